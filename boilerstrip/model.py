@@ -1,0 +1,224 @@
+"""The data every stage shares: blocks, signals, verdicts, metadata, results.
+
+All objects are frozen and slotted, so a result can be handed between threads
+and cached without copies; stages build new objects instead of mutating.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["html", "text"]
+Label = Literal["content", "boilerplate"]
+
+#: Landmarks a block can sit in; segmentation derives them from tag names and
+#: ARIA roles once, so detectors never need the DOM for them.
+LANDMARKS = frozenset(
+    {"nav", "header", "footer", "aside", "main", "article", "form", "menu", "dialog", "figure", "comments"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of text: an HTML block-level element's own text, or a line of a dump."""
+
+    index: int
+    text: str
+    #: "paragraph", "heading", "item", "code", "quote", "cell", "caption", "line", "title"
+    role: str = "paragraph"
+    tag: str = ""
+    #: heading level 1-6 for headings, nesting depth for list items, else 0
+    level: int = 0
+    #: characters of text inside links, and the number of links
+    link_chars: int = 0
+    links: int = 0
+    #: class and id attributes of the block element and its ancestors, nearest first,
+    #: lower-cased and joined by spaces ("" for text dumps)
+    attrs: str = ""
+    #: landmarks among the ancestors (see LANDMARKS)
+    landmarks: frozenset[str] = frozenset()
+    #: ids of enclosing container elements, outermost first; a region is one of them
+    containers: tuple[int, ...] = ()
+    #: tag path for structural position, e.g. "body>div>article>p"
+    path: str = ""
+    #: the row's cells for table rows, else empty
+    cells: tuple[str, ...] = ()
+    #: source line number for text dumps (0-based), -1 for HTML
+    line: int = -1
+    #: a blank line (text dumps) or a block-level boundary precedes this block
+    after_gap: bool = False
+    #: code language when declared (class="language-python")
+    lang: str = ""
+    #: blank-line-separated dump "paragraph" this line belongs to; -1 for HTML
+    group: int = -1
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One piece of evidence about one block."""
+
+    block: int
+    #: < 0 boilerplate, > 0 content evidence; scaled by the pipeline's weight for the detector
+    weight: float
+    #: "consent.cmp-vendor": detector name, then the rule id in its data file
+    rule: str
+    #: what matched, for explanations
+    evidence: str
+
+    @property
+    def detector(self) -> str:
+        return self.rule.split(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A block with its final label, the label before the context pass, and why."""
+
+    block: Block
+    label: Label
+    first_label: Label
+    score: float
+    signals: tuple[Signal, ...] = ()
+
+    @property
+    def kept(self) -> bool:
+        return self.label == "content"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Page metadata; every field is optional because pages rarely declare all of it."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    date_modified: str | None = None
+    description: str | None = None
+    sitename: str | None = None
+    language: str | None = None
+    url: str | None = None
+    image: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    page_type: str | None = None
+    license: str | None = None
+    #: text of the JSON-LD articleBody (or equivalent) when declared: evidence, never output
+    body: str | None = None
+    #: every other declared value (JSON-LD leaves, meta contents) for echo detection
+    values: tuple[str, ...] = ()
+
+    @property
+    def author(self) -> str | None:
+        return "; ".join(self.authors) if self.authors else None
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """What detectors may know about the page as a whole."""
+
+    kind: Kind
+    metadata: Metadata = field(default_factory=Metadata)
+    #: language guessed from the text when metadata declares none
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What extract() returns: the clean text, the metadata and every block's verdict."""
+
+    text: str
+    metadata: Metadata
+    blocks: tuple[Verdict, ...]
+    kind: Kind
+    timings: tuple[tuple[str, float], ...] = ()
+
+    # Metadata fields are the most used ones, so they are exposed flat.
+    @property
+    def title(self) -> str | None:
+        return self.metadata.title
+
+    @property
+    def author(self) -> str | None:
+        return self.metadata.author
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        return self.metadata.authors
+
+    @property
+    def date(self) -> str | None:
+        return self.metadata.date
+
+    @property
+    def description(self) -> str | None:
+        return self.metadata.description
+
+    @property
+    def sitename(self) -> str | None:
+        return self.metadata.sitename
+
+    @property
+    def language(self) -> str | None:
+        return self.metadata.language
+
+    @property
+    def url(self) -> str | None:
+        return self.metadata.url
+
+    @property
+    def image(self) -> str | None:
+        return self.metadata.image
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.metadata.tags
+
+    def explain(self, *, width: int = 60, only: Label | None = None) -> str:
+        """A readable table: one row per block with its label, score and deciding signals."""
+        rows = ["  #  label        score  first  text / signals"]
+        for v in self.blocks:
+            if only is not None and v.label != only:
+                continue
+            changed = "" if v.label == v.first_label else v.first_label[:4]
+            text = v.block.text.replace("\n", " ")
+            if len(text) > width:
+                text = text[: width - 1] + "…"
+            rows.append(f"{v.block.index:3d}  {v.label:11s} {v.score:+6.2f}  {changed:5s}  {text}")
+            strongest = sorted(v.signals, key=lambda s: -abs(s.weight))[:4]
+            for s in strongest:
+                rows.append(f"{'':30s}{s.weight:+.2f} {s.rule}: {s.evidence}")
+        return "\n".join(rows)
+
+    def to_dict(self, *, blocks: bool = False) -> dict[str, Any]:
+        meta = asdict(self.metadata)
+        meta.pop("body", None)
+        meta.pop("values", None)
+        meta["author"] = self.metadata.author
+        out: dict[str, Any] = {"text": self.text, **meta}
+        if blocks:
+            out["blocks"] = [
+                {
+                    "index": v.block.index,
+                    "text": v.block.text,
+                    "role": v.block.role,
+                    "label": v.label,
+                    "first_label": v.first_label,
+                    "score": round(v.score, 3),
+                    "signals": [
+                        {"rule": s.rule, "weight": s.weight, "evidence": s.evidence} for s in v.signals
+                    ],
+                }
+                for v in self.blocks
+            ]
+        return out
+
+    def to_json(self, *, blocks: bool = False, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(blocks=blocks), ensure_ascii=False, indent=indent)
