@@ -1,0 +1,127 @@
+"""Rule vocabularies as data: one TOML file per detector, loaded and compiled once.
+
+A rule matches a block by class/id tokens (``tokens``), by phrases in its text
+(``phrases``), or by regular expressions (``patterns``); ``max_chars`` limits it to
+short blocks, because a phrase that marks a 40-character banner line says little
+about a 2,000-character paragraph that happens to mention it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from ..errors import DetectorError
+
+# Token boundaries on class/id: "share" matches "share-bar" and "post_share" but not "shareholder".
+_TOKEN_EDGE_LEFT = r"(?:^|[\s_\-])"
+_TOKEN_EDGE_RIGHT = r"(?:$|[\s_\-])"
+# Latin-script phrases need word edges ("cookie" must not hit "cookies-and-cream" via "cookies-and"?
+# it should: edges are letters only); CJK phrases have no word edges at all.
+_WORD_EDGE_LEFT = r"(?<![\p{L}\p{N}])"
+_WORD_EDGE_RIGHT = r"(?![\p{L}\p{N}])"
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled rule: where it looks, what it finds, what it weighs, and why it exists."""
+
+    id: str
+    weight: float
+    why: str
+    matcher: regex.Pattern[str] | None
+    target: str  # "attrs" | "text"
+    max_chars: int = 0
+    min_chars: int = 0
+    roles: frozenset[str] = field(default_factory=frozenset)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        if self.matcher is None:
+            return None
+        return self.matcher.search(text)
+
+
+def _phrase_regex(phrase: str) -> str:
+    escaped = regex.escape(phrase.strip().lower()).replace(r"\ ", r"\s+")
+    if _CJK.search(phrase):
+        return escaped
+    return _WORD_EDGE_LEFT + escaped + _WORD_EDGE_RIGHT
+
+
+def _token_regex(token: str) -> str:
+    return _TOKEN_EDGE_LEFT + regex.escape(token.lower()) + _TOKEN_EDGE_RIGHT
+
+
+def _flatten_phrases(raw: Any) -> list[str]:
+    if isinstance(raw, Mapping):  # phrases per language: {en = [...], de = [...]}
+        return [p for lang in sorted(raw) for p in raw[lang]]
+    return list(raw or ())
+
+
+def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
+    """Compile one rule table; ``prefix`` is the detector name that owns the rule."""
+    rid = str(raw.get("id", ""))
+    if not rid.startswith(prefix + "."):
+        raise DetectorError(f"rule id {rid!r} must start with {prefix!r}.")
+    parts: list[str] = []
+    target = "text"
+    if raw.get("tokens"):
+        target = "attrs"
+        parts += [_token_regex(t) for t in raw["tokens"]]
+    parts += [_phrase_regex(p) for p in _flatten_phrases(raw.get("phrases"))]
+    parts += [f"(?:{p})" for p in raw.get("patterns", ())]
+    flags = regex.IGNORECASE | regex.UNICODE | regex.V0
+    matcher = regex.compile("|".join(parts), flags) if parts else None
+    known = {"id", "weight", "why", "tokens", "phrases", "patterns", "max_chars", "min_chars", "roles"}
+    return Rule(
+        id=rid,
+        weight=float(raw.get("weight", -1.0)),
+        why=str(raw.get("why", "")),
+        matcher=matcher,
+        target=target,
+        max_chars=int(raw.get("max_chars", 0)),
+        min_chars=int(raw.get("min_chars", 0)),
+        roles=frozenset(raw.get("roles", ())),
+        extra={k: v for k, v in raw.items() if k not in known},
+    )
+
+
+def compile_rules(prefix: str, raws: Iterable[Mapping[str, Any]]) -> tuple[Rule, ...]:
+    return tuple(compile_rule(prefix, r) for r in raws)
+
+
+@cache
+def load_rules(name: str) -> tuple[Rule, ...]:
+    """The compiled rules of ``rules/<name>.toml`` (cached: the files are package data, immutable)."""
+    return compile_rules(name, load_table(name).get("rule", ()))
+
+
+@cache
+def load_table(name: str) -> Mapping[str, Any]:
+    """The raw TOML table of ``rules/<name>.toml``, for detectors that keep word lists in it."""
+    text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def rule_matches(rule: Rule, text: str, attrs: str, role: str) -> regex.Match[str] | None:
+    """Whether ``rule`` applies to a block with this text, class/id string and role."""
+    if rule.roles and role not in rule.roles:
+        return None
+    if rule.target == "attrs":
+        return rule.search(attrs) if attrs else None
+    n = len(text)
+    if (rule.max_chars and n > rule.max_chars) or n < rule.min_chars:
+        return None
+    return rule.search(text)
+
+
+def words_of(table: Mapping[str, Any], key: str) -> Sequence[str]:
+    return tuple(table.get(key, ()))

@@ -1,0 +1,249 @@
+"""HTML tree -> blocks, in one traversal.
+
+Each block-level element's own text (inline descendants included) becomes one
+block; table rows of data tables become one block each. DOM facts detectors
+need (class/id of the ancestors, landmarks, link text, containers, tag path) are
+computed here once, so no detector ever walks the tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..model import Block
+
+SKIPPED = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+        "head", "title", "meta", "link", "select", "option", "textarea", "input", "button", "audio",
+        "video", "source", "track", "map", "area", "dialog", "frameset", "frame", "base",
+    }
+)  # fmt: skip
+BLOCKS = frozenset(
+    {
+        "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th",
+        "thead", "tbody", "tfoot", "caption", "blockquote", "pre", "figure", "figcaption", "form",
+        "fieldset", "legend", "address", "details", "summary", "hr", "br", "center", "menu", "hgroup",
+        "picture", "img", "label",
+    }
+)  # fmt: skip
+ROLE_OF_TAG = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+    "li": "item", "dt": "item", "dd": "item", "pre": "code", "blockquote": "quote",
+    "figcaption": "caption", "caption": "caption", "td": "cell", "th": "cell", "summary": "heading",
+    "legend": "heading",
+}  # fmt: skip
+LANDMARK_OF_TAG = {
+    "nav": "nav", "header": "header", "footer": "footer", "aside": "aside", "main": "main",
+    "article": "article", "form": "form", "menu": "menu", "figure": "figure",
+}  # fmt: skip
+LANDMARK_OF_ROLE = {
+    "navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
+    "main": "main", "article": "article", "dialog": "dialog", "alertdialog": "dialog", "search": "form",
+    "menu": "menu", "menubar": "menu", "form": "form",
+}  # fmt: skip
+# Cells that hold these are layout, not data: their blocks are segmented one by one.
+LAYOUT_CELL_CONTENT = "table, div, p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
+HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+CODE_LANG = regex.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#-]+)")
+
+
+@dataclass(slots=True)
+class _Open:
+    """An open block-level element during the walk."""
+
+    tag: str
+    attrs: str  # own class/id, then the ancestors', nearest first
+    landmarks: frozenset[str]
+    containers: tuple[int, ...]
+    path: str
+    level: int  # heading level or list depth
+    list_depth: int
+    in_pre: bool
+    in_quote: bool
+    row: list[str] | None = None  # cells of a data-table row being collected
+    lang: str = ""
+
+
+@dataclass(slots=True)
+class _Walk:
+    """Mutable state of one traversal; private to one call of segment_html."""
+
+    blocks: list[Block] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    links: int = 0
+    in_link: int = 0
+    next_container: int = 0
+
+    def flush(self, ctx: _Open, role_override: str = "") -> None:
+        if not self.pending:
+            return
+        raw = "".join(self.pending)
+        self.pending = []
+        text = raw.strip("\n") if ctx.in_pre else " ".join(raw.split())
+        if text.strip():
+            role = role_override or _role(ctx)
+            self.blocks.append(
+                Block(
+                    index=len(self.blocks), text=text, role=role, tag=ctx.tag,
+                    level=ctx.level if role in ("heading", "item") else 0,
+                    link_chars=min(self.link_chars, len(text)), links=self.links, attrs=ctx.attrs,
+                    landmarks=ctx.landmarks, containers=ctx.containers, path=ctx.path, lang=ctx.lang,
+                )
+            )  # fmt: skip
+        self.link_chars = 0
+        self.links = 0
+
+
+def _role(ctx: _Open) -> str:
+    if ctx.in_pre:
+        return "code"
+    role = ROLE_OF_TAG.get(ctx.tag, "paragraph")
+    if role == "paragraph" and ctx.in_quote:
+        return "quote"
+    if role == "paragraph" and ctx.list_depth:
+        return "item"
+    return role
+
+
+def _own_attrs(attributes: dict[str, str | None]) -> str:
+    cls = attributes.get("class") or ""
+    ident = attributes.get("id") or ""
+    return f"{ident} {cls}".strip().lower() if (cls or ident) else ""
+
+
+def _is_hidden(attributes: dict[str, str | None]) -> bool:
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = attributes.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))
+
+
+def _is_data_table(node: LexborNode) -> bool:
+    cells = node.css_first(f"td :is({LAYOUT_CELL_CONTENT}), th :is({LAYOUT_CELL_CONTENT})")
+    return cells is None
+
+
+def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent: _Open, walk: _Walk) -> _Open:
+    own = _own_attrs(attributes)
+    attrs = f"{own} {parent.attrs}".strip() if own and tag not in ("html", "body") else parent.attrs
+    landmark = LANDMARK_OF_TAG.get(tag) or LANDMARK_OF_ROLE.get((attributes.get("role") or "").lower())
+    landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
+    walk.next_container += 1
+    list_depth = parent.list_depth + (tag in ("ul", "ol", "dl", "menu"))
+    level = int(tag[1]) if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else list_depth
+    lang = parent.lang
+    if tag in ("pre", "code") or parent.in_pre:
+        m = CODE_LANG.search(attributes.get("class") or "")
+        lang = m.group(1) if m else lang
+    return _Open(
+        tag=tag, attrs=attrs, landmarks=landmarks, containers=parent.containers + (walk.next_container,),
+        path=f"{parent.path}>{tag}" if parent.path else tag, level=level, list_depth=list_depth, in_pre=parent.in_pre or tag == "pre",
+        in_quote=parent.in_quote or tag == "blockquote", lang=lang,
+    )  # fmt: skip
+
+
+def segment_html(tree: LexborHTMLParser) -> list[Block]:
+    """Blocks of the page's visible text, in document order. Does not modify ``tree``."""
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    walk = _Walk()
+    top = _Open("body", "", frozenset(), (), "", 0, 0, False, False)
+    opened: list[_Open] = [top]
+    data_tables: list[bool] = []
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            _close(node.tag or "", opened, walk, data_tables)
+            continue
+        tag = node.tag or ""
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                walk.pending.append(text)
+                if walk.in_link:
+                    walk.link_chars += len(text.strip())
+            continue
+        if tag.startswith("-") or tag in SKIPPED:
+            continue
+        attributes = node.attributes
+        if _is_hidden(attributes):
+            continue
+        if tag in BLOCKS:
+            _enter_block(node, tag, attributes, opened, walk, data_tables)
+        elif tag == "a":
+            walk.in_link += 1
+            if attributes.get("href") is not None:
+                walk.links += 1
+        stack.append((node, True))
+        child = node.last_child
+        while child is not None:
+            stack.append((child, False))
+            child = child.prev
+    while len(opened) > 1:
+        _close(opened[-1].tag, opened, walk, data_tables)
+    walk.flush(opened[0])
+    return walk.blocks
+
+
+def _enter_block(
+    node: LexborNode, tag: str, attributes: dict[str, str | None], opened: list[_Open], walk: _Walk,
+    data_tables: list[bool],
+) -> None:  # fmt: skip
+    ctx = opened[-1]
+    in_row = ctx.row is not None
+    if in_row and tag in ("td", "th"):
+        walk.pending.append(" | " if ctx.row else "")
+        ctx.row.append("")  # type: ignore[union-attr]
+        opened.append(ctx)  # cells share the row's context
+        return
+    if in_row and tag in ("br", "img"):
+        walk.pending.append(" ")
+        opened.append(ctx)
+        return
+    walk.flush(ctx)
+    if tag in ("br", "hr", "img"):
+        opened.append(ctx)
+        return
+    new = _open(node, tag, attributes, ctx, walk)
+    if tag == "table":
+        data_tables.append(_is_data_table(node))
+    elif tag == "tr" and data_tables and data_tables[-1]:
+        new.row = []
+    opened.append(new)
+
+
+def _close(tag: str, opened: list[_Open], walk: _Walk, data_tables: list[bool]) -> None:
+    if tag not in BLOCKS or len(opened) == 1:
+        if tag == "a" and walk.in_link:
+            walk.in_link -= 1
+        return
+    ctx = opened.pop()
+    if ctx is opened[-1]:  # a cell, br or img sharing its parent's context
+        return
+    if ctx.row is not None:
+        if walk.pending:
+            cells = tuple(c.strip() for c in " ".join(walk.pending).split(" | "))
+            walk.flush(ctx, role_override="row")
+            if walk.blocks and walk.blocks[-1].role == "row" and not walk.blocks[-1].cells:
+                last = walk.blocks[-1]
+                walk.blocks[-1] = _with_cells(last, cells)
+        return
+    walk.flush(ctx)
+    if tag == "table" and data_tables:
+        data_tables.pop()
+
+
+def _with_cells(block: Block, cells: tuple[str, ...]) -> Block:
+    return replace(block, cells=tuple(" ".join(c.split()) for c in cells))
+
+
+def parse_html(html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(html)

@@ -1,0 +1,44 @@
+"""Plain-text dump -> blocks: one block per non-empty line.
+
+Dumps come from browsers' innerText, crawlers' WET files or scrapers that print
+JSON-LD and meta values before the visible text. Lines are kept whole (a line
+is the only unit such dumps reliably preserve); blank lines are remembered as
+``after_gap`` and as ``group`` so detectors can see paragraph structure.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Block
+
+# Bullets that innerText and some scrapers put before list items.
+BULLET = regex.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▶–—*]|-(?=\s))\s*")
+HEADING_MARK = regex.compile(r"^(#{1,6})\s+(?=\S)")
+
+
+def segment_text(text: str) -> list[Block]:
+    """Blocks of a text dump, one per non-empty line, in order."""
+    blocks: list[Block] = []
+    gap = False
+    group = 0
+    for number, raw in enumerate(text.splitlines()):
+        line = " ".join(raw.split())
+        if not line:
+            if blocks and not gap:
+                group += 1
+            gap = True
+            continue
+        role, level = "line", 0
+        bullet = BULLET.match(line)
+        if bullet and bullet.end() < len(line):
+            line, role = line[bullet.end() :], "item"
+        else:
+            mark = HEADING_MARK.match(line)
+            if mark:
+                line, role, level = line[mark.end() :], "heading", len(mark.group(1))
+        blocks.append(
+            Block(index=len(blocks), text=line, role=role, level=level, line=number, after_gap=gap, group=group)
+        )
+        gap = False
+    return blocks
