@@ -1,0 +1,158 @@
+"""Signals -> scores -> labels: first each block alone, then the main region, then neighbours.
+
+1. Score: the sum of a block's signal weights, each scaled by its detector's weight.
+2. Region: the part of the page where content concentrates. For HTML, the
+   container element whose blocks' length-weighted scores sum highest; for text
+   dumps, the contiguous run of lines with the highest sum (a maximum-sum
+   subarray). Blocks outside it are pushed down, blocks inside lifted a little,
+   so a short heading or list item inside an article survives while the same
+   shape in a sidebar does not.
+3. Context: jusText's idea: short, undecided blocks take the label of their
+   neighbours; headings go with the text they introduce. Both the label before
+   this pass (``first_label``) and after it are kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .model import Block, Label, Signal, Verdict
+
+OUTSIDE_REGION = -1.2
+INSIDE_REGION = 0.4
+UNDECIDED = 0.8  # |score| below this may be revised by the context pass
+
+
+@dataclass(frozen=True, slots=True)
+class Tunables:
+    """Every number the decision uses, in one visible place."""
+
+    outside_region: float = OUTSIDE_REGION
+    inside_region: float = INSIDE_REGION
+    undecided: float = UNDECIDED
+    #: 0 = balanced; > 0 keeps more (recall), < 0 keeps less (precision)
+    bias: float = 0.0
+
+
+def score_blocks(
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float]
+) -> tuple[list[float], list[list[Signal]]]:
+    scores = [0.0] * len(blocks)
+    per_block: list[list[Signal]] = [[] for _ in blocks]
+    for s in signals:
+        w = weights.get(s.detector, 1.0)
+        if w == 0.0 or not 0 <= s.block < len(blocks):
+            continue
+        scores[s.block] += s.weight * w
+        per_block[s.block].append(s)
+    return scores, per_block
+
+
+def _mass(block: Block, score: float) -> float:
+    # Long blocks weigh more, but sub-linearly, so one huge block cannot buy a region alone.
+    return score * min(len(block.text), 1200) ** 0.75
+
+
+def html_region(blocks: Sequence[Block], scores: Sequence[float]) -> int | None:
+    """The container id whose blocks' masses sum highest, or None when nothing is positive."""
+    totals: dict[int, float] = defaultdict(float)
+    for b, s in zip(blocks, scores, strict=True):
+        m = _mass(b, s)
+        for c in b.containers:
+            totals[c] += m
+    if not totals:
+        return None
+    best = max(totals, key=lambda c: (totals[c], -c))
+    return best if totals[best] > 0 else None
+
+
+def text_region(blocks: Sequence[Block], scores: Sequence[float]) -> tuple[int, int] | None:
+    """The [start, end) run of blocks with the highest mass sum (Kadane), or None."""
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for i, (b, s) in enumerate(zip(blocks, scores, strict=True)):
+        if run <= 0:
+            run, start = 0.0, i
+        run += _mass(b, s)
+        if run > best:
+            best, best_span = run, (start, i + 1)
+    return best_span
+
+
+def region_signals(blocks: Sequence[Block], scores: Sequence[float], t: Tunables) -> list[Signal]:
+    if not blocks:
+        return []
+    if any(b.containers for b in blocks):
+        region = html_region(blocks, scores)
+        if region is None:
+            return []
+        inside = [region in b.containers for b in blocks]
+        where = f"container #{region}"
+    else:
+        span = text_region(blocks, scores)
+        if span is None:
+            return []
+        inside = [span[0] <= b.index < span[1] for b in blocks]
+        where = f"lines {span[0]}-{span[1] - 1}"
+    return [
+        Signal(b.index, t.inside_region, "region.inside", f"in the main region ({where})")
+        if ins
+        else Signal(b.index, t.outside_region, "region.outside", f"outside the main region ({where})")
+        for b, ins in zip(blocks, inside, strict=True)
+    ]
+
+
+def _label(score: float, bias: float) -> Label:
+    return "content" if score + bias > 0 else "boilerplate"
+
+
+def revise(blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], t: Tunables) -> list[Label]:
+    """The context pass: undecided blocks follow their neighbours; headings follow what they introduce."""
+    n = len(blocks)
+    decided = [abs(s) >= t.undecided for s in scores]
+    prev_of: list[int | None] = [None] * n
+    next_of: list[int | None] = [None] * n
+    last: int | None = None
+    for i in range(n):
+        prev_of[i] = last
+        if decided[i]:
+            last = i
+    last = None
+    for i in range(n - 1, -1, -1):
+        next_of[i] = last
+        if decided[i]:
+            last = i
+    out = list(labels)
+    for i, b in enumerate(blocks):
+        p, q = prev_of[i], next_of[i]
+        prev_label = labels[p] if p is not None else None
+        next_label = labels[q] if q is not None else None
+        if b.role == "heading":
+            if scores[i] > -2 * t.undecided and next_label == "content":
+                out[i] = "content"
+        elif decided[i]:
+            continue
+        elif prev_label == next_label and prev_label is not None:
+            out[i] = prev_label
+        elif "boilerplate" in (prev_label, next_label) and None in (prev_label, next_label):
+            out[i] = "boilerplate"
+    return out
+
+
+def decide(
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables
+) -> list[Verdict]:
+    """Every block's verdict, in order."""
+    scores, per_block = score_blocks(blocks, signals, weights)
+    region = region_signals(blocks, scores, t) if weights.get("region", 1.0) else []
+    for s in region:
+        scores[s.block] += s.weight * weights.get("region", 1.0)
+        per_block[s.block].append(s)
+    first = [_label(s, t.bias) for s in scores]
+    final = revise(blocks, scores, first, t) if weights.get("context", 1.0) else first
+    return [
+        Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
+        for i, b in enumerate(blocks)
+    ]

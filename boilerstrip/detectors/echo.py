@@ -1,0 +1,106 @@
+"""Duplicated metadata: values the page declares, repeats and concatenations printed as text.
+
+Three kinds: (1) lines shaped like bare values (URL, e-mail, phone, number,
+XPath, a date alone) and lines of a dump's metadata prelude; (2) text equal to a
+declared value (the title, the site name, a publisher block) or repeated
+verbatim on the page; (3) one long block that only concatenates text present in
+other blocks (a JSON-LD articleBody printed as one line): the finer copies stay.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+import regex
+
+from ..model import Block, PageInfo, Signal
+from .base import RuleDetector
+
+WORD = regex.compile(r"\w+")
+SHINGLE = 4
+CONCAT_MIN_CHARS = 300
+CONCAT_COVERAGE = 0.8
+
+
+def _norm(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def _shingles(words: list[str]) -> set[int]:
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(len(words) - SHINGLE + 1, 0))}
+
+
+class EchoDetector(RuleDetector):
+    """Flags printed metadata values, repeated blocks and concatenated duplicates."""
+
+    name: ClassVar[str] = "echo"
+
+    def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        yield from self._prelude(blocks)
+        yield from self._declared(blocks, page)
+        yield from self._repeats(blocks)
+        yield from self._concatenations(blocks)
+
+    @staticmethod
+    def _prelude(blocks: Sequence[Block]) -> Iterator[Signal]:
+        for b in blocks:
+            if b.role == "meta":
+                yield Signal(b.index, -3.0, "echo.prelude", "in the dump's metadata prelude")
+
+    @staticmethod
+    def _declared(blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        meta = page.metadata
+        title = _norm(meta.title or "")
+        short_values = {_norm(v) for v in meta.values if len(v) <= 120}
+        short_values |= {_norm(v) for v in (meta.sitename, *meta.authors) if v}
+        short_values.discard("")
+        for b in blocks:
+            if b.role == "meta" or len(b.text) > 300:
+                continue
+            n = _norm(b.text)
+            if title and n == title:
+                yield Signal(b.index, -1.5, "echo.title", "repeats the page title")
+            elif n in short_values and b.role not in ("row", "item", "code"):
+                yield Signal(b.index, -0.9, "echo.declared", "repeats a declared metadata value")
+
+    @staticmethod
+    def _repeats(blocks: Sequence[Block]) -> Iterator[Signal]:
+        norms = [_norm(b.text) for b in blocks]
+        counts = Counter(n for n in norms if n)
+        seen: set[str] = set()
+        for b, n in zip(blocks, norms, strict=True):
+            if not n or counts[n] < 2 or b.role in ("meta", "row", "code"):
+                continue
+            if counts[n] >= 3 and len(n) < 200:
+                yield Signal(b.index, -1.0, "echo.repeated", f"text occurs {counts[n]} times")
+            elif n in seen:
+                yield Signal(b.index, -1.5, "echo.repeat", "same text earlier on the page")
+            seen.add(n)
+
+    @staticmethod
+    def _concatenations(blocks: Sequence[Block]) -> Iterator[Signal]:
+        words = [WORD.findall(b.text.casefold()) for b in blocks]
+        shingles = [_shingles(w) for w in words]
+        owners: dict[int, int] = {}
+        for i, s in enumerate(shingles):
+            for h in s:
+                owners[h] = owners.get(h, 0) + 1
+        for b, s in zip(blocks, shingles, strict=True):
+            if len(b.text) < CONCAT_MIN_CHARS or not s:
+                continue
+            shared = sum(1 for h in s if owners[h] > 1)
+            coverage = shared / len(s)
+            if coverage >= CONCAT_COVERAGE and not _has_equal_twin(b, blocks, shingles, s):
+                yield Signal(
+                    b.index, -2.5, "echo.concatenation", f"{coverage:.0%} of its text stands in other blocks"
+                )
+
+
+def _has_equal_twin(b: Block, blocks: Sequence[Block], shingles: list[set[int]], s: set[int]) -> bool:
+    """Whether one single other block holds (nearly) all of ``s``: then it is a repeat, not a concatenation."""
+    for other, t in zip(blocks, shingles, strict=True):
+        if other.index != b.index and len(t) >= 0.9 * len(s) and len(s & t) >= 0.9 * len(s):
+            return True
+    return False

@@ -1,0 +1,109 @@
+"""Content evidence: length, sentence shape, stopword density, link density.
+
+The only detector that argues *for* blocks. Prose is long, ends its sentences and
+is dense in function words of its language; menus, labels and link lists are
+none of these. The page's language is guessed once from all blocks together,
+so a short block is judged against the page's stoplist, not its own guess.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+import regex
+
+from ..model import Block, PageInfo, Signal
+from ..rules import load_table
+
+_TABLE = load_table("evidence")
+_PARAMS = _TABLE["params"]
+STOPWORDS: dict[str, frozenset[str]] = {lang: frozenset(ws) for lang, ws in _TABLE["stopwords"].items()}
+FUNCTION_CHARS: dict[str, frozenset[str]] = {lang: frozenset(cs) for lang, cs in _TABLE["function_chars"].items()}
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+HANGUL = regex.compile(r"\p{Hangul}")
+SENTENCE_END = regex.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
+SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?。！？]\s+\p{Lu}|[。！？]")
+
+
+def effective_length(text: str) -> int:
+    """Characters, with CJK characters counted as several: they carry a word each."""
+    cjk = len(CJK.findall(text)) if not text.isascii() else 0
+    return len(text) + cjk * (int(_PARAMS["cjk_factor"]) - 1)
+
+
+def guess_language(blocks: Sequence[Block], limit: int = 4000) -> str | None:
+    """The stoplist language with most hits over the page's first ``limit`` words."""
+    sample = " ".join(b.text for b in blocks[:400])[: limit * 7]
+    cjk = CJK.findall(sample[:20000])
+    if len(cjk) > 200:
+        if len(KANA.findall(sample[:20000])) > len(cjk) * 0.15:
+            return "ja"
+        return "ko" if len(HANGUL.findall(sample[:20000])) > len(cjk) * 0.5 else "zh"
+    words = Counter(w.lower() for w in WORD.findall(sample)[:limit])
+    best, best_hits = None, 0
+    for lang, stop in STOPWORDS.items():
+        hits = sum(n for w, n in words.items() if w in stop)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    return best
+
+
+def function_density(text: str, lang: str | None) -> float:
+    """Share of a block's words (or CJK characters) that are function words of ``lang``."""
+    if lang in FUNCTION_CHARS:
+        chars = CJK.findall(text)
+        if not chars:
+            return 0.0
+        fc = FUNCTION_CHARS[lang]
+        return sum(c in fc for c in chars) / len(chars)
+    words = WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    stop = STOPWORDS.get(lang or "en", STOPWORDS["en"])
+    return sum(w in stop for w in words) / len(words)
+
+
+class EvidenceDetector:
+    """Positive evidence for prose, negative for short, thin or link-dense blocks."""
+
+    name: ClassVar[str] = "evidence"
+    needs_dom: ClassVar[bool] = False
+
+    def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        lang = page.language or guess_language(blocks)
+        lang = lang.split("-")[0] if lang else None
+        for b in blocks:
+            yield from self._judge(b, lang)
+
+    def _judge(self, b: Block, lang: str | None) -> Iterator[Signal]:
+        p = _PARAMS
+        n = effective_length(b.text)
+        i = b.index
+        if b.role == "code":
+            if n >= 20:
+                yield Signal(i, 0.6, "evidence.code", f"code block of {n} chars")
+            return
+        if n >= p["long_chars"]:
+            yield Signal(i, 1.2, "evidence.long", f"{n} chars")
+        elif n >= p["medium_chars"]:
+            yield Signal(i, 0.7, "evidence.medium", f"{n} chars")
+        elif n < p["short_chars"] and b.role not in ("heading", "row", "item"):
+            yield Signal(i, -0.4, "evidence.short", f"only {n} chars")
+        ends = SENTENCE_END.search(b.text) is not None
+        if ends and n >= 30:
+            yield Signal(i, 0.4, "evidence.sentence", "ends like a sentence")
+        elif not ends and n >= 40 and not SENTENCE_INSIDE.search(b.text) and b.role not in ("heading", "row"):
+            yield Signal(i, -0.3, "evidence.no-sentence", "no sentence punctuation")
+        if n >= 25:
+            density = function_density(b.text, lang)
+            if density >= p["prose_stopword_density"]:
+                yield Signal(i, 0.5, "evidence.stopwords", f"{density:.2f} function words ({lang})")
+            elif density < p["thin_stopword_density"] and b.role not in ("row", "code"):
+                yield Signal(i, -0.4, "evidence.no-stopwords", f"{density:.2f} function words ({lang})")
+        ld = b.link_density
+        if ld >= p["high_link_density"]:
+            yield Signal(i, -0.6 - 1.4 * ld, "evidence.links", f"link density {ld:.2f}")

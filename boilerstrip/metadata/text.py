@@ -1,0 +1,156 @@
+"""Metadata of a plain-text dump: from its metadata prelude, else from line heuristics.
+
+A prelude (see segment.prelude) holds the page's declared values one per line
+but without their keys, so each field is recognised by shape: the page URL is
+the first URL that is not an image, dates are ISO timestamps, the language is a
+locale code, the title is the prelude line the visible page repeats as its
+headline, the publisher is the name the prelude repeats most, tags are the
+lower-case short lines and the comma-separated keyword lists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from ..model import Block, Metadata
+from .normalize import clean_title, normalize_date, normalize_language
+
+URL = regex.compile(r"^(?:https?:)?//\S+$")
+IMAGE_URL = regex.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#_])|/img/|/images?/", regex.I)
+ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+LOCALE = regex.compile(r"^[a-z]{2}(?:[_-][A-Za-z]{2,4})?$")
+LOWER_TAG = regex.compile(r"^[\p{Ll}\p{N}][\p{Ll}\p{N}\s'()&.-]{0,40}$")
+KEYWORDS = regex.compile(r"^[^,]{2,40}(?:,\s*[^,]{2,40}){1,30}$")
+WORD = regex.compile(r"\w+")
+SENTENCE = regex.compile(r"\p{L}.*[.!?。！？]$")
+VALUE_WORDS = frozenset({"true", "false", "null", "none", "news", "article"})
+TITLE_MAX = 200
+
+
+def _is_url(t: str) -> bool:
+    return URL.match(t) is not None
+
+
+def _tags(lines: Sequence[str]) -> tuple[str, ...]:
+    tags: list[str] = []
+    for t in lines:
+        if _is_url(t) or ISO_DATE.match(t) or t.casefold() in VALUE_WORDS or LOCALE.match(t):
+            continue
+        if KEYWORDS.match(t) and t == t.lower():
+            tags += [k.strip() for k in t.split(",") if k.strip()]
+        elif LOWER_TAG.match(t) and not t.replace(" ", "").isdigit():
+            tags.append(t)
+    return tuple(dict.fromkeys(tags))
+
+
+def _title(prelude: Sequence[str], visible: Sequence[Block]) -> str | None:
+    """The headline: a prelude line the visible page shows before its first paragraph, or one repeated."""
+    first_para = next((i for i, b in enumerate(visible) if len(b.text) >= 150), len(visible))
+    shown = {b.text for b in visible[: first_para + 1]}
+    counts = Counter(prelude)
+    candidates = [
+        t for t in prelude
+        if len(t) <= TITLE_MAX and len(t.split()) >= 3 and not _is_url(t) and not SENTENCE.search(t)
+        and not t[:1].islower()
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda t: (2 * (t in shown) + (counts[t] > 1), -prelude.index(t)))
+    return best if best in shown or counts[best] > 1 else None
+
+
+def _sitename(prelude: Sequence[str], title: str | None) -> str | None:
+    counts = Counter(
+        t for t in prelude
+        if t != title and not _is_url(t) and not ISO_DATE.match(t) and "@" not in t and not t[:1].isdigit()
+        and not t[:1].islower() and not t.startswith("+") and len(t) <= 80 and not SENTENCE.search(t)
+    )  # fmt: skip
+    if not counts:
+        return None
+    name, n = max(counts.items(), key=lambda kv: (kv[1], -prelude.index(kv[0])))
+    return name if n > 1 else None
+
+
+def _dates(lines: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for t in lines:
+        if ISO_DATE.match(t):
+            d = normalize_date(t)
+            if d and d not in out:
+                out.append(d)
+    return out
+
+
+def _description(prelude: Sequence[str], title: str | None, body: str | None, visible: Sequence[Block]) -> str | None:
+    """The sentence-shaped prelude line that shares most words with the page's text and title.
+
+    A dump's prelude often holds two descriptions, the site's and the article's;
+    the article's is the one whose words the article uses.
+    """
+    candidates = [
+        t for t in prelude
+        if t != title and t != body and SENTENCE.search(t) and 40 <= len(t) <= 400 and not _is_url(t)
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    text_words = set(WORD.findall(" ".join([title or "", body or ""] + [b.text for b in visible[:80]]).lower()))
+
+    def overlap(t: str) -> float:
+        words = WORD.findall(t.lower())
+        return sum(w in text_words for w in words) / max(len(words), 1)
+
+    return max(candidates, key=lambda t: (overlap(t), -prelude.index(t)))
+
+
+def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str | None) -> Metadata:
+    urls = [t for t in prelude if _is_url(t)]
+    page_urls = [u for u in urls if not IMAGE_URL.search(u)]
+    images = [u for u in urls if IMAGE_URL.search(u)]
+    languages = [lang for t in prelude if LOCALE.match(t) and (lang := normalize_language(t))]
+    title = _title(prelude, visible)
+    sitename = _sitename(prelude, title)
+    body = max((t for t in prelude if len(t) >= 400), key=len, default=None)
+    dates = _dates(prelude)
+    return Metadata(
+        title=clean_title(title, sitename) if title else None,
+        date=dates[0] if dates else None,
+        date_modified=dates[1] if len(dates) > 1 else None,
+        description=_description(prelude, title, body, visible),
+        sitename=sitename,
+        language=languages[0] if languages else None,
+        url=url or (page_urls[0] if page_urls else None),
+        image=images[0] if images else None,
+        tags=_tags(prelude),
+        body=body,
+        values=tuple(dict.fromkeys(prelude)),
+    )
+
+
+def _heuristic_metadata(blocks: Sequence[Block], url: str | None) -> Metadata:
+    """Without a prelude: the headline is the title-like line just before the first paragraph."""
+    title = None
+    date = None
+    for i, b in enumerate(blocks[:80]):
+        if len(b.text) >= 150 and SENTENCE.search(b.text):
+            for prev in reversed(blocks[max(0, i - 6) : i]):
+                if 15 <= len(prev.text) <= TITLE_MAX and not SENTENCE.search(prev.text) and " " in prev.text:
+                    title = prev.text
+                    break
+            break
+    for b in blocks[:80]:
+        if len(b.text) <= 60 and (d := normalize_date(b.text)):
+            date = d
+            break
+    return Metadata(title=title, date=date, url=url)
+
+
+def text_metadata(blocks: Sequence[Block], url: str | None = None) -> Metadata:
+    """Metadata of a segmented dump (prelude lines carry role "meta")."""
+    prelude = [b.text for b in blocks if b.role == "meta"]
+    if prelude:
+        visible = [b for b in blocks if b.role != "meta"]
+        return prelude_metadata(prelude, visible, url)
+    return _heuristic_metadata(blocks, url)

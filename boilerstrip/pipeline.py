@@ -1,0 +1,194 @@
+"""The pipeline: source -> blocks -> signals -> verdicts -> Result.
+
+A Pipeline is immutable: editing methods return a new pipeline, so one object
+can serve many threads and no configuration is global.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib.metadata import entry_points
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import render
+from .decide import Tunables, decide
+from .detectors import default_detectors
+from .detectors.base import Detector
+from .errors import DetectorError, InvalidInputError, InvalidOptionError
+from .metadata.html import html_metadata
+from .metadata.text import text_metadata
+from .model import Block, Kind, Metadata, PageInfo, Result, Signal
+from .segment.html import segment_html
+from .segment.prelude import mark_prelude
+from .segment.text import segment_text
+from .source import check_kind, parsed_tree, sniff_kind, to_text
+
+ENTRY_POINT_GROUP = "boilerstrip.detectors"
+#: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
+DECISION_STEPS = ("region", "context")
+
+
+def _plugin_detectors() -> list[Detector]:
+    found: list[Detector] = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        obj = ep.load()
+        det = obj() if isinstance(obj, type) or callable(obj) and not hasattr(obj, "detect") else obj
+        if not isinstance(det, Detector):
+            raise DetectorError(f"entry point {ep.name!r} does not provide a detector")
+        found.append(det)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """An ordered set of detectors, their weights and the decision's tunables."""
+
+    detectors: tuple[Detector, ...]
+    weights: Mapping[str, float] = field(default_factory=dict)
+    tunables: Tunables = field(default_factory=Tunables)
+
+    def __post_init__(self) -> None:
+        names = [d.name for d in self.detectors]
+        if len(set(names)) != len(names):
+            raise DetectorError(f"detector names must be unique: {names}")
+        for d in self.detectors:
+            if not isinstance(d, Detector):
+                raise DetectorError(f"{d!r} is not a detector (needs name, needs_dom and detect())")
+
+    @classmethod
+    def default(cls, *, plugins: bool = True) -> Pipeline:
+        """The shipped detectors in their documented order, plus installed plug-ins."""
+        return _default(plugins)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.detectors)
+
+    def __getitem__(self, name: str) -> Detector:
+        for d in self.detectors:
+            if d.name == name:
+                return d
+        raise DetectorError(f"no detector named {name!r}; have {self.names}")
+
+    def without(self, *names: str) -> Pipeline:
+        """This pipeline less the named detectors."""
+        for n in names:
+            self[n]
+        return replace(self, detectors=tuple(d for d in self.detectors if d.name not in names))
+
+    def with_detector(self, detector: Detector, *, before: str | None = None) -> Pipeline:
+        """This pipeline with ``detector`` added, or replacing the detector of the same name."""
+        if any(d.name == detector.name for d in self.detectors):
+            return replace(
+                self, detectors=tuple(detector if d.name == detector.name else d for d in self.detectors)
+            )
+        dets = list(self.detectors)
+        at = dets.index(self[before]) if before else len(dets)
+        dets.insert(at, detector)
+        return replace(self, detectors=tuple(dets))
+
+    def reweighted(self, weights: Mapping[str, float] | None = None, **more: float) -> Pipeline:
+        """This pipeline with some detectors' weights changed (0 switches one off)."""
+        new = {**self.weights, **(weights or {}), **more}
+        known = set(self.names) | set(DECISION_STEPS)
+        unknown = sorted(set(new) - known)
+        if unknown:
+            raise DetectorError(f"no detector named {unknown}; have {sorted(known)}")
+        return replace(self, weights=new)
+
+    def tuned(self, **values: Any) -> Pipeline:
+        """This pipeline with some decision tunables changed (see decide.Tunables)."""
+        try:
+            return replace(self, tunables=replace(self.tunables, **values))
+        except TypeError as e:
+            raise InvalidOptionError(str(e)) from None
+
+    def extract(self, source: Any, *, url: str | None = None, kind: str | None = None,
+                favor: float = 0.0) -> Result:  # fmt: skip
+        """Main content and metadata of ``source`` (see boilerstrip.extract)."""
+        clock = _Clock()
+        chosen = check_kind(kind)
+        if url is not None and not isinstance(url, str):
+            raise InvalidInputError(f"url must be a str or None, not {type(url).__name__}")
+        tree = parsed_tree(source)
+        if tree is None:
+            if not isinstance(source, (str, bytes)):
+                source = bytes(source)
+            text = to_text(source)
+            chosen = chosen or sniff_kind(text)
+            clock.lap("decode")
+        else:
+            text, chosen = "", "html"
+        blocks, metadata = self._front_end(chosen, text, tree, url, clock)
+        page = PageInfo(kind=chosen, metadata=metadata, language=metadata.language)
+        signals = self._signals(blocks, page, clock)
+        tunables = replace(self.tunables, bias=favor) if favor else self.tunables
+        verdicts = decide(blocks, signals, self.weights, tunables)
+        clock.lap("decide")
+        body = render.text(verdicts)
+        clock.lap("render")
+        return Result(body, metadata, tuple(verdicts), chosen, tuple(clock.laps))
+
+    def _front_end(self, kind: Kind, text: str, tree: LexborHTMLParser | None, url: str | None,
+                   clock: _Clock) -> tuple[list[Block], Metadata]:  # fmt: skip
+        if kind == "text":
+            blocks = mark_prelude(segment_text(text))
+            clock.lap("segment")
+            metadata = text_metadata(blocks, url)
+        else:
+            tree = tree or LexborHTMLParser(text)
+            blocks = segment_html(tree)
+            clock.lap("segment")
+            metadata = html_metadata(tree, url)
+        clock.lap("metadata")
+        return blocks, metadata
+
+    def _signals(self, blocks: Sequence[Block], page: PageInfo, clock: _Clock) -> list[Signal]:
+        signals: list[Signal] = []
+        for d in self.detectors:
+            if (d.needs_dom and page.kind != "html") or self.weights.get(d.name, 1.0) == 0.0:
+                continue
+            signals.extend(d.detect(blocks, page))
+            clock.lap(d.name)
+        return signals
+
+
+@cache
+def _default(plugins: bool) -> Pipeline:
+    dets: list[Detector] = list(default_detectors())
+    if plugins:
+        dets.extend(_plugin_detectors())
+    return Pipeline(tuple(dets))
+
+
+class _Clock:
+    """Per-step wall-clock timings of one extraction."""
+
+    __slots__ = ("laps", "_last")
+
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((step, now - self._last))
+        self._last = now
+
+
+def extract(source: Any, *, url: str | None = None, kind: str | None = None, favor: float = 0.0,
+            pipeline: Pipeline | None = None) -> Result:  # fmt: skip
+    """Main content and metadata of a web page or a plain-text dump of one.
+
+    ``source``: HTML or a text dump as ``str`` or ``bytes`` (any encoding), or a
+    parsed selectolax/lxml tree (never modified). ``kind``: "html" or "text" to
+    skip sniffing. ``favor``: one precision/recall knob, negative keeps less,
+    positive keeps more (about -1..1). ``pipeline``: a customised Pipeline.
+    """
+    return (pipeline or Pipeline.default()).extract(source, url=url, kind=kind, favor=favor)
+

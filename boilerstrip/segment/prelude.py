@@ -1,0 +1,67 @@
+"""The metadata prelude of a text dump: JSON-LD and meta values printed one per line.
+
+Scrapers that dump a page often print the values of its structured data first
+(URL, headline, dates, tags, image URLs, sizes, publisher blocks), then the
+visible text. Such values have shapes prose lacks. The prelude is the leading
+run of lines where those shapes dominate, found as the prefix that maximises
+(metadata-shaped lines - half of all lines): a change point, not a fixed count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+import regex
+
+from ..model import Block
+
+VALUE_SHAPES = regex.compile(
+    r"""^(?:
+        (?:https?:)?//\S+                                  # URL
+      | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                       # e-mail
+      | \+?\d[\d\s().-]{6,}\d                              # phone
+      | -?\d+(?:[.,]\d+)?%?                                # bare number
+      | \d{4}-\d{2}-\d{2}(?:[T\s][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?  # ISO date
+      | /{1,2}[\w@\[\]='":/.()\s-]+                        # XPath / path
+      | true | false | null | none
+      | [a-z]{2,3}(?:[_-][A-Za-z]{2,4})?                   # locale code like en_EN
+      | [\p{Ll}\p{N}][\p{Ll}\p{N}\s'()&.-]{0,40}           # lower-case tag
+      | [\p{Ll}\p{N}][\p{Ll}\p{N}\s'&.-]*(?:,\s*[\p{Ll}\p{N}][\p{Ll}\p{N}\s'&.-]*)+  # keyword list
+    )$""",
+    regex.VERBOSE,
+)
+MIN_VALUES = 6
+
+
+def is_value_line(text: str) -> bool:
+    """Whether a line looks like a printed metadata value rather than visible text."""
+    return len(text) <= 300 and VALUE_SHAPES.match(text) is not None
+
+
+def prelude_end(blocks: Sequence[Block]) -> int:
+    """Index of the first block after the prelude (0 when there is none)."""
+    head = blocks[:2000]
+    repeats = Counter(b.text for b in head)
+    best_sum, best_end, running, values = 0.0, 0, 0.0, 0
+    best_values = 0
+    for i, b in enumerate(head):
+        is_value = is_value_line(b.text) or (repeats[b.text] > 1 and len(b.text) < 120)
+        values += is_value
+        running += (1.0 if is_value else 0.0) - 0.5
+        if running > best_sum:
+            best_sum, best_end, best_values = running, i + 1, values
+    if best_values < MIN_VALUES or best_values < 0.6 * best_end:
+        return 0
+    # The visible page usually starts after a blank line: snap to the nearest one.
+    for j in (*range(best_end - 1, max(best_end - 3, 0), -1), *range(best_end, min(best_end + 3, len(blocks)))):
+        if blocks[j].after_gap:
+            return j
+    return best_end
+
+
+def mark_prelude(blocks: list[Block]) -> list[Block]:
+    """The blocks with the prelude's lines re-labelled as role "meta"."""
+    end = prelude_end(blocks)
+    return [replace(b, role="meta") for b in blocks[:end]] + blocks[end:]
