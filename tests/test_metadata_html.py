@@ -1,0 +1,364 @@
+"""HTML metadata: each declaration source, their precedence, and the traps of USERS.md items 6, 7, 13, 14."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from boilerstrip.metadata.html import html_metadata
+from boilerstrip.model import Metadata
+
+
+def meta(html: str, url: str | None = None) -> Metadata:
+    return html_metadata(LexborHTMLParser(html), url)
+
+
+def ld(obj: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+ARTICLE = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "Council approves the new bridge",
+    "datePublished": "2023-12-28T12:47:00+01:00",
+    "dateModified": "2023-12-29T08:00:00+01:00",
+    "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+    "publisher": {"@type": "Organization", "name": "Example News", "logo": {"url": "https://x.com/logo.png"}},
+    "image": {"@type": "ImageObject", "url": "https://x.com/bridge.jpg", "caption": "The bridge at dusk",
+              "creditText": "Ann Lee"},
+    "keywords": ["bridges", "council"],
+    "articleSection": "Local",
+    "description": "The council voted 7 to 2.",
+    "inLanguage": "en-GB",
+    "articleBody": "The council voted &amp; approved.\n\n<p>Work starts in May.</p>",
+}
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+
+def test_jsonld_article_fields() -> None:
+    """Every field of a NewsArticle lands in the metadata."""
+    m = meta(f"<html><head>{ld(ARTICLE)}</head><body></body></html>")
+    assert m.title == "Council approves the new bridge"
+    assert m.authors == ("Jane Doe", "John Roe")
+    assert m.date == "2023-12-28T12:47:00+01:00"
+    assert m.date_modified == "2023-12-29T08:00:00+01:00"
+    assert m.sitename == "Example News"
+    assert m.image == "https://x.com/bridge.jpg"
+    assert m.image_caption == "The bridge at dusk"
+    assert m.image_credit == "Ann Lee"
+    assert m.tags == ("bridges", "council")
+    assert m.categories == ("Local",)
+    assert m.description == "The council voted 7 to 2."
+    assert m.language == "en-GB"
+    assert m.page_type == "article"
+    assert m.body == "The council voted & approved.\nWork starts in May."
+    assert "Council approves the new bridge" in m.values and "Jane Doe" in m.values
+
+
+def test_jsonld_graph_with_id_references() -> None:
+    """@graph shapes: the article is picked over WebSite/WebPage and its author @id is followed."""
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "@id": "#site", "name": "Example News"},
+        {"@type": "WebPage", "@id": "#page", "name": "Bridge | Example News"},
+        {"@type": ["Article", "NewsArticle"], "headline": "The bridge", "author": {"@id": "#jane"},
+         "datePublished": "2023-12-28", "publisher": {"@id": "#org"}, "isPartOf": {"@id": "#page"}},
+        {"@type": "Person", "@id": "#jane", "name": "Jane Doe", "url": "https://x.com/author/jane-doe"},
+        {"@type": "Organization", "@id": "#org", "name": "Example Media"},
+    ]}
+    m = meta(f"<html><head>{ld(graph)}</head></html>")
+    assert m.title == "The bridge"
+    assert m.authors == ("Jane Doe",)
+    assert m.sitename == "Example Media"
+    assert m.date == "2023-12-28"
+
+
+def test_jsonld_webpage_main_entity_and_several_scripts() -> None:
+    """A WebPage whose mainEntity is the article, in a second script, still yields the article."""
+    org = {"@context": "https://schema.org", "@type": "Organization", "name": "Org"}
+    page = {"@type": "WebPage", "mainEntity": {"@type": "BlogPosting", "headline": "Post title",
+                                               "author": "Jane Doe and John Roe"}}
+    m = meta(f"<head>{ld(org)}{ld(page)}</head>")
+    assert m.title == "Post title"
+    assert m.authors == ("Jane Doe", "John Roe")
+
+
+def test_jsonld_broken_json_is_tolerated() -> None:
+    """Trailing commas, raw control characters, comments and CDATA around the JSON."""
+    raw = ('<script type="application/ld+json">//<![CDATA[\n<!--\n{"@type": "Article", "headline": '
+           '"Line\tone\x0b", "author": {"name": "Jane Doe",},}\n-->\n//]]></script>')
+    m = meta(f"<head>{raw}</head>")
+    assert m.title == "Line one"
+    assert m.authors == ("Jane Doe",)
+
+
+def test_jsonld_only_date() -> None:
+    """A date declared only in JSON-LD is found (newspaper4k#518)."""
+    m = meta(f"<head>{ld({'@type': 'BlogPosting', 'datePublished': '2021-03-04T05:06:07Z'})}</head>")
+    assert m.date == "2021-03-04T05:06:07+00:00"
+
+
+def test_jsonld_page_types() -> None:
+    """@type maps to a coarse page type."""
+    cases = {"Product": "product", "Recipe": "recipe", "QAPage": "forum", "DiscussionForumPosting": "forum",
+             "TechArticle": "documentation", "CollectionPage": "listing", "Service": "service"}
+    for kind, expected in cases.items():
+        assert meta(f"<head>{ld({'@type': kind, 'name': 'X thing'})}</head>").page_type == expected
+
+
+def test_jsonld_image_list_and_string_keywords() -> None:
+    """image as a list of strings; keywords as one comma-separated string."""
+    obj = {"@type": "Article", "image": ["/a.jpg", "/b.jpg"], "keywords": "tea, coffee,  water "}
+    m = meta(f"<head>{ld(obj)}</head>", "https://x.com/story")
+    assert m.image == "https://x.com/a.jpg"
+    assert m.tags == ("tea", "coffee", "water")
+
+
+def test_jsonld_article_body_is_the_fallback_text() -> None:
+    """articleBody survives when the visible page hides the text (trafilatura#99)."""
+    obj = {"@type": "Article", "articleBody": "First&nbsp;paragraph.   Second   one."}
+    assert meta(ld(obj)).body == "First paragraph. Second one."
+
+
+# ---------------------------------------------------------------- meta tags
+
+
+OG = """<html lang="en"><head><title>Council approves the new bridge | Example News</title>
+<meta property="og:title" content="Council approves the new bridge">
+<meta property="og:site_name" content="Example News">
+<meta property="og:description" content="The council voted.">
+<meta property="og:image" content="/img/bridge.jpg">
+<meta property="og:image:alt" content="The bridge">
+<meta property="og:type" content="article">
+<meta property="og:url" content="https://example.com/bridge">
+<meta property="article:published_time" content="2023-12-28T12:47:00+01:00">
+<meta property="article:modified_time" content="2023-12-29T08:00:00Z">
+<meta property="article:tag" content="bridges"><meta property="article:tag" content="council">
+<meta property="article:section" content="Local">
+<meta name="author" content="Jane Doe">
+</head><body><h1>Council approves the new bridge</h1></body></html>"""
+
+
+def test_opengraph() -> None:
+    """OpenGraph and article:* tags fill the metadata."""
+    m = meta(OG, "https://example.com/bridge?utm=1")
+    assert m.title == "Council approves the new bridge"
+    assert m.sitename == "Example News"
+    assert m.description == "The council voted."
+    assert m.image == "https://example.com/img/bridge.jpg"
+    assert m.image_caption == "The bridge"
+    assert m.page_type == "article"
+    assert m.url == "https://example.com/bridge"
+    assert m.date == "2023-12-28T12:47:00+01:00"
+    assert m.date_modified == "2023-12-29T08:00:00+00:00"
+    assert m.tags == ("bridges", "council")
+    assert m.categories == ("Local",)
+    assert m.authors == ("Jane Doe",)
+    assert m.language == "en"
+
+
+def test_twitter_card() -> None:
+    """Twitter cards are used when OpenGraph is absent."""
+    m = meta('<meta name="twitter:title" content="Tweeted title"><meta name="twitter:image" content="https://x/i.png">'
+             '<meta name="twitter:description" content="Desc here">')
+    assert (m.title, m.image, m.description) == ("Tweeted title", "https://x/i.png", "Desc here")
+
+
+def test_dublin_core_and_citation() -> None:
+    """DC.* / dcterms.* and citation_* (one author per tag, "Last, First")."""
+    m = meta('<meta name="citation_title" content="On bridges">'
+             '<meta name="citation_author" content="Doe, Jane">'
+             '<meta name="citation_author" content="Roe, John">'
+             '<meta name="citation_publication_date" content="2023/12/28">'
+             '<meta name="DC.language" content="de_DE"><meta name="dcterms.license" content="CC-BY-4.0">')
+    assert m.title == "On bridges"
+    assert m.authors == ("Jane Doe", "John Roe")
+    assert m.date == "2023-12-28"
+    assert m.language == "de-DE"
+    assert m.license == "CC-BY-4.0"
+    dc = meta('<meta name="DC.title" content="DC title"><meta name="DC.creator" content="Ann Lee">'
+              '<meta name="dcterms.issued" content="2022-01-02">'
+              '<meta name="dcterms.modified" content="2022-02-03">')
+    assert (dc.title, dc.authors) == ("DC title", ("Ann Lee",))
+    assert (dc.date, dc.date_modified) == ("2022-01-02", "2022-02-03")
+
+
+def test_unix_timestamp_in_meta() -> None:
+    """A unix timestamp in a date meta tag is read as UTC."""
+    assert meta('<meta name="publish-date" content="1703767620">').date == "2023-12-28T12:47:00+00:00"
+
+
+def test_language_sources() -> None:
+    """<html lang>, http-equiv content-language and og:locale, in that order."""
+    assert meta('<html lang="pt-br"><meta property="og:locale" content="en_US">').language == "pt-BR"
+    assert meta('<meta http-equiv="content-language" content="fr">').language == "fr"
+    assert meta('<meta property="og:locale" content="en_EN">').language == "en"
+
+
+def test_canonical_beats_og_url_and_argument() -> None:
+    """A relative canonical link is resolved against the fetch URL."""
+    m = meta('<link rel="canonical" href="/a/b"><meta property="og:url" content="https://x.com/og">',
+             "https://x.com/a/b?ref=1")
+    assert m.url == "https://x.com/a/b"
+    assert meta("<p>x</p>", "https://x.com/p").url == "https://x.com/p"
+
+
+def test_license_link() -> None:
+    """rel=license declares the license."""
+    assert meta('<a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC</a>').license == (
+        "https://creativecommons.org/licenses/by/4.0/")
+
+
+def test_values_collect_declared_strings() -> None:
+    """values holds every distinct meta content and JSON-LD leaf of 3+ characters."""
+    m = meta(OG + ld({"@type": "Article", "alternativeHeadline": "An echo", "x": "ab"}))
+    assert "The council voted." in m.values and "An echo" in m.values
+    assert "ab" not in m.values
+    assert len(m.values) == len(set(m.values))
+
+
+# ---------------------------------------------------------------- title
+
+
+def test_title_prefers_the_one_agreeing_with_h1() -> None:
+    """og:title is an SEO variant; the <title> that matches the h1 wins."""
+    m = meta('<title>The real headline | Site</title><meta property="og:title" content="Click here now">'
+             '<meta property="og:site_name" content="Site"><body><h1>The real headline</h1></body>')
+    assert m.title == "The real headline"
+
+
+def test_title_cleaned_and_h1_fallback() -> None:
+    """<title> loses the site suffix; with nothing declared the h1 is the title."""
+    title = meta("<title>Story of the day - Example</title>", "https://www.example.com/x").title
+    assert title == "Story of the day"
+    assert meta("<body><article><h1>Only an h1</h1></article></body>").title == "Only an h1"
+
+
+def test_microdata() -> None:
+    """itemprop headline, author>name and datePublished."""
+    m = meta('<body><div itemscope itemtype="https://schema.org/Article">'
+             '<h1 itemprop="headline">Micro title</h1>'
+             '<span itemprop="author" itemscope><span itemprop="name">Ann Lee</span></span>'
+             '<time itemprop="datePublished" datetime="2020-05-06T07:08:09+02:00">May 6</time></div></body>')
+    assert (m.title, m.authors, m.date) == ("Micro title", ("Ann Lee",), "2020-05-06T07:08:09+02:00")
+
+
+# ---------------------------------------------------------------- dates (USERS.md item 6)
+
+
+def test_related_post_time_is_not_the_date() -> None:
+    """A related story's <time> is never the page's date (defuddle#295)."""
+    html = """<body><article><header><h1>Main story</h1></header><p>Text.</p>
+    <aside class="related"><h3>Older</h3><time datetime="2019-01-01">Jan 1</time></aside></article>
+    <section class="comments"><time datetime="2024-01-05">later</time></section></body>"""
+    assert meta(html).date is None
+
+
+def test_time_next_to_h1_is_the_date() -> None:
+    """The <time> in the article header is taken, not one in a related list before it."""
+    html = """<body><div class="related-posts"><time datetime="2019-01-01">x</time></div>
+    <article><header><h1>Main story</h1><p class="meta">
+    <time datetime="2023-12-28T12:47:00+01:00">Dec 28</time></p></header><p>Text.</p></article></body>"""
+    assert meta(html).date == "2023-12-28T12:47:00+01:00"
+
+
+def test_timezone_kept_when_another_source_has_it() -> None:
+    """JSON-LD gives the day, og: the same day with time and zone: the zone is kept (newspaper4k#429)."""
+    html = (ld({"@type": "Article", "datePublished": "2023-12-28"})
+            + '<meta property="article:published_time" content="2023-12-28T12:47:00-05:00">')
+    assert meta(html).date == "2023-12-28T12:47:00-05:00"
+
+
+def test_url_date_is_last_resort() -> None:
+    """With nothing declared, a date in the URL is used."""
+    assert meta("<p>x</p>", "https://x.com/2023/12/28/story").date == "2023-12-28"
+    declared = meta('<meta name="date" content="2022-02-02"><p>x</p>', "https://x.com/2023/12/28/s")
+    assert declared.date == "2022-02-02"
+
+
+# ---------------------------------------------------------------- authors (USERS.md item 7)
+
+
+def test_article_author_url_is_not_a_name() -> None:
+    """article:author holding a profile URL yields no URL; a real name elsewhere wins (readability#938)."""
+    html = ('<meta property="article:author" content="https://www.facebook.com/janedoe">'
+            '<body><article><h1>Story</h1><p class="byline">By <a rel="author" href="/u/1">Jane Doe</a></p>'
+            "</article></body>")
+    assert meta(html).authors == ("Jane Doe",)
+    only_url = '<meta property="article:author" content="https://x.com/author/john-roe/">'
+    assert meta(only_url).authors == ("John Roe",)
+    assert meta('<meta property="article:author" content="https://facebook.com/x">').authors == ()
+
+
+def test_relative_time_before_name() -> None:
+    """ "Hours Ago Devin Dwyer" is Devin Dwyer (newspaper4k#180)."""
+    html = '<body><article><h1>Story</h1><div class="byline">3 Hours Ago Devin Dwyer</div></article></body>'
+    assert meta(html).authors == ("Devin Dwyer",)
+
+
+def test_several_authors_stay_several() -> None:
+    """One meta author listing several names gives several authors (readability#153)."""
+    assert meta('<meta name="author" content="Jane Doe, John Roe and Ann Lee">').authors == (
+        "Jane Doe", "John Roe", "Ann Lee")
+
+
+def test_photo_credit_is_not_a_byline() -> None:
+    """A photo credit near the headline is skipped for the real byline."""
+    html = """<body><article><header><h1>Story</h1>
+    <figure><figcaption class="credit author">Photo: Reuters/Ann Lee</figcaption></figure>
+    <div class="article-author">By Jane Doe</div></header></article></body>"""
+    assert meta(html).authors == ("Jane Doe",)
+
+
+def test_comment_author_is_not_the_author() -> None:
+    """Names in the comments or the sidebar are no byline."""
+    html = """<body><article><h1>Story</h1><p>Text</p>
+    <div class="comments"><span class="comment-author">Troll Person</span></div></article>
+    <aside><span class="author">Side Person</span></aside></body>"""
+    assert meta(html).authors == ()
+
+
+# ---------------------------------------------------------------- robustness
+
+
+def test_empty_and_garbage_pages() -> None:
+    """No declarations means an empty Metadata, never an exception (USERS.md item 13)."""
+    assert meta("") == Metadata(url=None)
+    assert meta("<script type='application/ld+json'>{{{not json</script>").title is None
+    deep = "[" * 100_000 + "]" * 100_000
+    assert meta(f"<script type='application/ld+json'>{deep}</script>").title is None
+
+
+def test_tree_is_not_mutated() -> None:
+    """The caller's tree is read only."""
+    tree = LexborHTMLParser(OG + ld(ARTICLE))
+    before = tree.html
+    html_metadata(tree, "https://example.com/")
+    assert tree.html == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500))
+def test_never_raises_on_any_string(html: str) -> None:
+    """Any string parsed by lexbor gives a Metadata."""
+    assert isinstance(meta(html, "https://example.com/a"), Metadata)
+
+
+_FRAGMENTS = st.sampled_from([
+    '<script type="application/ld+json">', "</script>", '{"@type":', '"Article"', '"author":', "[", "]", "{",
+    "}", ",", '"@graph":', '{"@id": "#a"}', '"datePublished": "2023-1', "<meta property='og:title' content='",
+    "'>", "<h1>", "</h1>", "<time datetime='", "<article>", '"name": "Jane Doe"', "<title>", "null", "1e999",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=40).map("".join))
+def test_never_raises_on_metadata_shaped_garbage(html: str) -> None:
+    """Fragments of JSON-LD and meta markup glued at random never raise."""
+    assert isinstance(meta(html), Metadata)
