@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ def score_blocks(
 
 def _mass(block: Block, score: float) -> float:
     # Long blocks weigh more, but sub-linearly, so one huge block cannot buy a region alone.
-    return score * min(len(block.text), 1200) ** 0.75
+    return score * math.pow(min(len(block.text), 1200), 0.75)
 
 
 def html_region(blocks: Sequence[Block], scores: Sequence[float]) -> int | None:

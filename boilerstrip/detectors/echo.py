@@ -84,7 +84,7 @@ class EchoDetector(RuleDetector):
         words = [WORD.findall(b.text.casefold()) for b in blocks]
         shingles = [_shingles(w) for w in words]
         owners: dict[int, int] = {}
-        for i, s in enumerate(shingles):
+        for s in shingles:
             for h in s:
                 owners[h] = owners.get(h, 0) + 1
         for b, s in zip(blocks, shingles, strict=True):

@@ -57,7 +57,7 @@ def prelude_end(blocks: Sequence[Block]) -> int:
     # The visible page usually starts after a blank line: snap to the nearest one.
     for j in (*range(best_end - 1, max(best_end - 3, 0), -1), *range(best_end, min(best_end + 3, len(blocks)))):
         if blocks[j].after_gap:
-            return j
+            return int(j)
     return best_end
 
 
