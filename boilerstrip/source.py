@@ -2,8 +2,9 @@
 
 Decoding order: a byte-order mark, then the charset the document declares (if
 the bytes really decode with it), then UTF-8, then detection over the whole
-input (sniffing only a prefix misreads GB2312 pages whose first kilobytes are
-ASCII markup), and last windows-1252, which decodes any byte.
+input with long ASCII runs shortened (sniffing only a prefix, or chunks that
+all fall in markup, misreads GB2312 pages whose first kilobytes are ASCII
+markup), and last windows-1252, which decodes any byte.
 """
 
 from __future__ import annotations
@@ -74,10 +75,24 @@ def _declared(data: bytes) -> str | None:
     return None if name.startswith("utf-16") or name.startswith("utf-32") else name
 
 
+# Long ASCII runs (markup, scripts) read the same in every candidate charset but fill the
+# detector's sampled chunks, so a GB2312 page with 20 KB of ASCII markup first was judged on
+# markup alone (and came out as cp949). Each run keeps its ends, so a multi-byte character's
+# trail byte in the ASCII range stays next to its lead byte.
+_ASCII_RUN = regex.compile(rb"[\x00-\x7f]{33,}")
+_ESC = b"\x1b"  # ISO-2022 encodings switch charsets inside ASCII runs: leave those whole
+
+
+def _compacted(data: bytes) -> bytes:
+    if _ESC in data:
+        return data
+    return _ASCII_RUN.sub(lambda m: m.group(0)[:16] + m.group(0)[-16:], data)
+
+
 def _detected(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # imported lazily: most input is UTF-8
 
-    best = from_bytes(data, steps=8, chunk_size=1024).best()
+    best = from_bytes(_compacted(data), steps=8, chunk_size=1024).best()
     return best.encoding if best is not None else None
 
 

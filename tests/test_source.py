@@ -1,0 +1,196 @@
+"""Decoding bytes (BOMs, declared and misdeclared charsets, detection) and sniffing HTML from dumps."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from boilerstrip.source import check_kind, clean_controls, decode, sniff_kind, to_text
+
+TEXT = "Grüße aus Köln: naïve café, 25 € — “quoted”."
+RUSSIAN = "Привет, мир! Это проверка кодировки страницы."
+CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy."
+JAPANESE = "日本語のテキストです。東京は晴れています。"
+CHINESE = "中华人民共和国国务院今天发布了关于进一步加强环境保护工作的通知。" * 20
+KOREAN = "대한민국의 수도는 서울입니다. 오늘은 날씨가 맑습니다."
+
+
+def page(body: str, charset: str) -> str:
+    return f'<html><head><meta charset="{charset}"><title>t</title></head><body><p>{body}</p></body></html>'
+
+
+def test_utf8_bom_is_stripped() -> None:
+    """A UTF-8 byte-order mark is used and dropped."""
+    assert decode(codecs.BOM_UTF8 + TEXT.encode("utf-8")) == TEXT
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"), [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+)
+def test_utf16_with_bom(bom: bytes, codec: str) -> None:
+    """UTF-16 with a byte-order mark decodes in either byte order."""
+    assert decode(bom + page(TEXT, "utf-16").encode(codec)) == page(TEXT, "utf-16")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(codec: str) -> None:
+    """UTF-16 without a byte-order mark is recognised by where its zero bytes fall."""
+    html = page(TEXT, "utf-16")
+    assert decode(html.encode(codec)) == html
+
+
+@pytest.mark.parametrize(
+    ("charset", "text"),
+    [
+        ("windows-1252", TEXT),
+        ("Shift_JIS", JAPANESE),
+        ("KOI8-R", RUSSIAN),
+        ("EUC-KR", KOREAN),
+        ("ISO-8859-2", CZECH),
+        ("GB2312", CHINESE[:200]),
+    ],
+)
+def test_declared_charset_is_used(charset: str, text: str) -> None:
+    """The charset a <meta> declares decodes the page."""
+    html = page(text, charset)
+    assert text in decode(html.encode(charset))
+
+
+def test_xml_declaration_encoding_is_used() -> None:
+    """An <?xml encoding=...?> declaration decodes the page."""
+    doc = f'<?xml version="1.0" encoding="koi8-r"?><html><body><p>{RUSSIAN}</p></body></html>'
+    assert RUSSIAN in decode(doc.encode("koi8-r"))
+
+
+def test_gb2312_after_a_long_ascii_prefix_without_declaration() -> None:
+    """Undeclared GB2312 whose first 20+ KB are ASCII markup is still decoded as Chinese."""
+    markup = "".join(f'<div class="nav-item-{i}"><a href="/section/{i}">link {i}</a></div>\n' for i in range(400))
+    assert len(markup) > 20_000
+    html = f"<html><head><title>x</title></head><body>{markup}<p>{CHINESE}</p></body></html>"
+    out = decode(html.encode("gb2312"))
+    assert CHINESE in out
+    assert out.startswith("<html>")
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [("koi8-r", RUSSIAN * 3), ("cp1251", RUSSIAN * 3), ("shift_jis", JAPANESE * 3), ("euc-kr", KOREAN * 3)],
+)
+def test_undeclared_legacy_charset_after_long_markup(codec: str, text: str) -> None:
+    """Undeclared legacy charsets are detected from the text, not from the markup that precedes it."""
+    markup = "".join(f'<li class="menu-{i}"><a href="/s/{i}">item {i}</a></li>\n' for i in range(300))
+    html = f"<html><body><ul>{markup}</ul><p>{text}</p></body></html>"
+    assert text in decode(html.encode(codec))
+
+
+def test_gb2312_declared_after_long_ascii_prefix() -> None:
+    """Declared GB2312 with a long ASCII prefix decodes to the Chinese text."""
+    markup = "<!-- " + "x" * 25_000 + " -->"
+    html = f'<html><head><meta charset="gb2312">{markup}</head><body><p>{CHINESE}</p></body></html>'
+    assert CHINESE in decode(html.encode("gb2312"))
+
+
+def test_declared_utf8_but_bytes_are_cp1252() -> None:
+    """A page that says utf-8 but is cp1252 still decodes readably."""
+    html = page(TEXT, "utf-8")
+    out = decode(html.encode("cp1252"))
+    assert "Grüße aus Köln" in out
+    assert "café" in out
+    assert "\ufffd" not in out
+
+
+def test_declared_utf16_but_bytes_are_utf8() -> None:
+    """A UTF-8 page whose meta says utf-16 is read as UTF-8 (bytes win)."""
+    html = page(TEXT, "utf-16")
+    assert decode(html.encode("utf-8")) == html
+
+
+def test_unknown_declared_charset_falls_back() -> None:
+    """A declared charset nobody knows falls back to UTF-8."""
+    html = page(TEXT, "x-no-such-charset")
+    assert decode(html.encode("utf-8")) == html
+
+
+def test_invalid_utf8_never_raises() -> None:
+    """Bytes that are not valid UTF-8 (and declare nothing) decode to some text without raising."""
+    data = b"<p>caf\xe9 \xff\xfe\xfa na\xefve</p>" + bytes(range(128, 256))
+    out = decode(data)
+    assert isinstance(out, str)
+    assert out.startswith("<p>caf")
+    assert "na" in out
+
+
+def test_plain_utf8_round_trips() -> None:
+    """Undeclared UTF-8 decodes exactly."""
+    for s in (TEXT, RUSSIAN, JAPANESE, CHINESE, KOREAN, CZECH):
+        assert decode(s.encode("utf-8")) == s
+
+
+def test_nul_and_control_characters_are_removed() -> None:
+    """NULs and C0 controls (but tab and newlines) are dropped from decoded text."""
+    raw = "a\x00b\x01c\x08d\te\nf\r\ng\x0bh\x0ci\x1fj\x7fk\ufeffl"
+    assert clean_controls(raw) == "abcd\te\nf\r\nghijkl"
+    assert to_text(raw.encode("utf-8")) == "abcd\te\nf\r\nghijkl"
+    assert to_text(raw) == "abcd\te\nf\r\nghijkl"
+
+
+def test_clean_text_is_returned_unchanged() -> None:
+    """Text with no controls comes back as the same object."""
+    s = "plain text\nwith lines\tand tabs"
+    assert clean_controls(s) is s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!DOCTYPE html><html><body><p>hi</p></body></html>",
+        "  \n<!doctype html>\n<html lang=en>",
+        "<html><head><title>x</title></head></html>",
+        "<!-- saved from url=(0042)https://example.com/ -->\n<html><body>x</body></html>",
+        "<!-- a --> <!-- b -->\n<div class='x'>hello</div>",
+        "<p>hi</p>",
+        "<div>one</div><div>two</div>",
+        '<?xml version="1.0"?><html></html>',
+        "<meta charset=utf-8><p>Text</p>",
+    ],
+)
+def test_sniff_kind_html(text: str) -> None:
+    """Markup is sniffed as HTML, with or without a doctype, after comments, as a fragment."""
+    assert sniff_kind(text) == "html"
+
+
+def test_sniff_kind_html_with_a_text_preamble() -> None:
+    """A document with some stray text before dense markup is still HTML."""
+    body = "<div><p>para</p><p>para</p><span>x</span></div>" * 20
+    assert sniff_kind("Saved page\n" + body) == "html"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just some plain lines\nof a text dump\n\nwith paragraphs.",
+        "I love this recipe <3 and so do my kids.\nMake it again tomorrow.",
+        "If a < b and b > c then nothing follows about a and c.\nSecond line.",
+        "# A markdown title\n\nSome *emphasis* and a [link](https://example.com).\n\n- item one\n- item two",
+        "Home\nNews\nSport\n\nThe council met on Tuesday.",
+        "x <y> z is written in angle brackets in this prose line, which is not markup.",
+        "",
+    ],
+)
+def test_sniff_kind_text(text: str) -> None:
+    """Plain dumps, markdown and prose mentioning < or <3 are sniffed as text."""
+    assert sniff_kind(text) == "text"
+
+
+def test_sniff_kind_text_quoting_one_tag_in_a_long_dump() -> None:
+    """A long dump that mentions a tag or two in prose is still text."""
+    dump = ("This paragraph explains the web. " * 30 + "\n\n") * 5
+    dump += "Use the <p> element for paragraphs and <br> for breaks and <div> for boxes.\n"
+    assert sniff_kind(dump) == "text"
+
+
+@pytest.mark.parametrize("kind", [None, "html", "text"])
+def test_check_kind_accepts_known(kind: str | None) -> None:
+    """check_kind passes None, 'html' and 'text' through."""
+    assert check_kind(kind) == kind
