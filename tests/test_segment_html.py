@@ -1,0 +1,283 @@
+"""HTML segmentation: roles, levels, tables, code, hidden and skipped elements, links, landmarks, attrs."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from boilerstrip.model import Block
+from boilerstrip.segment.html import segment_html
+
+
+def seg(html: str) -> list[Block]:
+    return segment_html(LexborHTMLParser(html))
+
+
+def texts(html: str) -> list[str]:
+    return [b.text for b in seg(html)]
+
+
+def test_headings_have_their_levels() -> None:
+    """h1-h6 become heading blocks with level 1-6."""
+    blocks = seg("".join(f"<h{n}>Heading {n}</h{n}>" for n in range(1, 7)))
+    assert [(b.role, b.level, b.text) for b in blocks] == [("heading", n, f"Heading {n}") for n in range(1, 7)]
+
+
+def test_list_items_carry_nesting_depth() -> None:
+    """List items are items whose level is their list nesting depth."""
+    blocks = seg("<ul><li>a<ul><li>b<ol><li>c</li></ol></li></ul></li><li>d</li></ul>")
+    assert [(b.text, b.role, b.level) for b in blocks] == [
+        ("a", "item", 1),
+        ("b", "item", 2),
+        ("c", "item", 3),
+        ("d", "item", 1),
+    ]
+
+
+def test_paragraph_has_level_zero_and_tag() -> None:
+    """A plain paragraph has role paragraph, its tag and level 0."""
+    (b,) = seg("<p>Hello there.</p>")
+    assert (b.role, b.tag, b.level, b.path) == ("paragraph", "p", 0, "body>p")
+
+
+def test_data_table_rows_become_rows_with_cells() -> None:
+    """Each row of a data table is one "row" block holding its cells."""
+    blocks = seg(
+        "<table><thead><tr><th>Name</th><th>Age</th></tr></thead>"
+        "<tbody><tr><td>Ann</td><td>31</td></tr><tr><td>Bob</td><td></td></tr></tbody></table>"
+    )
+    assert [b.role for b in blocks] == ["row", "row", "row"]
+    assert [b.cells for b in blocks] == [("Name", "Age"), ("Ann", "31"), ("Bob", "")]
+    assert blocks[1].text == "Ann | 31"
+
+
+def test_layout_table_cells_are_segmented_as_normal_blocks() -> None:
+    """A table whose cells hold <p>/<div> is layout: its contents become ordinary blocks."""
+    blocks = seg(
+        "<table><tr><td><p>First paragraph.</p><div>Second box.</div></td>"
+        "<td><p>Third paragraph.</p></td></tr></table>"
+    )
+    assert [(b.text, b.role) for b in blocks] == [
+        ("First paragraph.", "paragraph"),
+        ("Second box.", "paragraph"),
+        ("Third paragraph.", "paragraph"),
+    ]
+    assert all(not b.cells for b in blocks)
+
+
+def test_table_caption_is_a_caption() -> None:
+    """A table's caption is a caption block before its rows."""
+    blocks = seg("<table><caption>Prices</caption><tr><td>1</td><td>2</td></tr></table>")
+    assert [(b.text, b.role) for b in blocks] == [("Prices", "caption"), ("1 | 2", "row")]
+
+
+@pytest.mark.xfail(reason="segment.html splits the joined row text on ' | ', so a cell holding '|' "
+                   "becomes two cells", strict=True)
+def test_cell_containing_a_pipe_stays_one_cell() -> None:
+    """A data cell whose text contains ' | ' is still one cell."""
+    (b,) = seg("<table><tr><td>a | b</td><td>c</td></tr></table>")
+    assert b.cells == ("a | b", "c")
+
+
+@pytest.mark.xfail(reason="segment.html builds cells from the pending pieces joined by spaces, so "
+                   "'Ann<b>Lee</b>' is 'AnnLee' in the text but 'Ann Lee' in cells", strict=True)
+def test_cells_agree_with_row_text() -> None:
+    """A row's text is its cells joined by ' | ', inline markup included."""
+    (b,) = seg("<table><tr><td>Ann<b>Lee</b></td><td>x</td></tr></table>")
+    assert b.text == " | ".join(b.cells)
+
+
+def test_pre_keeps_newlines_and_language() -> None:
+    """<pre> keeps its inner newlines and indentation, and class="language-x" gives lang."""
+    (b,) = seg('<pre class="language-python">def f():\n    return 1\n</pre>')
+    assert b.role == "code"
+    assert b.text == "def f():\n    return 1"
+    assert b.lang == "python"
+
+
+def test_pre_highlight_source_class_gives_language() -> None:
+    """GitHub's highlight-source-x class on <pre> gives lang too."""
+    (b,) = seg('<div><pre class="highlight-source-js"><span>let a;</span>\n<span>let b;</span></pre></div>')
+    assert (b.text, b.lang) == ("let a;\nlet b;", "js")
+
+
+@pytest.mark.xfail(reason="segment.html reads the language only from block elements; <code> is inline, "
+                   "so the common <pre><code class=\"language-x\"> form loses lang", strict=True)
+def test_code_inside_pre_gives_language() -> None:
+    """<pre><code class="language-rust"> gives lang "rust"."""
+    (b,) = seg('<pre><code class="language-rust">fn main() {}</code></pre>')
+    assert b.role == "code"
+    assert b.lang == "rust"
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<p hidden>secret</p>",
+        '<p aria-hidden="true">secret</p>',
+        '<p style="display: none">secret</p>',
+        '<div style="color:red; DISPLAY:NONE !important"><p>secret</p></div>',
+        '<div style="visibility:hidden">secret</div>',
+        "<span hidden>secret</span>",
+    ],
+)
+def test_hidden_elements_are_skipped(hidden: str) -> None:
+    """Elements hidden by attribute, aria-hidden or inline style give no text."""
+    out = texts(f"<p>before</p>{hidden}<p>after</p>")
+    assert out == ["before", "after"]
+
+
+def test_aria_hidden_false_is_shown() -> None:
+    """aria-hidden="false" does not hide."""
+    assert texts('<p aria-hidden="false">shown</p>') == ["shown"]
+
+
+def test_script_style_and_friends_are_skipped() -> None:
+    """script, style, noscript, template, svg and form controls give no text."""
+    html = (
+        "<p>one</p><script>var a = 'x';</script><style>p { color: red }</style>"
+        "<noscript>Enable JS</noscript><template><p>tpl</p></template><svg><text>svg</text></svg>"
+        "<select><option>opt</option></select><button>Click</button><p>two</p>"
+    )
+    assert texts(html) == ["one", "two"]
+
+
+def test_inline_hidden_text_does_not_leak_into_the_paragraph() -> None:
+    """A hidden span inside a paragraph is cut out of its text."""
+    assert texts("<p>visible <span hidden>secret</span>text</p>") == ["visible text"]
+
+
+def test_links_and_link_chars_are_counted() -> None:
+    """links counts anchors with href; link_chars the characters of text inside links."""
+    (b,) = seg('<p>See <a href="/x">this link</a> and <a href="/y">that</a> now.</p>')
+    assert b.text == "See this link and that now."
+    assert b.links == 2
+    assert b.link_chars == len("this link") + len("that")
+    assert b.link_density == pytest.approx(13 / len(b.text))
+
+
+def test_anchor_without_href_is_link_text_but_not_a_link() -> None:
+    """An <a> without href counts its characters but not as a link."""
+    (b,) = seg("<p><a>name</a> words here</p>")
+    assert (b.links, b.link_chars) == (0, 4)
+
+
+def test_link_counts_do_not_leak_into_the_next_block() -> None:
+    """Link counts reset at each block."""
+    a, b = seg('<p><a href="/a">all link</a></p><p>no links here</p>')
+    assert (a.links, a.link_chars) == (1, 8)
+    assert (b.links, b.link_chars) == (0, 0)
+
+
+def test_landmarks_from_tags() -> None:
+    """nav, header, footer, aside, main, article, form and figure ancestors become landmarks."""
+    blocks = seg(
+        "<header><p>h</p></header><nav><p>n</p></nav><main><article><p>a</p></article></main>"
+        "<aside><footer><p>af</p></footer></aside><form><p>f</p></form><figure><figcaption>c</figcaption></figure>"
+    )
+    got = {b.text: b.landmarks for b in blocks}
+    assert got == {
+        "h": {"header"},
+        "n": {"nav"},
+        "a": {"main", "article"},
+        "af": {"aside", "footer"},
+        "f": {"form"},
+        "c": {"figure"},
+    }
+    assert blocks[-1].role == "caption"
+
+
+@pytest.mark.parametrize(
+    ("role", "landmark"),
+    [
+        ("navigation", "nav"),
+        ("banner", "header"),
+        ("contentinfo", "footer"),
+        ("complementary", "aside"),
+        ("main", "main"),
+        ("article", "article"),
+        ("search", "form"),
+        ("menubar", "menu"),
+        ("Navigation", "nav"),
+    ],
+)
+def test_landmarks_from_aria_roles(role: str, landmark: str) -> None:
+    """ARIA landmark roles on any element become landmarks."""
+    (b,) = seg(f'<div role="{role}"><p>x</p></div>')
+    assert b.landmarks == {landmark}
+
+
+def test_attrs_nearest_first_excluding_html_and_body() -> None:
+    """attrs holds id and class of the block and its ancestors, nearest first, lower-cased, not html/body."""
+    (b,) = seg(
+        '<html class="js"><body id="page" class="home"><div id="Wrap" class="Outer">'
+        '<section class="inner"><p class="para lead">x</p></section></div></body></html>'
+    )
+    assert b.attrs == "para lead inner wrap outer"
+    assert "home" not in b.attrs and "page" not in b.attrs and "js" not in b.attrs
+
+
+def test_containers_nest_outermost_first() -> None:
+    """Blocks in one container share its id as a prefix of their containers."""
+    a, b, c = seg("<div><p>a</p><p>b</p></div><div><p>c</p></div>")
+    assert a.containers[:-1] == b.containers[:-1]
+    assert a.containers[-1] != b.containers[-1]
+    assert c.containers[1] != a.containers[1]
+    assert a.containers[0] == c.containers[0]
+
+
+def test_br_splits_blocks() -> None:
+    """<br> ends a block: each line becomes its own block with the element's role."""
+    blocks = seg("<p>line one<br>line two<br/>line three</p><ul><li>x<br>y</li></ul>")
+    assert [(b.text, b.role) for b in blocks] == [
+        ("line one", "paragraph"),
+        ("line two", "paragraph"),
+        ("line three", "paragraph"),
+        ("x", "item"),
+        ("y", "item"),
+    ]
+
+
+def test_whitespace_is_normalised_outside_pre() -> None:
+    """Runs of whitespace collapse to one space outside <pre>."""
+    assert texts("<p>  a\n\n   b\t c  </p>") == ["a b c"]
+
+
+def test_blockquote_paragraph_is_a_quote() -> None:
+    """A paragraph inside a blockquote has role quote."""
+    (b,) = seg("<blockquote><p>Quoted text.</p></blockquote>")
+    assert b.role == "quote"
+
+
+def test_inline_elements_join_their_block() -> None:
+    """Inline markup stays in one block with the surrounding text."""
+    assert texts("<p>Some <b>bold</b>, <i>italic</i> and <span>span</span> text.</p>") == [
+        "Some bold, italic and span text."
+    ]
+
+
+def test_text_between_blocks_is_its_own_block() -> None:
+    """Loose text in a div around child blocks is split at the block boundaries."""
+    assert texts("<div>intro<p>para</p>outro</div>") == ["intro", "para", "outro"]
+
+
+def test_indices_are_sequential() -> None:
+    """Block indices are 0..n-1 in document order."""
+    blocks = seg("<h1>t</h1><p>a</p><ul><li>b</li></ul><table><tr><td>c</td></tr></table>")
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+    assert all(b.line == -1 and b.group == -1 for b in blocks)
+
+
+def test_empty_document_has_no_blocks() -> None:
+    """A document without visible text gives no blocks."""
+    assert seg("") == []
+    assert seg("<html><head><title>t</title></head><body>  </body></html>") == []
+
+
+def test_tree_is_not_modified() -> None:
+    """segment_html leaves its tree's HTML unchanged."""
+    tree = LexborHTMLParser('<div><p hidden>x</p><script>y</script><p>z <a href="#">q</a></p></div>')
+    before = tree.html
+    seg_blocks = segment_html(tree)
+    assert [b.text for b in seg_blocks] == ["z q"]
+    assert tree.html == before
