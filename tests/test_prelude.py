@@ -1,0 +1,145 @@
+"""The metadata prelude of text dumps: found as a change point, snapped to the blank line, or absent."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip.segment.prelude import is_value_line, mark_prelude, prelude_end
+from boilerstrip.segment.text import segment_text
+
+PRELUDE = """Harbor Gazette
+https://news.example.com/2024/03/05/ferry-service-returns-1234.html
+Ferry Service Returns to the Island After Winter Break
+Ferry Service Returns to the Island After Winter Break
+2024-03-05T09:30:00+00:00
+2024-03-05T11:02:00+00:00
+ferries
+island life
+transport
+https://cdn.example.com/img/ferry_1920x1080.jpg
+1920
+1080
+Harbor Gazette
+contact@example.com
++44 20 7946 0000
+Harbor Gazette
+contact@example.com
++44 20 7946 0000
+en_GB
+"""
+VISIBLE = """
+Home
+News
+Sport
+Weather
+
+Ferry Service Returns to the Island After Winter Break
+The morning ferry left the harbour at seven o'clock on Tuesday, the first crossing since the \
+service was suspended for the winter storms in November.
+Passengers said they were glad to see the boat back, and the operator said it would run four \
+crossings a day until the end of the summer season.
+"""
+DUMP = PRELUDE + VISIBLE
+
+
+def test_seed_like_dump_prelude_ends_at_the_blank_line() -> None:
+    """The prelude of a scraper dump ends at the blank line before the visible page."""
+    blocks = segment_text(DUMP)
+    end = prelude_end(blocks)
+    assert end == PRELUDE.count("\n")
+    assert blocks[end].text == "Home"
+    assert blocks[end].after_gap
+
+
+def test_mark_prelude_relabels_only_the_prelude() -> None:
+    """mark_prelude gives the prelude's lines role "meta" and leaves the rest as they were."""
+    blocks = segment_text(DUMP)
+    marked = mark_prelude(blocks)
+    end = prelude_end(blocks)
+    assert [b.role for b in marked[:end]] == ["meta"] * end
+    assert marked[end:] == blocks[end:]
+    assert [b.text for b in marked] == [b.text for b in blocks]
+
+
+def test_prelude_without_blank_line_ends_near_the_change_point() -> None:
+    """Without a blank line to snap to, the prelude still ends before the first prose line."""
+    dump = PRELUDE + VISIBLE.replace("\n\n", "\n").lstrip("\n")
+    blocks = segment_text(dump)
+    end = prelude_end(blocks)
+    prose = next(i for i, b in enumerate(blocks) if b.text.startswith("The morning ferry"))
+    assert PRELUDE.count("\n") - 2 <= end < prose
+
+
+def test_plain_inner_text_dump_has_no_prelude() -> None:
+    """An innerText dump of headline and paragraphs has no prelude."""
+    dump = (
+        "Ferry Service Returns\n\n"
+        "The morning ferry left the harbour at seven o'clock on Tuesday.\n\n"
+        "Passengers said they were glad to see it back after the winter.\n\n"
+        "The operator said there would be four crossings a day.\n"
+    )
+    assert prelude_end(segment_text(dump)) == 0
+
+
+def test_menu_first_is_no_prelude() -> None:
+    """A dump whose first lines are a Title Case menu has no prelude."""
+    dump = (
+        "Home\nNews\nSport\nWeather\nBusiness\nCulture\nTravel\nContact Us\nAbout Us\nSign In\n\n"
+        "Ferry Service Returns\n"
+        "The morning ferry left the harbour at seven o'clock on Tuesday, the first crossing of the year.\n"
+        "Passengers said they were glad.\n"
+    )
+    assert prelude_end(segment_text(dump)) == 0
+
+
+def test_few_value_lines_are_no_prelude() -> None:
+    """Fewer than six value-shaped lines do not make a prelude."""
+    dump = "https://example.com/a\n2024-01-01\nnews\n\nA headline\nSome prose follows here in a sentence.\n"
+    assert prelude_end(segment_text(dump)) == 0
+
+
+def test_empty_blocks_have_no_prelude() -> None:
+    """No blocks, no prelude."""
+    assert prelude_end([]) == 0
+    assert mark_prelude([]) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://example.com/a/b.html",
+        "//cdn.example.com/x.png",
+        "editor@example.com",
+        "+1 (555) 010-0199",
+        "252",
+        "-3.5",
+        "45%",
+        "2024-03-05",
+        "2024-03-05T09:30:00+00:00",
+        "/html/head/meta[@name='og:title']/@content",
+        "true",
+        "null",
+        "en_GB",
+        "de",
+        "island life",
+        "ferries, island life, transport",
+    ],
+)
+def test_value_lines(line: str) -> None:
+    """URLs, e-mails, phones, numbers, ISO dates, XPaths, booleans, locales and tags are value lines."""
+    assert is_value_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ferry Service Returns to the Island After Winter Break",
+        "The morning ferry left the harbour at seven o'clock on Tuesday.",
+        "Home",
+        "Harbor Gazette",
+        "https://example.com/" + "a" * 300,
+    ],
+)
+def test_not_value_lines(line: str) -> None:
+    """Headlines, sentences, Title Case words and over-long lines are not value lines."""
+    assert not is_value_line(line)

@@ -1,0 +1,109 @@
+"""Text-dump segmentation: one block per line, bullets and markdown headings, blank lines as gaps."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip.segment.text import segment_text
+
+
+def test_one_block_per_non_empty_line() -> None:
+    """Each non-empty line is one "line" block with its source line number."""
+    blocks = segment_text("first line\n\nsecond line\nthird line\n")
+    assert [(b.text, b.role, b.line) for b in blocks] == [
+        ("first line", "line", 0),
+        ("second line", "line", 2),
+        ("third line", "line", 3),
+    ]
+    assert [b.index for b in blocks] == [0, 1, 2]
+
+
+def test_whitespace_inside_a_line_is_collapsed() -> None:
+    """Runs of spaces and tabs in a line become one space, ends are trimmed."""
+    (b,) = segment_text("   many    spaces\tand\t\ttabs   ")
+    assert b.text == "many spaces and tabs"
+
+
+@pytest.mark.parametrize("bullet", ["•", "·", "▪", "◦", "●", "■", "►", "▶", "–", "—", "*", "-"])
+def test_bullets_are_stripped_into_items(bullet: str) -> None:
+    """A line starting with a bullet mark becomes an item without the mark."""
+    (b,) = segment_text(f"{bullet} Fresh bread daily")
+    assert (b.text, b.role) == ("Fresh bread daily", "item")
+
+
+def test_minus_number_is_not_a_bullet() -> None:
+    """A hyphen glued to a number ("-5 degrees") is a line, not an item."""
+    (b,) = segment_text("-5 degrees tonight")
+    assert (b.text, b.role) == ("-5 degrees tonight", "line")
+
+
+def test_lone_bullet_stays_a_line() -> None:
+    """A line that is only a bullet mark is kept as a line, not an empty item."""
+    (b,) = segment_text("•")
+    assert (b.text, b.role) == ("•", "line")
+
+
+@pytest.mark.xfail(reason="segment.text treats any leading '*' as a bullet, so markdown bold "
+                   "'**Note**' becomes the item '*Note** ...'", strict=True)
+def test_markdown_bold_at_line_start_is_not_a_bullet() -> None:
+    """A line opening with **bold** keeps its text and is no item."""
+    (b,) = segment_text("**Note** the office is closed on Monday.")
+    assert b.role == "line"
+    assert b.text == "**Note** the office is closed on Monday."
+
+
+@pytest.mark.parametrize(("mark", "level"), [("#", 1), ("##", 2), ("###", 3), ("######", 6)])
+def test_markdown_heading_marks(mark: str, level: int) -> None:
+    """'## Title' becomes a heading of level 2 without the marks."""
+    (b,) = segment_text(f"{mark} Getting started")
+    assert (b.text, b.role, b.level) == ("Getting started", "heading", level)
+
+
+@pytest.mark.parametrize("line", ["#hashtag trending", "####### seven marks", "#"])
+def test_not_markdown_headings(line: str) -> None:
+    """A hashtag, seven marks or a lone # is not a heading."""
+    (b,) = segment_text(line)
+    assert (b.role, b.text) == ("line", line)
+
+
+def test_blank_lines_set_after_gap_and_group() -> None:
+    """A blank line sets after_gap on the next line and starts a new group; several count once."""
+    blocks = segment_text("a\nb\n\nc\n\n\n\nd\ne\n")
+    assert [(b.text, b.after_gap, b.group) for b in blocks] == [
+        ("a", False, 0),
+        ("b", False, 0),
+        ("c", True, 1),
+        ("d", True, 2),
+        ("e", False, 2),
+    ]
+
+
+def test_leading_blank_lines_do_not_start_a_group() -> None:
+    """Blank lines before the first text leave it in group 0 (after a gap)."""
+    (b,) = segment_text("\n\n\nfirst")
+    assert (b.group, b.after_gap, b.line) == (0, True, 3)
+
+
+def test_whitespace_only_lines_are_blank() -> None:
+    """A line of spaces and tabs counts as blank."""
+    blocks = segment_text("a\n   \t \nb")
+    assert [(b.text, b.after_gap, b.group) for b in blocks] == [("a", False, 0), ("b", True, 1)]
+
+
+def test_crlf_and_unicode_line_breaks() -> None:
+    """CRLF and Unicode line separators split lines too."""
+    blocks = segment_text("one\r\ntwo\u2028three\r\n\r\nfour")
+    assert [b.text for b in blocks] == ["one", "two", "three", "four"]
+    assert blocks[3].after_gap
+
+
+def test_empty_text_has_no_blocks() -> None:
+    """Empty or blank text gives no blocks."""
+    assert segment_text("") == []
+    assert segment_text("\n \n\t\n") == []
+
+
+def test_text_blocks_have_no_dom_features() -> None:
+    """Dump blocks carry no attrs, landmarks, containers or links."""
+    (b,) = segment_text("a line with words")
+    assert (b.attrs, b.landmarks, b.containers, b.links, b.tag) == ("", frozenset(), (), 0, "")
