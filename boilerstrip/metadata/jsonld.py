@@ -10,11 +10,10 @@ nest a million brackets.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-import regex
 
 from .normalize import normalize_space
 
@@ -23,9 +22,9 @@ __all__ = ["JsonLd", "page_type_of", "parse_jsonld", "string_leaves", "texts", "
 _MAX_DEPTH = 12
 _MAX_SCRIPT = 2_000_000  # characters; bigger "JSON-LD" is an app state dump, not metadata
 
-_WRAPPERS = regex.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
-_TRAILING_COMMA = regex.compile(r",(\s*[}\]])")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _words(text: str) -> list[str]:

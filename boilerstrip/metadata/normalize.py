@@ -10,10 +10,9 @@ no nested quantifiers, bounded repetitions only.
 from __future__ import annotations
 
 import html
+import re
 from datetime import UTC, datetime
 from urllib.parse import unquote, urlsplit
-
-import regex
 
 __all__ = [
     "author_from_url",
@@ -29,7 +28,8 @@ __all__ = [
 
 # --------------------------------------------------------------------------- text
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = re.compile(r"\s+")
+_SPACE_NOT_IDEOGRAPHIC = re.compile(r"[^\S\u3000]+")
 
 
 def _words(text: str) -> list[str]:
@@ -40,10 +40,16 @@ def _words(text: str) -> list[str]:
 
 def normalize_space(value: str) -> str:
     """Unescape HTML entities and collapse every whitespace run to one space."""
-    return _SPACE.sub(" ", html.unescape(value)).strip()
+    if "&" in value:
+        value = html.unescape(value)
+    if "\u3000" in value:
+        # The ideographic space separates phrases in CJK titles; keep it.
+        return _SPACE_NOT_IDEOGRAPHIC.sub(" ", value).strip()
+    # str.split() knows Unicode whitespace and is several times faster than a regex.
+    return " ".join(value.split())
 
 
-_URL = regex.compile(r"^(?:[a-z][a-z0-9+.-]{1,15}:)?//|^www\.|^/[\w%.-]+/", regex.IGNORECASE)
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]{1,15}:)?//|^www\.|^/[\w%.-]+/", re.IGNORECASE)
 
 
 def is_url(value: str) -> bool:
@@ -87,32 +93,35 @@ _ZONES: dict[str, str] = {
 }
 
 _TZ = r"(?P<tz>Z|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,4}(?![A-Za-z]))"
-_ISO = regex.compile(
+_ISO = re.compile(
     r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
     r"(?:(?:T|\s{1,3})(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d{1,9})?)?\s?" + _TZ + r"?)?"
 )
-_COMPACT = regex.compile(
+_COMPACT = re.compile(
     r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?" + _TZ + "?)?$"
 )
-_NUMERIC = regex.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")
-_DAY_MONTH = regex.compile(
-    r"(?<![\p{L}\d])(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s{1,3}(?:de\s)?(?P<mon>\p{L}{3,10})\.?,?\s{1,3}(?:de\s)?"
+_NUMERIC = re.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")
+_DAY_MONTH = re.compile(
+    r"(?<![^\W_])(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s{1,3}(?:de\s)?(?P<mon>[^\W\d_]{3,10})\.?,?\s{1,3}(?:de\s)?"
     r"(?P<y>\d{4})(?!\d)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_MONTH_DAY = regex.compile(
-    r"(?<!\p{L})(?P<mon>\p{L}{3,10})\.?\s{1,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(?P<y>\d{4})(?!\d)",
-    regex.IGNORECASE,
+_MONTH_DAY = re.compile(
+    r"(?<![^\W\d_])(?P<mon>[^\W\d_]{3,10})\.?\s{1,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
 )
-_TIME = regex.compile(
+_TIME = re.compile(
     r"(?<![\d:])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])(?:\s?(?P<ampm>(?i:[ap])\.?(?i:m)\.?))?"
     r"(?:\s?" + _TZ + r")?"
 )
-_TIMESTAMP = regex.compile(r"^\d{9,13}(?:\.\d{1,6})?$")
-_URL_DATE = regex.compile(
+_TIMESTAMP = re.compile(r"^\d{9,13}(?:\.\d{1,6})?$")
+_URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?=[/_.-]|$)"
     r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=[/_.-]|$)"
 )
+
+
+_OFFSET = re.compile(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?")
 
 
 def _valid_year(year: int) -> bool:
@@ -128,7 +137,7 @@ def _zone(raw: str | None) -> str | None:
     raw = raw.replace(" ", "")
     if raw in _ZONES:
         return _ZONES[raw]
-    m = regex.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", raw)
+    m = _OFFSET.fullmatch(raw)
     if not m:
         return None
     hours, minutes = int(m[2]), int(m[3] or 0)
@@ -267,7 +276,8 @@ _LANGUAGE_NAMES = {
     "português": "pt", "dutch": "nl", "nederlands": "nl", "russian": "ru", "chinese": "zh",
     "japanese": "ja", "polish": "pl", "polski": "pl",
 }
-_LANG_TAG = regex.compile(
+_LANG_LIST = re.compile(r"[,;\s]")
+_LANG_TAG = re.compile(
     r"^(?P<lang>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?:-(?P<region>[a-z]{2}|\d{3}))?(?:-|$)"
 )
 
@@ -278,7 +288,7 @@ def normalize_language(value: str) -> str | None:
     Takes the first of a list ("en-US,en;q=0.9"); drops a fake region that only
     repeats the language code ("en_EN") unless it is a real country ("de_DE").
     """
-    first = regex.split(r"[,;\s]", value.strip(), maxsplit=1)[0].replace("_", "-").lower()
+    first = _LANG_LIST.split(value.strip(), maxsplit=1)[0].replace("_", "-").lower()
     if first in _LANGUAGE_NAMES:
         return _LANGUAGE_NAMES[first]
     m = _LANG_TAG.match(first)
@@ -295,46 +305,49 @@ def normalize_language(value: str) -> str | None:
 
 # --------------------------------------------------------------------------- authors
 
-_BY_PREFIX = regex.compile(
+_BY_PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|words|text|story|article)\s+by|by|von|par|por|door|"
     # lower-case only: "Di Maio", "Da Silva" are surnames, "di Mario Rossi" is a byline
     r"(?-i:di|av|af)|przez|autor(?:in)?|author|auteur|texto|text|redacción|redaktion)\s*[:\-–—]?\s+",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
-_HANDLE = regex.compile(r"(?<!\w)@\w{1,30}")
-_BRACKETS = regex.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+_HANDLE = re.compile(r"(?<!\w)@\w{1,30}")
+_BRACKETS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 #: Relative-time words that CMS widgets put right before the name
 #: ("3 Hours Ago Devin Dwyer", newspaper4k#180).
-_RELATIVE_TIME = regex.compile(
+_RELATIVE_TIME = re.compile(
     r"^(?:(?:\d{1,3}|an?|one)\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b[\s,.:|·•-]*"
     r"|^(?:just\s+now|yesterday|today|updated|published|posted)\b[\s,.:|·•-]*",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _ROLE = (
     r"staff|staff\s+writer|staff\s+reporter|writer|reporter|correspondent|contributor|columnist|editor|"
     r"senior\s+editor|news\s+editor|contributing\s+writer|freelance\s+writer|guest\s+author|editorial\s+staff"
 )
-_ROLE_SUFFIX = regex.compile(r"\s*(?:[|,–—-]|\s)\s*(?:the\s+)?(?:" + _ROLE + r")\s*$", regex.IGNORECASE)
-_ROLE_ONLY = regex.compile(r"^(?:the\s+)?(?:" + _ROLE + r")$", regex.IGNORECASE)
+_ROLE_SUFFIX = re.compile(r"\s*(?:[|,–—-]|\s)\s*(?:the\s+)?(?:" + _ROLE + r")\s*$", re.IGNORECASE)
+_ROLE_ONLY = re.compile(r"^(?:the\s+)?(?:" + _ROLE + r")$", re.IGNORECASE)
 #: Placeholders CMSs emit when the real author is unknown.
 _GENERIC = frozenset(
     _words("""admin administrator staff editor editors editorial webmaster guest anonymous unknown user author
     authors team newsroom null none n/a na undefined redaktion rédaction redacción redazione""")
 )
 #: Photo credits end up in byline slots ("Photo: Reuters/Jane Doe", "© Getty Images").
-_CREDIT = regex.compile(
+_CREDIT = re.compile(
     r"(?:^|\s)(?:photo|photos|photograph|picture|image|foto|bild|credit|source|quelle|illustration)s?\s*(?:by)?\s*:"
     r"|©|\(c\)|copyright|getty\s*images|shutterstock|istock|alamy|imago|picture[\s-]alliance|ap\s+photo"
     r"|^(?:afp|epa|dpa|ap|apa|anp)$|/\s*(?:reuters|afp|ap|epa|dpa|getty)|(?:reuters|afp|ap|epa|dpa|getty)\s*/",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_DIGIT = regex.compile(r"\d")
-_LETTER = regex.compile(r"\p{L}")
-_AUTHOR_PATH = regex.compile(
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_AUTHOR_PATH = re.compile(
     r"/(?:authors?|writers?|people|person|profiles?|staff|autor(?:en)?|auteurs?|byline)/(?P<slug>[\w%.-]{2,80})/?$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
+
+
+_SLUG_SEP = re.compile(r"[-_.+]")
 
 
 def author_from_url(url: str) -> str | None:
@@ -343,7 +356,7 @@ def author_from_url(url: str) -> str | None:
     if not m:
         return None
     slug = unquote(m["slug"]).rsplit(".", 1)[0]
-    words = [w for w in regex.split(r"[-_.+]", slug) if w]
+    words = [w for w in _SLUG_SEP.split(slug) if w]
     if not words or len(words) > 6 or any(_DIGIT.search(w) for w in words):
         return None
     return " ".join(w[:1].upper() + w[1:] for w in words)
@@ -379,7 +392,7 @@ def clean_author(value: str) -> str | None:
     return text
 
 
-_AUTHOR_SEP = regex.compile(r"\s*(?:[,;&|/·•]|\s(?:and|und|et|y|e|en|og|och|i|und)\s)\s*", regex.IGNORECASE)
+_AUTHOR_SEP = re.compile(r"\s*(?:[,;&|/·•]|\s(?:and|und|et|y|e|en|og|och|i|und)\s)\s*", re.IGNORECASE)
 
 
 def split_authors(value: str) -> tuple[str, ...]:
@@ -400,15 +413,23 @@ def split_authors(value: str) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- titles
 
-_TITLE_SEP = regex.compile(r"\s+[|\-–—·•»:~/]\s+|\s*(?:\|\||::)\s*")
-_NOT_ALNUM = regex.compile(r"[\W_]+")
-_DOMAIN_PARTS = regex.compile(r"^(?:https?://)?(?:www\d?\.)?|\.(?:com|org|net|co|de|fr|uk|io|info|news|gov|edu)"
-                              r"(?:\.[a-z]{2})?$|/.*$", regex.IGNORECASE)
+# One separator between spaces; a leading "\s*" alternative would be tried at every position.
+_TITLE_SEP = re.compile(r"(\s(?:[|\-–—·•»:~/]|\|\||::)\s)")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_TLDS = frozenset(_words("com org net co de fr uk io info news gov edu es it nl at ch ru jp cn br au ca eu"))
 
 
 def _site_key(name: str) -> str:
     """Lower-case letters and digits of a site name or domain ("www.The-Site.co.uk" -> "thesite")."""
-    return _NOT_ALNUM.sub("", _DOMAIN_PARTS.sub("", name.strip()).lower())
+    name = name.strip().lower().rsplit("://", 1)[-1]
+    if " " not in name and "." in name:  # a host name: drop "www." and the public suffix
+        labels = name.split("/", 1)[0].split(".")
+        if labels[0].startswith("www"):
+            labels = labels[1:]
+        while len(labels) > 1 and labels[-1] in _TLDS:
+            labels.pop()
+        name = ".".join(labels)
+    return _NOT_ALNUM.sub("", name)
 
 
 def _is_site(segment: str, site: str) -> bool:
@@ -433,25 +454,17 @@ def clean_title(title: str, sitename: str | None) -> str:
     head, colon, tail = title.partition(": ")
     if site and colon and tail and _is_site(head, site):
         return tail
-    parts = _TITLE_SEP.split(title)
-    if len(parts) < 2:
+    pieces = _TITLE_SEP.split(title)  # [part, separator, part, ...]
+    if len(pieces) < 3:
         return title
-    seps = _TITLE_SEP.findall(title)
     if site:
-        if _is_site(parts[-1], site):
-            return _join(parts[:-1], seps[:-1]) or title
-        if _is_site(parts[0], site):
-            return _join(parts[1:], seps[1:]) or title
+        if _is_site(pieces[-1], site):
+            return "".join(pieces[:-2]).strip() or title
+        if _is_site(pieces[0], site):
+            return "".join(pieces[2:]).strip() or title
         return title
-    last, rest = parts[-1], _join(parts[:-1], seps[:-1])
+    last, rest = pieces[-1], "".join(pieces[:-2]).strip()
     short_tail = len(last.split()) <= 4 and len(rest.split()) >= 4 and len(rest) > len(last)
-    if seps[-1].strip() in {"|", "||"} and short_tail:
+    if pieces[-2].strip() in {"|", "||"} and short_tail:
         return rest
     return title
-
-
-def _join(parts: list[str], seps: list[str]) -> str:
-    out = parts[0] if parts else ""
-    for sep, part in zip(seps, parts[1:], strict=False):
-        out += sep + part
-    return out.strip()
