@@ -362,3 +362,24 @@ _FRAGMENTS = st.sampled_from([
 def test_never_raises_on_metadata_shaped_garbage(html: str) -> None:
     """Fragments of JSON-LD and meta markup glued at random never raise."""
     assert isinstance(meta(html), Metadata)
+
+
+def test_meta_after_a_broken_head_is_read() -> None:
+    """A stray element in <head> pushes the rest into <body>; those meta tags still count."""
+    html = ('<html><head><img src="pixel.gif"><meta property="og:title" content="Late title">'
+            '<link rel="canonical" href="https://x.com/late"></head><body><p>x</p></body></html>')
+    m = meta(html)
+    assert (m.title, m.url) == ("Late title", "https://x.com/late")
+
+
+def test_dateline_right_after_h1() -> None:
+    """With nothing declared, a short dateline following the h1 gives the date."""
+    html = ('<body><div id="content"><h1>Results</h1><p class="meta">Posted by the secretary · 8 April 2024</p>'
+            "<p>Long text that mentions 21 April as a deadline.</p></div></body>")
+    assert meta(html).date == "2024-04-08"
+
+
+def test_ideographic_space_kept_in_titles() -> None:
+    """CJK titles keep U+3000 between phrases."""
+    assert meta('<meta property="og:title" content="終電を繰り下げ\u3000観光客の増加受け">').title == (
+        "終電を繰り下げ\u3000観光客の増加受け")
