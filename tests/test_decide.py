@@ -1,0 +1,223 @@
+"""The decision: weighted scores, the main region (HTML container, text run), the context pass."""
+
+from __future__ import annotations
+
+from boilerstrip.decide import (
+    Tunables,
+    decide,
+    html_region,
+    region_signals,
+    revise,
+    score_blocks,
+    text_region,
+)
+from boilerstrip.model import Block, Label, Signal
+
+T = Tunables()
+LONG = "x" * 200
+
+
+def lines(*texts: str) -> list[Block]:
+    return [Block(index=i, text=t, role="line", line=i) for i, t in enumerate(texts)]
+
+
+def test_score_is_the_weighted_sum_of_signals() -> None:
+    """A block's score sums its signals, each scaled by its detector's weight (default 1)."""
+    blocks = lines("a", "b")
+    sigs = [
+        Signal(0, 1.0, "evidence.long", ""),
+        Signal(0, -0.5, "echo.title", ""),
+        Signal(1, -1.0, "nav.menu", ""),
+    ]
+    scores, per_block = score_blocks(blocks, sigs, {"echo": 2.0, "nav": 0.5})
+    assert scores == [1.0 - 1.0, -0.5]
+    assert per_block == [[sigs[0], sigs[1]], [sigs[2]]]
+
+
+def test_zero_weight_switches_a_detector_off() -> None:
+    """A detector weighted 0 adds nothing to the score and its signals are not kept."""
+    blocks = lines("a")
+    sigs = [Signal(0, 1.0, "evidence.long", ""), Signal(0, -3.0, "echo.title", "")]
+    scores, per_block = score_blocks(blocks, sigs, {"echo": 0.0})
+    assert scores == [1.0]
+    assert per_block == [[sigs[0]]]
+
+
+def test_signals_for_missing_blocks_are_ignored() -> None:
+    """A signal pointing outside the block sequence is dropped, not an IndexError."""
+    scores, per_block = score_blocks(lines("a"), [Signal(5, 1.0, "x.y", ""), Signal(-1, 1.0, "x.y", "")], {})
+    assert scores == [0.0]
+    assert per_block == [[]]
+
+
+def test_text_region_is_the_max_sum_run() -> None:
+    """text_region returns the contiguous [start, end) run of highest length-weighted sum."""
+    blocks = lines(*[LONG] * 8)
+    scores = [-1.0, 1.0, 1.0, -0.5, 1.0, -3.0, 2.0, -1.0]
+    assert text_region(blocks, scores) == (1, 5)
+
+
+def test_text_region_single_strong_block_wins() -> None:
+    """A lone block outscoring every run is the region by itself."""
+    blocks = lines(*[LONG] * 5)
+    assert text_region(blocks, [1.0, -5.0, 4.0, -5.0, 1.0]) == (2, 3)
+
+
+def test_text_region_weighs_length() -> None:
+    """Three short lines lose to one long line of the same score each: mass grows with length."""
+    blocks = lines("short", "short", "short", LONG, LONG)
+    assert text_region(blocks, [1.0, 1.0, 1.0, -5.0, 1.0]) == (4, 5)
+
+
+def test_text_region_none_when_nothing_positive() -> None:
+    """With no positive score there is no region."""
+    assert text_region(lines("a", "b"), [-1.0, 0.0]) is None
+    assert text_region([], []) is None
+
+
+def _page() -> list[Block]:
+    # body(1) > nav(2) | article(3) | aside(4)
+    b: list[Block] = []
+
+    def add(text: str, containers: tuple[int, ...]) -> None:
+        b.append(Block(index=len(b), text=text, containers=containers))
+
+    add("Home", (1, 2, 5))
+    add("News", (1, 2, 6))
+    add(LONG, (1, 3, 7))
+    add(LONG, (1, 3, 8))
+    add("Related story one", (1, 4, 9))
+    return b
+
+
+def test_html_region_picks_the_article_container() -> None:
+    """The container whose blocks' masses sum highest (the article, not body) is the region."""
+    blocks = _page()
+    scores = [-1.0, -1.0, 1.5, 1.5, -0.5]
+    assert html_region(blocks, scores) == 3
+
+
+def test_html_region_none_when_nothing_positive() -> None:
+    """No positive container total means no region."""
+    assert html_region(_page(), [-1.0] * 5) is None
+
+
+def test_region_signals_push_out_and_lift_in() -> None:
+    """Blocks inside the region get inside_region, blocks outside get outside_region."""
+    blocks = _page()
+    sigs = region_signals(blocks, [-1.0, -1.0, 1.5, 1.5, -0.5], T)
+    assert [s.rule for s in sigs] == ["region.outside"] * 2 + ["region.inside"] * 2 + ["region.outside"]
+    assert [s.weight for s in sigs] == [T.outside_region] * 2 + [T.inside_region] * 2 + [T.outside_region]
+
+
+def test_region_signals_for_text_use_the_run() -> None:
+    """On dump blocks (no containers) the region is the max-sum run of lines."""
+    blocks = lines(*[LONG] * 4)
+    sigs = region_signals(blocks, [-1.0, 1.0, 1.0, -1.0], T)
+    assert [s.rule for s in sigs] == ["region.outside", "region.inside", "region.inside", "region.outside"]
+    assert "lines 1-2" in sigs[1].evidence
+
+
+def test_revise_flips_undecided_block_between_content() -> None:
+    """An undecided block between two content blocks becomes content."""
+    blocks = lines("a", "b", "c")
+    scores = [2.0, -0.3, 2.0]
+    first: list[Label] = ["content", "boilerplate", "content"]
+    assert revise(blocks, scores, first, T) == ["content", "content", "content"]
+
+
+def test_revise_flips_undecided_block_between_boilerplate() -> None:
+    """An undecided positive block between two boilerplate blocks becomes boilerplate."""
+    scores = [-2.0, 0.3, -2.0]
+    first: list[Label] = ["boilerplate", "content", "boilerplate"]
+    assert revise(lines("a", "b", "c"), scores, first, T) == ["boilerplate"] * 3
+
+
+def test_revise_leaves_decided_blocks() -> None:
+    """A block whose |score| reaches the undecided threshold keeps its own label."""
+    scores = [2.0, -1.0, 2.0]
+    first: list[Label] = ["content", "boilerplate", "content"]
+    assert revise(lines("a", "b", "c"), scores, first, T) == first
+
+
+def test_revise_leaves_undecided_between_mixed_neighbours() -> None:
+    """Between a content and a boilerplate neighbour, an undecided block keeps its label."""
+    scores = [2.0, 0.3, -2.0]
+    first: list[Label] = ["content", "content", "boilerplate"]
+    assert revise(lines("a", "b", "c"), scores, first, T) == first
+
+
+def test_revise_undecided_at_the_edge_next_to_boilerplate() -> None:
+    """An undecided first block whose only decided neighbour is boilerplate becomes boilerplate."""
+    scores = [0.3, -2.0, 2.0]
+    first: list[Label] = ["content", "boilerplate", "content"]
+    assert revise(lines("a", "b", "c"), scores, first, T) == ["boilerplate", "boilerplate", "content"]
+
+
+def test_heading_follows_the_next_block() -> None:
+    """A mildly negative heading introducing content becomes content; one before boilerplate does not."""
+    blocks = [
+        Block(index=0, text="Intro", role="heading", level=2),
+        Block(index=1, text=LONG),
+        Block(index=2, text="Links", role="heading", level=2),
+        Block(index=3, text="Home"),
+    ]
+    scores = [-1.2, 2.0, -0.3, -2.0]
+    first: list[Label] = ["boilerplate", "content", "boilerplate", "boilerplate"]
+    assert revise(blocks, scores, first, T) == ["content", "content", "boilerplate", "boilerplate"]
+
+
+def test_strongly_negative_heading_stays_boilerplate() -> None:
+    """A heading scoring below -2x the undecided threshold is not rescued by the next block."""
+    blocks = [Block(index=0, text="Ad", role="heading"), Block(index=1, text=LONG)]
+    assert revise(blocks, [-2.0, 2.0], ["boilerplate", "content"], T) == ["boilerplate", "content"]
+
+
+def test_decide_keeps_first_label_and_the_revised_label() -> None:
+    """decide records the label before the context pass and the one after it."""
+    blocks = lines(LONG, "short", LONG)
+    sigs = [Signal(0, 2.0, "evidence.long", ""), Signal(1, -0.3, "evidence.short", ""),
+            Signal(2, 2.0, "evidence.long", "")]  # fmt: skip
+    verdicts = decide(blocks, sigs, {"region": 0.0}, T)
+    assert [v.first_label for v in verdicts] == ["content", "boilerplate", "content"]
+    assert [v.label for v in verdicts] == ["content", "content", "content"]
+    assert verdicts[1].score == -0.3
+    assert verdicts[1].signals == (sigs[1],)
+    assert [v.block for v in verdicts] == blocks
+
+
+def test_decide_context_weight_zero_skips_the_context_pass() -> None:
+    """With context weighted 0 the labels are the first labels."""
+    blocks = lines(LONG, "short", LONG)
+    sigs = [Signal(0, 2.0, "evidence.long", ""), Signal(1, -0.3, "evidence.short", ""),
+            Signal(2, 2.0, "evidence.long", "")]  # fmt: skip
+    verdicts = decide(blocks, sigs, {"region": 0.0, "context": 0.0}, T)
+    assert [v.label for v in verdicts] == [v.first_label for v in verdicts] == [
+        "content", "boilerplate", "content"
+    ]
+
+
+def test_decide_adds_region_signals() -> None:
+    """With the region step on, each verdict carries a region signal included in its score."""
+    blocks = lines(LONG, LONG, LONG)
+    sigs = [Signal(0, -2.0, "nav.menu", ""), Signal(1, 2.0, "evidence.long", ""), Signal(2, -2.0, "x.y", "")]
+    verdicts = decide(blocks, sigs, {}, T)
+    assert [v.signals[-1].rule for v in verdicts] == ["region.outside", "region.inside", "region.outside"]
+    assert verdicts[1].score == 2.0 + T.inside_region
+    assert verdicts[0].score == -2.0 + T.outside_region
+
+
+def test_bias_moves_the_threshold() -> None:
+    """A positive bias keeps a mildly negative block; a negative bias drops a mildly positive one."""
+    blocks = lines("a")
+    neg = [Signal(0, -0.3, "evidence.short", "")]
+    pos = [Signal(0, 0.3, "evidence.medium", "")]
+    off = {"region": 0.0, "context": 0.0}
+    assert decide(blocks, neg, off, T)[0].label == "boilerplate"
+    assert decide(blocks, neg, off, Tunables(bias=0.5))[0].label == "content"
+    assert decide(blocks, pos, off, Tunables(bias=-0.5))[0].label == "boilerplate"
+
+
+def test_decide_on_no_blocks() -> None:
+    """No blocks, no verdicts."""
+    assert decide([], [], {}, T) == []
