@@ -1,0 +1,177 @@
+"""Image credits and captions.
+
+Credits ("© Agency / Name", "Photo: Name", "Reuters/Jane Roe", "View the gallery")
+get strong negative weights; captions (figcaption, blocks inside a figure, caption
+classes) a moderate one, because users split on keeping real captions (USERS.md 3).
+Text rules live in ``rules/credits.toml``; the structural checks here need more
+than one regex: agencies in credit position, "Name / Agency" pieces, the caption
+suffix dumps print after an image alt (" - <Site>, 1920, 20.12.2023"), a lone
+"/" between credit parts, and the second copy of a caption glued after a credit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
+
+import regex
+
+from ..model import Block, PageInfo, Signal
+from ..rules import load_table
+from .gated import GatedRuleDetector
+
+_PARAMS: Mapping[str, Any] = load_table("credits").get("params", {})
+NEAR = int(_PARAMS.get("near", 3))
+MAX_SITE = int(_PARAMS.get("caption_suffix_max_site_chars", 80))
+#: credits are short; a longer block naming an agency is prose about the agency
+AGENCY_MAX_CHARS = 160
+NAME_SLASH_MAX_CHARS = 80
+CAPTION_ROLES = frozenset({"caption", "paragraph", "line", "heading"})
+
+
+class Agencies:
+    """Agency names matched as whole credit parts: acronyms of up to three letters as written
+    or in upper case ("AP", "dpa", "DPA"), longer names in any case ("REUTERS")."""
+
+    __slots__ = ("exact", "folded")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        clean = [" ".join(n.split()) for n in names if n.strip()]
+        self.exact = frozenset(clean) | frozenset(n.upper() for n in clean if len(n) <= 3)
+        self.folded = frozenset(n.casefold() for n in clean if len(n) > 3)
+
+    def __contains__(self, piece: str) -> bool:
+        return piece in self.exact or (len(piece) > 3 and piece.casefold() in self.folded)
+
+
+AGENCIES = Agencies(_PARAMS.get("agencies", ()))
+# Separators between credit parts; " - " only with spaces, so "EPA-EFE" stays one part.
+SPLIT = regex.compile(r"\s*[/|·•;]\s*|\s+(?:via|and|&)\s+|\s[-–—]\s|,\s+")
+LEAD = regex.compile(
+    r"^\W{0,3}(?:©|Ⓒ|\(c\)|(?:photos?|fotos?|bild|image|credits?)\s*[:：]|photos?\s+by\s)\s*", regex.I
+)
+_WORD = (
+    r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:de|da|di|du|del|della|van|von|der|den|la|le|dos|das|bin|al|y))"
+)
+NAME = regex.compile(rf"^{_WORD}(?:\s+{_WORD}){{0,4}}$")
+SEPARATOR_LINE = regex.compile(r"^\s*[/|·•]\s*$")
+_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+# "<caption> - <Site Name>, 1920, 20.12.2023": site, then optional image width, then optional date.
+SUFFIX = regex.compile(
+    rf"\s[-–—|]\s+(?P<site>[^\-–—|,]{{2,{MAX_SITE}}}?)(?P<size>,\s*\d{{2,5}})?(?P<date>,\s*(?:{_DATE}))?\s*$"
+)
+
+
+def _pieces(text: str) -> list[str]:
+    core = LEAD.sub("", text.strip(" ()[]"))
+    return [p.strip(" ()[]\"'") for p in SPLIT.split(core) if p.strip(" ()[]\"'")]
+
+
+class CreditsDetector(GatedRuleDetector):
+    """Flags photo credits strongly and captions moderately, on HTML blocks and dump lines."""
+
+    name: ClassVar[str] = "credits"
+
+    def __init__(self, extra_rules: Iterable[Mapping[str, Any]] = (), agencies: Iterable[str] = ()) -> None:
+        super().__init__(extra_rules)
+        extra = tuple(agencies)
+        self.agencies = Agencies((*_PARAMS.get("agencies", ()), *extra)) if extra else AGENCIES
+
+    def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        signals = list(super().detect(blocks, page))
+        yield from signals
+        credited = {s.block for s in signals if s.weight <= -1.0 and not s.rule.startswith("credits.caption")}
+        yield from self._separators(blocks, credited)
+        yield from self._echoes(blocks, signals)
+
+    def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        site = (page.metadata.sitename or "").casefold().strip()
+        for b in blocks:
+            if b.role == "meta":
+                continue
+            if b.role == "caption" or ("figure" in b.landmarks and b.role in CAPTION_ROLES):
+                what = "figcaption" if b.role == "caption" else "inside a figure"
+                yield Signal(b.index, -0.6, "credits.caption", what)
+            n = len(b.text)
+            if n <= AGENCY_MAX_CHARS and b.role != "heading":
+                yield from self._agency(b)
+            if n >= 20:
+                yield from _suffix(b, site)
+
+    def _agency(self, b: Block) -> Iterator[Signal]:
+        """An agency in credit position: the block is only credit parts ("Reuters/Jane Roe"),
+        or the agency is the last part after a separator ("... / AFP") or the first part
+        before a slash ("AFP / John Doe"). Prose naming an agency has no such shape."""
+        text = b.text
+        if len(text) > 40 and not any(c in text for c in "/|©(,;·•"):
+            return
+        pieces = _pieces(text)
+        if not pieces:
+            return
+        agencies = self.agencies
+        found = [p for p in pieces if p in agencies]
+        if not found:
+            slash = "/" in text and len(pieces) >= 2 and len(text) <= NAME_SLASH_MAX_CHARS
+            if slash and all(NAME.match(p) for p in pieces) and any(" " in p for p in pieces):
+                yield Signal(b.index, -0.6, "credits.name-slash", f"credit parts {' / '.join(pieces)!r}")
+            return
+        if all(p in agencies or NAME.match(p) for p in pieces):
+            yield Signal(b.index, -1.2, "credits.agency", f"credit parts with agency {found[0]!r}")
+        elif len(pieces) >= 2 and (
+            pieces[-1] in agencies or (pieces[0] in agencies and _slash_after(text, pieces[0]))
+        ):
+            which = pieces[-1] if pieces[-1] in agencies else pieces[0]
+            yield Signal(b.index, -1.0, "credits.agency", f"agency {which!r} in credit position")
+
+    @staticmethod
+    def _separators(blocks: Sequence[Block], credited: set[int]) -> Iterator[Signal]:
+        for b in blocks:
+            if len(b.text) <= 3 and SEPARATOR_LINE.match(b.text):
+                i = b.index
+                if any(j in credited for j in range(i - NEAR, i + NEAR + 1)):
+                    yield Signal(i, -1.0, "credits.separator", f"{b.text!r} between credit parts")
+
+    @staticmethod
+    def _echoes(blocks: Sequence[Block], signals: Sequence[Signal]) -> Iterator[Signal]:
+        """The second copy of a caption: the text glued after a credit ("© A / B / View the
+        galleryCaption..."), printed again on its own line nearby (maybe with a suffix)."""
+        glued = {s.block for s in signals if s.rule == "credits.copyright-credit"}
+        glued = {i for i in glued if i < len(blocks) and len(blocks[i].text) > 80}
+        if not glued:
+            return
+        credited = {s.block for s in signals if s.weight <= -1.0 and not s.rule.startswith("credits.caption")}
+        for b in blocks:
+            if len(b.text) < 30 or b.index in credited:
+                continue
+            m = SUFFIX.search(b.text[-(MAX_SITE + 40) :])
+            core = b.text[: len(b.text) - len(m.group(0))] if m else b.text
+            core = core.strip()
+            for j in range(b.index - NEAR, b.index + NEAR + 1):
+                if j in glued and len(core) >= 30 and core in blocks[j].text:
+                    yield Signal(
+                        b.index, -1.0, "credits.caption-echo", f"repeats the caption glued to block {j}"
+                    )
+                    break
+
+
+def _suffix(b: Block, site: str) -> Iterator[Signal]:
+    tail = b.text[-(MAX_SITE + 40) :]
+    if " - " not in tail and " – " not in tail and " — " not in tail and " | " not in tail:
+        return
+    m = SUFFIX.search(tail)
+    if m is None:
+        return
+    name = m.group("site").strip().casefold()
+    if site and name == site:
+        yield Signal(
+            b.index, -1.2, "credits.caption-suffix", f"ends with the site name {m.group(0).strip()!r}"
+        )
+    elif m.group("size") and m.group("date"):
+        yield Signal(
+            b.index, -1.0, "credits.caption-suffix", f"ends with an image size and date {m.group(0)!r}"
+        )
+
+
+def _slash_after(text: str, first: str) -> bool:
+    rest = text[text.find(first) + len(first) :].lstrip(" )]")
+    return rest[:1] in ("/", "|")

@@ -1,0 +1,275 @@
+"""Related-article teasers and "read more" boxes, also interleaved inside the article.
+
+Data rules (``rules/teasers.toml``) catch box labels in ten languages and related-content
+class names (weak: a class is not text). The structural checks here catch what has no
+fixed words:
+
+- the teaser shape: a short title-like line within two blocks of a date-only line
+  ("20 December, 06:08 GMT", "2 hours ago") and/or a one-word kicker ("Analysis");
+- a link item whose text ends in a date ("Market hall traders win reprieve 2 March");
+- a line whose slug is the slug of a related URL the page declares (not its own URL);
+- the link-dense items under a "Related"/"More from" label.
+
+A page's own header has the teaser shape too (kicker, headline, date), so blocks equal
+to the page title and the few short blocks after it (until the body begins) are left alone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import regex
+
+from ..model import Block, PageInfo, Signal
+from ..rules import load_table
+from .gated import GatedRuleDetector
+
+_PARAMS: Mapping[str, Any] = load_table("teasers").get("params", {})
+TITLE_MIN = int(_PARAMS.get("title_min_words", 3))
+TITLE_MAX = int(_PARAMS.get("title_max_words", 16))
+TITLE_MAX_CHARS = int(_PARAMS.get("title_max_chars", 160))
+HEADER_SPAN = int(_PARAMS.get("header_span", 4))
+SLUG_MIN_WORDS = int(_PARAMS.get("slug_min_words", 3))
+LIST_MAX = int(_PARAMS.get("list_max_items", 12))
+#: a block this long is body text: the page header is over
+BODY_CHARS = 150
+DATE_MAX_CHARS = 60
+KICKER_MAX_CHARS = 25
+LABEL_RULES = frozenset({"teasers.label", "teasers.label-cjk", "teasers.label-word"})
+
+
+def _alt(words: Iterable[str]) -> str:
+    unique = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+_MONTH = _alt(_PARAMS.get("months", ()))
+_WEEKDAY = _alt(_PARAMS.get("weekdays", ()))
+_WORDS = _alt(_PARAMS.get("date_words", ()))
+_UNITS = _alt(_PARAMS.get("relative_units", ()))
+_NUMERIC = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:.+z-]*)?|\d{1,2}[:h]\d{2}(?::\d{2})?"
+_TOKEN = (
+    rf"(?:{_NUMERIC}|\d{{1,4}}(?:st|nd|rd|th|er|\.)?|(?:{_MONTH})\.?|(?:{_WEEKDAY})\.?|{_UNITS}|{_WORDS})"
+    r"(?![\p{L}\p{N}])"
+)
+_CJK_DATE = r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d+\s*(?:秒|分钟|分鐘|分|小时|小時|時間|天|日)前|[昨今]天|[昨今]日"
+#: a line made only of date and time words, with at least one date anchor (checked apart)
+DATE_LINE = regex.compile(
+    rf"^\W*(?:{_TOKEN}|{_CJK_DATE})(?:[\s,.|·•/–—()-]+(?:{_TOKEN}|{_CJK_DATE}))*\W*$", regex.I | regex.V0
+)
+DATE_ANCHOR = regex.compile(
+    rf"(?<![\p{{L}}])(?:{_MONTH})(?![\p{{L}}])|{_NUMERIC}|\d\s*(?:{_UNITS})(?![\p{{L}}])|{_CJK_DATE}"
+    r"|yesterday|today|just\s+now|gestern|heute|hier|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag|вчера|сегодня",
+    regex.I | regex.V0,
+)
+#: a date at the end of a link item: "<title> 4 March", "<title> Dec 20, 2023", "<title> 2 hours ago"
+DATE_TAIL = regex.compile(
+    rf"\s(?:\d{{1,2}}\.?\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?|(?:{_MONTH})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|{_NUMERIC}|\d+\s+(?:{_UNITS})\s+ago)\s*$",
+    regex.I | regex.V0,
+)
+DIGIT_OR_CJK = regex.compile(r"\d|[昨今]")
+KICKERS = frozenset(str(k).casefold() for k in _PARAMS.get("kickers", ()))
+BYLINE = regex.compile(rf"^(?:{_alt(_PARAMS.get('byline_starts', ()))})\s+\p{{Lu}}", regex.I | regex.V0)
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: "... the NATO flag. File photo": two sentences are a caption or prose, not a headline
+SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}")
+TITLE_END = frozenset(".,;:…。，；：")
+TITLE_ROLES = frozenset({"line", "paragraph", "heading", "item", "caption"})
+WORD = regex.compile(r"\w+")
+SLUG_DROP = regex.compile(r"['’‘`]")
+SLUG_SEP = regex.compile(r"[^a-z0-9\p{L}\p{N}]+")
+URL_TAIL = regex.compile(
+    r"(?:[-_](?:\d{4,}|[a-f0-9]{12,}|[a-z]?\d{5,}[a-z]?))*(?:\.(?:s?html?|php|aspx?|jsp|cms))?$"
+)
+MEDIA = regex.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|mp4|mp3|pdf)$", regex.I)
+URL_HEAD = regex.compile(r"^\d{4,}[-_]")
+
+
+def slugify(text: str) -> str:
+    """Lower-case, accents and apostrophes dropped, other non-alphanumerics as "-"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return SLUG_SEP.sub("-", SLUG_DROP.sub("", folded)).strip("-")
+
+
+def url_slug(url: str) -> str:
+    """The slug of a URL's last meaningful path segment, ids and extensions removed."""
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return ""
+    if MEDIA.search(path):
+        return ""
+    for segment in reversed([s for s in path.split("/") if s]):
+        core = URL_HEAD.sub("", URL_TAIL.sub("", segment.lower()))
+        if core and not core.isdigit():
+            return slugify(core)
+    return ""
+
+
+def _norm(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def is_date_line(text: str) -> bool:
+    """A line holding only a date or time: "20 December, 06:08 GMT", "2 hours ago", "Dec 20, 2023"."""
+    return (
+        len(text) <= DATE_MAX_CHARS
+        and DIGIT_OR_CJK.search(text) is not None
+        and DATE_LINE.match(text) is not None
+        and DATE_ANCHOR.search(text) is not None
+    )
+
+
+def is_title_like(b: Block) -> bool:
+    """Short, headline-shaped: 3-16 words (or 6-40 CJK characters), no sentence end."""
+    text = b.text
+    if b.role not in TITLE_ROLES or len(text) > TITLE_MAX_CHARS or text[-1] in TITLE_END:
+        return False
+    if CJK.search(text):
+        return 6 <= len(text) <= 40
+    words = text.count(" ") + 1
+    if not TITLE_MIN <= words <= TITLE_MAX:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'“‘«„"):
+        return False
+    return BYLINE.match(text) is None and SENTENCE_BREAK.search(text) is None
+
+
+class TeasersDetector(GatedRuleDetector):
+    """Flags related-article teasers, read-more boxes and related link lists."""
+
+    name: ClassVar[str] = "teasers"
+
+    def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        signals = list(self.rule_signals(blocks))
+        yield from signals
+        yield from self.structural(blocks, page)
+        yield from _lists(blocks, sorted({s.block for s in signals if s.rule in LABEL_RULES}))
+
+    def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        protected = _header_blocks(blocks, page)
+        yield from _shapes(blocks, protected)
+        yield from _title_dates(blocks, protected)
+        yield from _related_urls(blocks, page, protected)
+
+
+def _lists(blocks: Sequence[Block], labels: Sequence[int]) -> Iterator[Signal]:
+    """Link-dense items (or, in dumps, title-shaped lines) right after a box label."""
+    n = len(blocks)
+    end = 0
+    for start in labels:
+        if start < end:
+            continue
+        b = blocks[start]
+        if len(b.text) > 40 or b.text[-1] in TITLE_END:
+            continue
+        i = start + 1
+        parent = b.containers[:-1]
+        dump = b.line >= 0
+        while i < n and i - start <= LIST_MAX and i not in labels:
+            item = blocks[i]
+            linked = item.link_density >= 0.5 and len(item.text) <= 200
+            if item.containers[: len(parent)] != parent or not (linked or (dump and is_title_like(item))):
+                break
+            yield Signal(item.index, -1.0, "teasers.list", f"item {i - start} under label {b.text!r}")
+            i += 1
+        end = i
+
+
+def _header_blocks(blocks: Sequence[Block], page: PageInfo) -> frozenset[int]:
+    """The page title's blocks and the few after them (headline, byline, date are no teaser)."""
+    title = _norm(page.metadata.title or "")
+    out: set[int] = set()
+    for b in blocks:
+        own = _norm(b.text) == title if title else (b.role == "heading" and b.level == 1)
+        if own and len(b.text) <= 300:
+            for i in range(b.index, min(b.index + HEADER_SPAN + 1, len(blocks))):
+                if len(blocks[i].text) >= BODY_CHARS:  # the body has begun
+                    break
+                out.add(i)
+    return frozenset(out)
+
+
+def _shapes(blocks: Sequence[Block], protected: frozenset[int]) -> Iterator[Signal]:
+    n = len(blocks)
+    dates = {b.index for b in blocks if len(b.text) <= DATE_MAX_CHARS and is_date_line(b.text)}
+    kickers = {
+        b.index
+        for b in blocks
+        if len(b.text) <= KICKER_MAX_CHARS and b.text.strip(" :|").casefold() in KICKERS
+    }
+    if not dates and not kickers:
+        return
+    candidates = sorted({j for i in dates | kickers for j in range(max(i - 2, 0), min(i + 3, n))})
+    flagged_date: set[int] = set()
+    flagged_kicker: set[int] = set()
+    for j in candidates:
+        b = blocks[j]
+        if j in protected or j in dates or j in kickers or not is_title_like(b):
+            continue
+        near = range(max(j - 2, 0), min(j + 3, n))
+        d = [k for k in near if k in dates and k not in protected]
+        k_ = [k for k in near if k in kickers and k not in protected]
+        if not d and not k_:
+            continue
+        if d:
+            weight, what = (-1.2, "kicker and date") if k_ else (-1.0, "date")
+        else:
+            weight, what = -0.5, "kicker"
+        yield Signal(j, weight, "teasers.shape", f"title-like line beside a {what} line")
+        flagged_date.update(d)
+        flagged_kicker.update(k_)
+    for k in sorted(flagged_date):
+        yield Signal(k, -0.6, "teasers.shape-date", f"date line {blocks[k].text!r} beside a teaser title")
+    for k in sorted(flagged_kicker):
+        yield Signal(k, -0.8, "teasers.shape-kicker", f"kicker {blocks[k].text!r} above a teaser title")
+
+
+def _title_dates(blocks: Sequence[Block], protected: frozenset[int]) -> Iterator[Signal]:
+    """A linked item "<title> <date>": the shape of a related-stories list entry."""
+    for b in blocks:
+        if b.links == 0 or b.index in protected or len(b.text) > TITLE_MAX_CHARS + 30:
+            continue
+        m = DATE_TAIL.search(b.text)
+        if m is None or m.start() == 0:
+            continue
+        head = b.text[: m.start()].rstrip(" ,|·-–—")
+        words = head.count(" ") + 1
+        if TITLE_MIN <= words <= TITLE_MAX and head[-1:] not in TITLE_END:
+            yield Signal(
+                b.index, -0.8, "teasers.title-date", f"linked title ending in a date {m.group(0).strip()!r}"
+            )
+
+
+def _related_urls(blocks: Sequence[Block], page: PageInfo, protected: frozenset[int]) -> Iterator[Signal]:
+    """A line whose slug is the slug of a declared related URL (not the page's own)."""
+    meta = page.metadata
+    own = url_slug(meta.url) if meta.url else ""
+    slugs: dict[str, str] = {}
+    for v in meta.values:
+        if not v.startswith(("http://", "https://", "/")) or " " in v or v == meta.url:
+            continue
+        s = url_slug(v)
+        if s and s != own and s.count("-") + 1 >= SLUG_MIN_WORDS:
+            slugs[s] = v
+    if not slugs:
+        return
+    by_prefix = {"-".join(s.split("-")[:SLUG_MIN_WORDS]): s for s in slugs}
+    for b in blocks:
+        if b.index in protected or len(b.text) > 300 or b.text.count(" ") + 1 < SLUG_MIN_WORDS:
+            continue
+        s = slugify(b.text)
+        hit = s if s in slugs else None
+        if hit is None:
+            prefix = by_prefix.get("-".join(s.split("-")[:SLUG_MIN_WORDS]))
+            # URL slugs are often truncated: the line may run on past them
+            if prefix and prefix.count("-") >= 3 and s.startswith(prefix + "-"):
+                hit = prefix
+        if hit is not None:
+            yield Signal(b.index, -1.5, "teasers.related-url", f"slug of related URL {slugs[hit]!r}")

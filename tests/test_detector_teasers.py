@@ -1,0 +1,181 @@
+"""Unit tests of the teasers detector: related-article teasers, read-more boxes, related lists."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from boilerstrip.detectors.teasers import TeasersDetector, is_date_line, slugify, url_slug
+from boilerstrip.model import Block, Metadata, PageInfo
+from boilerstrip.segment.html import parse_html, segment_html
+from boilerstrip.segment.text import segment_text
+
+TITLE = "Harbour Wall Repairs to Begin in Spring"
+URL = "https://news.example.org/20240304/harbour-wall-repairs-to-begin-in-spring-1200345.html"
+RELATED = "https://news.example.org/20240228/ferry-operator-orders-two-new-ships-1200211.html"
+DUMP = f"""\
+{TITLE}
+
+09:15 GMT 04.03.2024
+PORT ALDWICK - Repairs to the storm-damaged harbour wall will begin in April, the council said on Monday, after engineers found that two sections had moved by almost a metre.
+Analysis
+Ferry Operator Orders Two New Ships
+28 February, 17:40 GMT
+The work is expected to take six months and will close the north quay to visitors until the autumn, the harbour master said.
+Opinion
+Why Our Harbours Need a National Plan
+2 days ago
+Local businesses said they had been promised the repairs for three years and welcomed the start date.
+"""
+
+
+def _page(kind: str = "text", **meta: object) -> PageInfo:
+    return PageInfo(kind="text" if kind == "text" else "html", metadata=Metadata(**meta))  # type: ignore[arg-type]
+
+
+def _weights(blocks: list[Block], page: PageInfo) -> dict[int, float]:
+    out: dict[int, float] = defaultdict(float)
+    for s in TeasersDetector().detect(blocks, page):
+        out[s.block] += s.weight
+    return out
+
+
+def _rules(blocks: list[Block], page: PageInfo) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = defaultdict(set)
+    for s in TeasersDetector().detect(blocks, page):
+        out[s.block].add(s.rule)
+    return out
+
+
+def _html(body: str) -> list[Block]:
+    return segment_html(parse_html(f"<html><body>{body}</body></html>"))
+
+
+def _index(blocks: list[Block], start: str) -> int:
+    return next(b.index for b in blocks if b.text.startswith(start))
+
+
+def test_teaser_shape_in_dump() -> None:
+    """Kicker, title and date lines of interleaved teasers get negative signals."""
+    blocks = segment_text(DUMP)
+    w = _weights(blocks, _page(title=TITLE, url=URL))
+    for start in ("Analysis", "Ferry Operator", "28 February", "Opinion", "Why Our Harbours", "2 days ago"):
+        assert w[_index(blocks, start)] < -0.5, start
+
+
+def test_paragraphs_and_own_header_untouched() -> None:
+    """The page's own headline and date line and the article paragraphs get no teaser signal."""
+    blocks = segment_text(DUMP)
+    w = _weights(blocks, _page(title=TITLE, url=URL))
+    for start in (TITLE, "09:15 GMT", "PORT ALDWICK", "The work is expected", "Local businesses"):
+        assert _index(blocks, start) not in w, start
+
+
+def test_related_url_slug() -> None:
+    """A line whose slug is a declared related URL's slug is strong evidence; the page's own URL is not."""
+    blocks = segment_text(f"{TITLE}\nSome intro line here.\nFerry Operator Orders Two New Ships\n")
+    page = _page(title=None, url=URL, values=(URL, RELATED))
+    rules = _rules(blocks, page)
+    assert "teasers.related-url" in rules[2]
+    assert "teasers.related-url" not in rules.get(0, set())
+
+
+def test_slugs() -> None:
+    """Slugs drop apostrophes, accents, ids and extensions."""
+    assert slugify("Joe Biden's World War: Café") == "joe-bidens-world-war-cafe"
+    assert url_slug(RELATED) == "ferry-operator-orders-two-new-ships"
+    assert url_slug("https://x.example/news/market-hall-traders-win/98765/") == "market-hall-traders-win"
+    assert url_slug("https://img.example/a/b/photo-1920x1080.jpg") == ""
+
+
+def test_date_lines() -> None:
+    """Date-only lines in several forms are recognised; numbers and words alone are not."""
+    for text in ("20 December, 06:08 GMT", "2 hours ago", "Dec 20, 2023", "12:47 GMT 28.12.2023", "vor 3 Stunden",
+                 "il y a 2 heures", "Yesterday, 14:05", "2023年12月20日", "3 марта 2024"):  # fmt: skip
+        assert is_date_line(text), text
+    for text in ("1920", "252", "2023", "Analysis", "March of the penguins", "Chapter 12: The harbour"):
+        assert not is_date_line(text), text
+
+
+def test_html_inline_related_boxes() -> None:
+    """A 'Read more' box and a 'Related: <title>' line inside the article body are teasers."""
+    blocks = _html(
+        "<article><p>The overnight ferry will return in May, ending a two-year gap that left islanders relying on "
+        "a single daytime sailing, the operator said on Tuesday.</p>"
+        "<aside class='inline-box'><h3>Read more</h3><a href='/x'>Island patients face two-night stays</a></aside>"
+        "<div class='inline-box'><span>Related</span> <a href='/y'>Harbour dredging to start next month</a></div>"
+        "<p>Fares will be frozen at 2022 levels for the first season, with a cabin for two costing £68.</p></article>"
+    )
+    w = _weights(blocks, _page("html"))
+    assert w[_index(blocks, "Read more")] <= -1.0
+    assert w[_index(blocks, "Island patients")] <= -1.0
+    assert w[_index(blocks, "Related Harbour")] <= -1.0
+    assert _index(blocks, "The overnight ferry") not in w
+    assert _index(blocks, "Fares will be") not in w
+
+
+def test_related_list_under_heading() -> None:
+    """The link items under a 'More from' heading are teasers; the list ends at the first non-link block."""
+    blocks = _html(
+        "<section><h2>More from Local</h2><ul><li><a href='/a'>Lifeboat crew honoured for winter rescue</a> "
+        "<time>4 March</time></li><li><a href='/b'>Market hall traders win rent reprieve</a></li></ul></section>"
+        "<footer><ul><li><a href='/about'>About us</a></li></ul></footer>"
+    )
+    rules = _rules(blocks, _page("html"))
+    assert "teasers.label" in rules[_index(blocks, "More from")]
+    assert {"teasers.list", "teasers.title-date"} <= rules[_index(blocks, "Lifeboat")]
+    assert "teasers.list" in rules[_index(blocks, "Market hall")]
+    assert _index(blocks, "About us") not in rules
+
+
+def test_multilingual_labels() -> None:
+    """Labels in German, French, Spanish, Portuguese, Italian, Dutch, Russian, Chinese and Japanese."""
+    labels = ["Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Lee también", "Leia também", "Leggi anche",
+              "Lees ook", "Читайте также", "相关阅读", "推荐阅读", "関連記事", "You may also like", "Trending"]  # fmt: skip
+    blocks = segment_text("\n".join(labels) + "\n")
+    w = _weights(blocks, _page())
+    assert all(w[b.index] <= -1.0 for b in blocks), w
+
+
+def test_sub_heading_followed_by_paragraphs_untouched() -> None:
+    """A real article sub-heading followed by paragraphs gets no signal, even with a date in the text."""
+    blocks = _html(
+        "<article><h1>Harbour wall repairs</h1><p>Repairs will begin in April, the council said on Monday.</p>"
+        "<h2>How the repairs will be paid for</h2><p>The council will borrow £4m, repaid over 20 years from "
+        "harbour fees, and the government has promised a grant of £1m.</p><h2>Recommended dosage</h2>"
+        "<p>Engineers recommended that the wall be inspected twice a year from now on.</p></article>"
+    )
+    assert _weights(blocks, _page("html")) == {}
+
+
+def test_teaser_class_is_weak_for_lead() -> None:
+    """A lead paragraph in a class='teaser' wrapper gets at most a weak signal (USERS.md item 1)."""
+    blocks = _html(
+        "<div class='article-teaser'><p>The overnight ferry between Port Aldwick and the outer islands will "
+        "return in May, ending a two-year gap, the operator confirmed on Tuesday.</p></div>"
+    )
+    w = _weights(blocks, _page("html"))
+    assert -0.3 <= w[0] < 0
+
+
+def test_related_class_alone_stays_below_a_paragraph() -> None:
+    """An ancestor class 'related' alone stays moderate (no stronger than -0.5)."""
+    blocks = _html(
+        "<div class='post-related-wrap'><p>A long paragraph of real text that sits here.</p></div>"
+    )
+    assert _weights(blocks, _page("html"))[0] >= -0.5
+
+
+def test_label_phrase_in_long_text_ignored() -> None:
+    """'Read more' or 'related' inside a long paragraph or a sentence-shaped blurb is not a label."""
+    blocks = segment_text(
+        "Readers who want to read more about the harbour can visit the museum, which holds related records.\n"
+        "The day's top stories in your inbox at 7am.\n"
+    )
+    assert _weights(blocks, _page()) == {}
+
+
+def test_byline_beside_date_is_not_a_teaser() -> None:
+    """A 'By Name' line next to a date is a byline, not a teaser title."""
+    blocks = segment_text("Some Other Heading Entirely Here\n\nBy Moira Kettleby Reporting\n5 March 2024\n")
+    rules = _rules(blocks, _page())
+    assert 1 not in rules
