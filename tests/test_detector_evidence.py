@@ -1,0 +1,135 @@
+"""The evidence detector: length, sentence shape, stopword density, link density, language guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip.detectors.evidence import (
+    EvidenceDetector,
+    effective_length,
+    function_density,
+    guess_language,
+)
+from boilerstrip.model import Block, PageInfo
+
+EVIDENCE = EvidenceDetector()
+PROSE = (
+    "The morning ferry left the harbour at seven o'clock on Tuesday, the first crossing since the service "
+    "was suspended for the winter storms in November, and a small crowd gathered on the quay to watch it go."
+)
+LONG_PROSE = PROSE + " " + PROSE.replace("morning", "evening") + " " + PROSE.replace("Tuesday", "Friday")
+
+
+def judge(block: Block, page: PageInfo | None = None) -> dict[str, float]:
+    return {s.rule: s.weight for s in EVIDENCE.detect([block], page or PageInfo(kind="html"))}
+
+
+def test_prose_paragraph_gets_positive_evidence() -> None:
+    """A medium-length English sentence paragraph gets length, sentence and stopword evidence."""
+    got = judge(Block(index=0, text=PROSE))
+    assert set(got) == {"evidence.medium", "evidence.sentence", "evidence.stopwords"}
+    assert sum(got.values()) > 1.0
+
+
+def test_long_prose_gets_the_strongest_length_evidence() -> None:
+    """A block of 400+ characters is evidence.long, not medium."""
+    got = judge(Block(index=0, text=LONG_PROSE))
+    assert "evidence.long" in got and "evidence.medium" not in got
+    assert got["evidence.long"] > 1.0
+
+
+def test_short_block_is_short() -> None:
+    """A short paragraph (under 40 characters) gets negative evidence.short."""
+    got = judge(Block(index=0, text="Home"))
+    assert got == {"evidence.short": pytest.approx(-0.4)}
+
+
+@pytest.mark.parametrize("role", ["heading", "item", "row"])
+def test_short_headings_items_rows_are_not_punished(role: str) -> None:
+    """Headings, list items and table rows are short by nature: no evidence.short."""
+    assert "evidence.short" not in judge(Block(index=0, text="Ingredients", role=role))
+
+
+def test_text_without_sentence_punctuation_or_stopwords() -> None:
+    """A 40+ character run of keywords without punctuation is no-sentence and no-stopwords."""
+    got = judge(Block(index=0, text="ferries island transport harbour timetable winter storms"))
+    assert got["evidence.no-sentence"] < 0
+    assert got["evidence.no-stopwords"] < 0
+
+
+def test_link_dense_block_is_negative() -> None:
+    """A block that is mostly link text gets evidence.links, more negative the denser it is."""
+    text = "Home News Sport Weather Culture Travel"
+    dense = judge(Block(index=0, text=text, link_chars=len(text), links=6))
+    half = judge(Block(index=0, text=text, link_chars=len(text) // 2 + 1, links=3))
+    sparse = judge(Block(index=0, text=text, link_chars=5, links=1))
+    assert dense["evidence.links"] < half["evidence.links"] < 0
+    assert "evidence.links" not in sparse
+
+
+def test_code_gets_only_code_evidence() -> None:
+    """A code block gets evidence.code and nothing about prose."""
+    got = judge(Block(index=0, text="def double(x):\n    return x * 2", role="code"))
+    assert got == {"evidence.code": pytest.approx(0.6)}
+    assert judge(Block(index=0, text="x = 1", role="code")) == {}
+
+
+def test_signals_point_at_their_blocks() -> None:
+    """Each signal names the index of the block it judges."""
+    bs = [Block(index=0, text="Home"), Block(index=1, text=PROSE)]
+    signals = list(EVIDENCE.detect(bs, PageInfo(kind="text")))
+    assert {s.block for s in signals if s.weight < 0} == {0}
+    assert {s.block for s in signals if s.weight > 0} == {1}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (PROSE, "en"),
+        ("Der Hund und die Katze sind nicht im Haus, aber der Vogel ist auf dem Dach.", "de"),
+        ("Le chien et le chat ne sont pas dans la maison, mais l'oiseau est sur le toit.", "fr"),
+        ("El perro y el gato no están en la casa, pero el pájaro está sobre el techo.", "es"),
+        ("Собака и кошка не в доме, а птица на крыше, как и вчера.", "ru"),
+        ("中华人民共和国国务院今天发布了关于进一步加强环境保护工作的通知。" * 10, "zh"),
+        ("日本語のテキストです。東京は晴れています。" * 20, "ja"),
+        ("대한민국의 수도는 서울입니다. 오늘은 날씨가 맑습니다." * 20, "ko"),
+    ],
+)
+def test_guess_language(text: str, lang: str) -> None:
+    """The page language is the stoplist (or script) with most hits."""
+    assert guess_language([Block(index=0, text=text)]) == lang
+
+
+def test_guess_language_none_without_words() -> None:
+    """Numbers alone give no language."""
+    assert guess_language([Block(index=0, text="12345 67890")]) is None
+    assert guess_language([]) is None
+
+
+def test_page_language_is_used_for_short_blocks() -> None:
+    """A German page's short German sentence is judged with the German stoplist."""
+    text = "Der Rat hat am Dienstag über die neue Brücke abgestimmt und sie genehmigt."
+    de = {s.rule for s in EVIDENCE.detect([Block(index=0, text=text)], PageInfo(kind="html", language="de-DE"))}
+    assert "evidence.stopwords" in de
+    assert function_density(text, "de") > function_density(text, "en")
+
+
+def test_function_density_cjk() -> None:
+    """For Chinese the function characters take the stopwords' place."""
+    assert function_density("我的书在桌子上。", "zh") > 0.2
+    assert function_density("no cjk here", "zh") == 0.0
+    assert function_density("", "en") == 0.0
+
+
+def test_effective_length_counts_cjk_heavier() -> None:
+    """A CJK character counts as three; Latin letters as one."""
+    assert effective_length("abc") == 3
+    assert effective_length("中文字") == 9
+    assert effective_length("ab中") == 5
+
+
+def test_chinese_paragraph_is_content_evidence() -> None:
+    """A 60-character Chinese paragraph reaches medium length and prose evidence."""
+    text = "中华人民共和国国务院今天发布了关于进一步加强环境保护工作的通知，要求各地认真落实。" * 2
+    got = {s.rule for s in EVIDENCE.detect([Block(index=0, text=text)], PageInfo(kind="html", language="zh"))}
+    assert {"evidence.medium", "evidence.sentence", "evidence.stopwords"} <= got
