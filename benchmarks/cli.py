@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -16,6 +17,25 @@ from .runner import Runner, RunOptions
 from .scoring import Score, score, summarise
 
 RESULTS = Path(__file__).parent / "results"
+REPO = Path(__file__).parents[1]
+
+
+def _versions(names: tuple[str, ...]) -> dict[str, str]:
+    """Installed versions; boilerstrip run from a checkout is identified by its commit (+ "-dirty")."""
+    versions = {n: peers.version(n) for n in names}
+    if versions.get("boilerstrip") == "unknown":
+        try:
+            described = subprocess.run(
+                ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=True,
+            ).stdout.strip()
+            versions["boilerstrip"] = f"git {described}"
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return versions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,7 +134,7 @@ def cmd_run(args: argparse.Namespace) -> None:
             dataset=dataset.name,
             mode=mode,
             options=opts,
-            versions={n: peers.version(n) for n in options.extractors},
+            versions=_versions(options.extractors),
             summaries=summaries,
             peak_mb=peak,
             scores=rows,
