@@ -72,6 +72,14 @@ DATE_TAIL = regex.compile(
     regex.I | regex.V0,
 )
 DIGIT_OR_CJK = regex.compile(r"\d|[昨今]")
+# Cheap first checks before the large date regexes: the first or last word of a date line.
+_DATE_FIRST = frozenset(
+    str(w).lower()
+    for key in ("months", "weekdays", "date_words")
+    for w in _PARAMS.get(key, ())
+    if " " not in w
+) | {"il", "just", "hace", "há"}
+_DATE_LAST = frozenset(str(w).lower() for w in (*_PARAMS.get("months", ()), "ago"))
 KICKERS = frozenset(str(k).casefold() for k in _PARAMS.get("kickers", ()))
 BYLINE = regex.compile(rf"^(?:{_alt(_PARAMS.get('byline_starts', ()))})\s+\p{{Lu}}", regex.I | regex.V0)
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -91,8 +99,9 @@ URL_HEAD = regex.compile(r"^\d{4,}[-_]")
 
 def slugify(text: str) -> str:
     """Lower-case, accents and apostrophes dropped, other non-alphanumerics as "-"."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return SLUG_SEP.sub("-", SLUG_DROP.sub("", folded)).strip("-")
 
 
@@ -117,9 +126,13 @@ def _norm(text: str) -> str:
 
 def is_date_line(text: str) -> bool:
     """A line holding only a date or time: "20 December, 06:08 GMT", "2 hours ago", "Dec 20, 2023"."""
+    if len(text) > DATE_MAX_CHARS or not text:
+        return False
+    first = text.split(None, 1)[0].strip("(),.:|").lower()
+    if not (first[:1].isdigit() or first in _DATE_FIRST or CJK.search(first)):
+        return False
     return (
-        len(text) <= DATE_MAX_CHARS
-        and DIGIT_OR_CJK.search(text) is not None
+        DIGIT_OR_CJK.search(text) is not None
         and DATE_LINE.match(text) is not None
         and DATE_ANCHOR.search(text) is not None
     )
@@ -186,8 +199,12 @@ def _header_blocks(blocks: Sequence[Block], page: PageInfo) -> frozenset[int]:
     """The page title's blocks and the few after them (headline, byline, date are no teaser)."""
     title = _norm(page.metadata.title or "")
     out: set[int] = set()
+    size = len(page.metadata.title or "")
     for b in blocks:
-        own = _norm(b.text) == title if title else (b.role == "heading" and b.level == 1)
+        if title:  # lengths first: normalising every block would cost more than the rest
+            own = size // 2 <= len(b.text) <= size * 2 + 10 and _norm(b.text) == title
+        else:
+            own = b.role == "heading" and b.level == 1
         if own and len(b.text) <= 300:
             for i in range(b.index, min(b.index + HEADER_SPAN + 1, len(blocks))):
                 if len(blocks[i].text) >= BODY_CHARS:  # the body has begun
@@ -235,6 +252,9 @@ def _title_dates(blocks: Sequence[Block], protected: frozenset[int]) -> Iterator
     """A linked item "<title> <date>": the shape of a related-stories list entry."""
     for b in blocks:
         if b.links == 0 or b.index in protected or len(b.text) > TITLE_MAX_CHARS + 30:
+            continue
+        last = b.text.rsplit(None, 1)[-1].strip(".,)").lower()
+        if not (last[-1:].isdigit() or last in _DATE_LAST):
             continue
         m = DATE_TAIL.search(b.text)
         if m is None or m.start() == 0:
