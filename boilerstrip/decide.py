@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import Block, Label, Signal, Verdict
+from .model import Block, Label, Metadata, Signal, Verdict
 
 OUTSIDE_REGION = -1.2
 INSIDE_REGION = 0.4
@@ -30,6 +30,8 @@ UNDECIDED = 0.8  # |score| below this may be revised by the context pass
 class Tunables:
     """Every number the decision uses, in one visible place."""
 
+    #: how much boilerplate mass counts against a region, relative to content mass
+    region_penalty: float = 0.4
     outside_region: float = OUTSIDE_REGION
     inside_region: float = INSIDE_REGION
     undecided: float = UNDECIDED
@@ -56,11 +58,17 @@ def _mass(block: Block, score: float) -> float:
     return score * math.pow(min(len(block.text), 1200), 0.75)
 
 
-def html_region(blocks: Sequence[Block], scores: Sequence[float]) -> int | None:
-    """The container id whose blocks' masses sum highest, or None when nothing is positive."""
+def html_region(blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0) -> int | None:
+    """The container id whose blocks' masses sum highest, or None when nothing is positive.
+
+    Boilerplate mass counts ``penalty`` times: below 1, a container that adds a
+    sibling section of content at the price of some noise beats the narrowest one.
+    """
     totals: dict[int, float] = defaultdict(float)
     for b, s in zip(blocks, scores, strict=True):
         m = _mass(b, s)
+        if m < 0:
+            m *= penalty
         for c in b.containers:
             totals[c] += m
     if not totals:
@@ -86,7 +94,7 @@ def region_signals(blocks: Sequence[Block], scores: Sequence[float], t: Tunables
     if not blocks:
         return []
     if any(b.containers for b in blocks):
-        region = html_region(blocks, scores)
+        region = html_region(blocks, scores, t.region_penalty)
         if region is None:
             return []
         inside = [region in b.containers for b in blocks]
@@ -157,3 +165,36 @@ def decide(
         Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)
     ]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def fallback(
+    blocks: Sequence[Block], signals: Sequence[Signal], verdicts: list[Verdict], metadata: Metadata,
+    weights: Mapping[str, float], t: Tunables,
+) -> list[Verdict]:  # fmt: skip
+    """Readability's ladder: when too little survives, relax one step and decide again.
+
+    1. Nothing kept although some blocks had content evidence: decide without the
+       region step (the region can be wrong on pages of many small sections).
+    2. The page declares its body (JSON-LD articleBody) and the visible page holds
+       far less of it (an app shell that renders text by script): the declared body.
+    """
+    kept = sum(_words(v.block.text) for v in verdicts if v.kept)
+    if kept == 0 and any(v.score > 0 for v in verdicts):
+        verdicts = decide(blocks, signals, {**weights, "region": 0.0}, t)
+        kept = sum(_words(v.block.text) for v in verdicts if v.kept)
+    body = metadata.body or ""
+    if _words(body) >= 50 and kept < 0.3 * _words(body):
+        start = len(blocks)
+        extra = [
+            Verdict(
+                Block(index=start + i, text=para, role="paragraph"), "content", "content", 1.0,
+                (Signal(start + i, 1.0, "fallback.declared-body", "the page declares its body; the visible page lacks it"),),
+            )
+            for i, para in enumerate(p.strip() for p in body.splitlines() if p.strip())
+        ]  # fmt: skip
+        verdicts = [*verdicts, *extra]
+    return verdicts

@@ -16,9 +16,10 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from . import render
-from .decide import Tunables, decide
+from .decide import Tunables, decide, fallback
 from .detectors import default_detectors
 from .detectors.base import Detector
+from .detectors.evidence import guess_language
 from .errors import DetectorError, InvalidInputError, InvalidOptionError
 from .metadata.html import html_metadata
 from .metadata.text import text_metadata
@@ -125,10 +126,13 @@ class Pipeline:
         else:
             text, chosen = "", "html"
         blocks, metadata = self._front_end(chosen, text, tree, url, clock)
+        if metadata.language is None and blocks:
+            metadata = replace(metadata, language=guess_language(blocks))
         page = PageInfo(kind=chosen, metadata=metadata, language=metadata.language)
         signals = self._signals(blocks, page, clock)
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
         verdicts = decide(blocks, signals, self.weights, tunables)
+        verdicts = fallback(blocks, signals, verdicts, metadata, self.weights, tunables)
         clock.lap("decide")
         body = render.text(verdicts)
         clock.lap("render")

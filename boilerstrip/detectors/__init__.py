@@ -7,8 +7,13 @@ decision sums them, so order changes only how explanations read.
 from __future__ import annotations
 
 from .base import Detector, RuleDetector
+from .consent import ConsentDetector
+from .credits import CreditsDetector
 from .echo import EchoDetector
 from .evidence import EvidenceDetector
+from .navigation import NavigationDetector
+from .teasers import TeasersDetector
+from .widgets import WidgetsDetector
 
 
 def default_detectors() -> tuple[Detector, ...]:
@@ -16,7 +21,23 @@ def default_detectors() -> tuple[Detector, ...]:
     return (
         EvidenceDetector(),
         EchoDetector(),
+        NavigationDetector(),
+        ConsentDetector(),
+        WidgetsDetector(),
+        CreditsDetector(),
+        TeasersDetector(),
     )
 
 
-__all__ = ["Detector", "RuleDetector", "default_detectors", "EvidenceDetector", "EchoDetector"]
+__all__ = [
+    "ConsentDetector",
+    "CreditsDetector",
+    "Detector",
+    "EchoDetector",
+    "EvidenceDetector",
+    "NavigationDetector",
+    "RuleDetector",
+    "TeasersDetector",
+    "WidgetsDetector",
+    "default_detectors",
+]

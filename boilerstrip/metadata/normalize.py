@@ -275,6 +275,11 @@ _LANGUAGE_NAMES = {
     "spanish": "es", "español": "es", "italian": "it", "italiano": "it", "portuguese": "pt",
     "português": "pt", "dutch": "nl", "nederlands": "nl", "russian": "ru", "chinese": "zh",
     "japanese": "ja", "polish": "pl", "polski": "pl",
+    # ISO 639-3/639-2 codes, as crawlers write them (WARC-Identified-Content-Language: eng)
+    "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt",
+    "nld": "nl", "dut": "nl", "rus": "ru", "zho": "zh", "chi": "zh", "jpn": "ja", "pol": "pl", "kor": "ko",
+    "swe": "sv", "tur": "tr", "ara": "ar", "ukr": "uk", "ces": "cs", "cze": "cs", "dan": "da", "fin": "fi",
+    "nor": "no", "ell": "el", "gre": "el", "hun": "hu", "ron": "ro", "rum": "ro", "ind": "id", "vie": "vi",
 }
 _LANG_LIST = re.compile(r"[,;\s]")
 _LANG_TAG = re.compile(

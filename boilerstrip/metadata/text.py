@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
 from ..model import Block, Metadata
-from .normalize import clean_title, normalize_date, normalize_language
+from ..segment.prelude import header_end
+from .normalize import clean_author, clean_title, normalize_date, normalize_language, split_authors
 
 URL = regex.compile(r"^(?:https?:)?//\S+$")
 IMAGE_URL = regex.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#_])|/img/|/images?/", regex.I)
@@ -129,28 +131,89 @@ def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str 
     )
 
 
-def _heuristic_metadata(blocks: Sequence[Block], url: str | None) -> Metadata:
-    """Without a prelude: the headline is the title-like line just before the first paragraph."""
-    title = None
-    date = None
+BYLINE = regex.compile(r"^(?i:by|von|par|por|di|door|av|af|автор:?|от)(?:\s+|$)(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?(?:$|[,|·•]|\s+(?i:and|und|et|y|e)\s)")
+TITLE_SEPARATOR = regex.compile(r"\s+[|–—:-]{1,2}\s+|\s*_\s*")
+HEADER = regex.compile(r"^([A-Za-z][\w-]{1,40}):(?:\s+(.*))?$")
+URL_KEYS = ("target-uri", "uri", "url", "location", "content-location")
+CREDIT_MARK = regex.compile(r"(?:photo(?:graph)?|foto|image|picture|credit|bild)\s*:|©|\(c\)", regex.I)
+
+
+def _headline(blocks: Sequence[Block]) -> str | None:
+    """The first title-like line standing alone (blank lines around it) before the first paragraph."""
+    first_para = next((i for i, b in enumerate(blocks[:120]) if len(b.text) >= 150 and SENTENCE.search(b.text)), None)
+    if first_para is None:
+        return None
+    window = blocks[max(0, first_para - 15) : first_para]
+    for i, b in enumerate(window):
+        alone = b.after_gap and (i + 1 == len(window) or window[i + 1].after_gap)
+        words = len(b.text.split())
+        if alone and 4 <= words <= 25 and len(b.text) <= TITLE_MAX and not SENTENCE.search(b.text) \
+                and not CREDIT_MARK.search(b.text) and not BYLINE.match(b.text):  # fmt: skip
+            return b.text
+    return None
+
+
+def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:
     for i, b in enumerate(blocks[:80]):
-        if len(b.text) >= 150 and SENTENCE.search(b.text):
-            for prev in reversed(blocks[max(0, i - 6) : i]):
-                if 15 <= len(prev.text) <= TITLE_MAX and not SENTENCE.search(prev.text) and " " in prev.text:
-                    title = prev.text
-                    break
-            break
+        m = BYLINE.match(b.text) if len(b.text) <= 80 else None
+        if m is None:
+            continue
+        name = m.group(1)
+        if name is None and b.text.split()[0].lower() == b.text.lower() and i + 1 < len(blocks):
+            name = blocks[i + 1].text if len(blocks[i + 1].text) <= 60 else None  # "By" alone, name below
+        if name:
+            found = tuple(a for a in (clean_author(x) for x in split_authors(name)) if a)
+            if found:
+                return found
+    return ()
+
+
+def _title_with_site(blocks: Sequence[Block]) -> tuple[str | None, str | None]:
+    """A first line "Headline | Site" whose headline part stands again later: title and site name."""
+    if not blocks:
+        return None, None
+    parts = TITLE_SEPARATOR.split(blocks[0].text)
+    if len(parts) < 2:
+        return None, None
+    later = {b.text for b in blocks[1:200]}
+    head, site = parts[0], parts[-1]
+    if head in later:
+        return head, site
+    if site in later and len(site.split()) > len(head.split()):
+        return site, head
+    return None, None
+
+
+def _heuristic_metadata(blocks: Sequence[Block], url: str | None) -> Metadata:
+    """Without a prelude: the headline, a byline and a date line near the top."""
+    date = None
     for b in blocks[:80]:
         if len(b.text) <= 60 and (d := normalize_date(b.text)):
             date = d
             break
-    return Metadata(title=title, date=date, url=url)
+    title, site = _title_with_site(blocks)
+    return Metadata(title=title or _headline(blocks), authors=_byline(blocks), date=date, url=url, sitename=site)
+
+
+def _headers(blocks: Sequence[Block]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for b in blocks[: header_end(blocks)]:
+        if m := HEADER.match(b.text):
+            out.setdefault(m.group(1).lower(), (m.group(2) or "").strip())
+    return out
 
 
 def text_metadata(blocks: Sequence[Block], url: str | None = None) -> Metadata:
     """Metadata of a segmented dump (prelude lines carry role "meta")."""
     prelude = [b.text for b in blocks if b.role == "meta"]
+    visible = [b for b in blocks if b.role != "meta"]
+    headers = _headers(blocks)
+    if headers:
+        # A record header (WARC, HTTP): its URL is the page's; its date is the crawl's, never the page's.
+        url = url or next((v for k, v in headers.items() if k.endswith(URL_KEYS) and _is_url(v)), None)
+        lang = next((v for k, v in headers.items() if k.endswith("language") and v), None)
+        meta = _heuristic_metadata(visible, url)
+        return replace(meta, language=normalize_language(lang.split(",")[0]) if lang else None)
     if prelude:
-        visible = [b for b in blocks if b.role != "meta"]
         return prelude_metadata(prelude, visible, url)
     return _heuristic_metadata(blocks, url)

@@ -49,15 +49,29 @@ class Rule:
         return self.matcher.search(text)
 
 
-def _phrase_regex(phrase: str) -> str:
-    escaped = regex.escape(phrase.strip().lower()).replace(r"\ ", r"\s+")
-    if _CJK.search(phrase):
-        return escaped
-    return _WORD_EDGE_LEFT + escaped + _WORD_EDGE_RIGHT
+def _phrase_alternation(phrases: Sequence[str]) -> list[str]:
+    """One alternation for all Latin-script phrases inside a single pair of word edges.
+
+    Edges per phrase would make the engine test two lookarounds per phrase per
+    position; factored out, they are tested once per position.
+    """
+    latin, cjk = [], []
+    for phrase in phrases:
+        escaped = regex.escape(phrase.strip().lower()).replace(r"\ ", r"\s+")
+        (cjk if _CJK.search(phrase) else latin).append(escaped)
+    parts = []
+    if latin:
+        # Longest first, so "accept all cookies" wins over "accept" in the evidence text.
+        latin.sort(key=len, reverse=True)
+        parts.append(_WORD_EDGE_LEFT + "(?:" + "|".join(latin) + ")" + _WORD_EDGE_RIGHT)
+    if cjk:
+        parts.append("(?:" + "|".join(sorted(cjk, key=len, reverse=True)) + ")")
+    return parts
 
 
-def _token_regex(token: str) -> str:
-    return _TOKEN_EDGE_LEFT + regex.escape(token.lower()) + _TOKEN_EDGE_RIGHT
+def _token_alternation(tokens: Sequence[str]) -> str:
+    escaped = sorted((regex.escape(t.lower()) for t in tokens), key=len, reverse=True)
+    return _TOKEN_EDGE_LEFT + "(?:" + "|".join(escaped) + ")" + _TOKEN_EDGE_RIGHT
 
 
 def _flatten_phrases(raw: Any) -> list[str]:
@@ -75,8 +89,8 @@ def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
     target = "text"
     if raw.get("tokens"):
         target = "attrs"
-        parts += [_token_regex(t) for t in raw["tokens"]]
-    parts += [_phrase_regex(p) for p in _flatten_phrases(raw.get("phrases"))]
+        parts.append(_token_alternation(raw["tokens"]))
+    parts += _phrase_alternation(_flatten_phrases(raw.get("phrases")))
     parts += [f"(?:{p})" for p in raw.get("patterns", ())]
     flags = regex.IGNORECASE | regex.UNICODE | regex.V0
     matcher = regex.compile("|".join(parts), flags) if parts else None

@@ -61,7 +61,19 @@ def prelude_end(blocks: Sequence[Block]) -> int:
     return best_end
 
 
+# "Key: value" (not "https://"), after an optional "WARC/1.0" or "HTTP/1.1 200 OK" status line
+HEADER_LINE = regex.compile(r"^(?:[A-Za-z][\w-]{1,40}:(?:\s.*)?|[A-Z]{3,10}/\d(?:\.\d)?(?:\s.*)?)$")
+
+
+def header_end(blocks: Sequence[Block]) -> int:
+    """End of a leading record header ("WARC-Type: conversion", "Content-Type: text/plain", ...)."""
+    end = 0
+    while end < len(blocks) and HEADER_LINE.match(blocks[end].text) and (end == 0 or not blocks[end].after_gap):
+        end += 1
+    return end if end >= 3 and (end == len(blocks) or blocks[end].after_gap) else 0
+
+
 def mark_prelude(blocks: list[Block]) -> list[Block]:
-    """The blocks with the prelude's lines re-labelled as role "meta"."""
-    end = prelude_end(blocks)
+    """The blocks with the prelude's (or record header's) lines re-labelled as role "meta"."""
+    end = header_end(blocks) or prelude_end(blocks)
     return [replace(b, role="meta") for b in blocks[:end]] + blocks[end:]
