@@ -158,18 +158,19 @@ def parsed_tree(source: Any) -> LexborHTMLParser | None:
     """
     if isinstance(source, (str, bytes, bytearray, memoryview)):
         return None
+    # Controls are cleaned as for str input, or the same page would give two texts.
     if isinstance(source, LexborHTMLParser):
-        return LexborHTMLParser(source.html or "")
+        return LexborHTMLParser(clean_controls(source.html or ""))
     module = type(source).__module__
     if module.startswith("selectolax"):
         html = getattr(source, "html", None)
         if isinstance(html, str):
-            return LexborHTMLParser(html)
+            return LexborHTMLParser(clean_controls(html))
     if module.startswith("lxml"):
         from lxml import etree
 
         root = source.getroot() if hasattr(source, "getroot") else source
-        return LexborHTMLParser(etree.tostring(root, encoding="unicode", method="html"))
+        return LexborHTMLParser(clean_controls(etree.tostring(root, encoding="unicode", method="html")))
     raise InvalidInputError(
         f"extract() takes str, bytes, or a parsed selectolax/lxml tree, not {type(source).__name__}"
     )

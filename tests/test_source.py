@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import codecs
 
+import lxml.html
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from boilerstrip.source import check_kind, clean_controls, decode, sniff_kind, to_text
+from boilerstrip.source import check_kind, clean_controls, decode, parsed_tree, sniff_kind, to_text
 
 TEXT = "Grüße aus Köln: naïve café, 25 € — “quoted”."
 RUSSIAN = "Привет, мир! Это проверка кодировки страницы."
@@ -194,3 +196,18 @@ def test_sniff_kind_text_quoting_one_tag_in_a_long_dump() -> None:
 def test_check_kind_accepts_known(kind: str | None) -> None:
     """check_kind passes None, 'html' and 'text' through."""
     assert check_kind(kind) == kind
+
+
+def test_parsed_tree_controls_are_cleaned_like_str_input() -> None:
+    """A selectolax or lxml tree holding control characters reads like the same page as a str."""
+    html = "<html><body><p>new\x01 bridge\x1f</p></body></html>"
+    for tree in (LexborHTMLParser(html), lxml.html.document_fromstring("<p>new bridge</p>")):
+        ours = parsed_tree(tree)
+        assert ours is not None and ours.body is not None
+        assert ours.body.text() == "new bridge"
+
+
+def test_parsed_tree_is_none_for_str_and_bytes() -> None:
+    """str and bytes are not trees."""
+    assert parsed_tree("<p>x</p>") is None
+    assert parsed_tree(b"<p>x</p>") is None
