@@ -1,0 +1,128 @@
+"""ConsentDetector: cookie/consent banners and legal footers, in HTML and dumps, in ten languages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from boilerstrip.detectors.consent import ConsentDetector
+from boilerstrip.model import Block, PageInfo
+from boilerstrip.segment.html import parse_html, segment_html
+from boilerstrip.segment.text import segment_text
+
+
+def scores(blocks: list[Block], kind: str) -> dict[str, float]:
+    total: dict[int, float] = defaultdict(float)
+    for s in ConsentDetector().detect(blocks, PageInfo(kind=kind)):  # type: ignore[arg-type]
+        assert s.rule.startswith("consent.") and s.weight < 0 and s.evidence
+        total[s.block] += s.weight
+    return {b.text: total[b.index] for b in blocks}
+
+
+def html(body: str) -> dict[str, float]:
+    return scores(segment_html(parse_html(f"<html><body>{body}</body></html>")), "html")
+
+
+def line(one: str) -> float:
+    return scores(segment_text(one + "\n"), "text")[one]
+
+
+def test_cmp_vendor_container() -> None:
+    """Blocks inside a OneTrust / Cookiebot container are consent boilerplate whatever they say."""
+    s = html('<div id="onetrust-banner-sdk"><p>Strictly Necessary</p></div>'
+             '<div id="CybotCookiebotDialog"><p>Details</p></div>')  # fmt: skip
+    assert s["Strictly Necessary"] <= -1.0 and s["Details"] <= -1.0
+
+
+def test_bare_cookie_class_is_not_consent() -> None:
+    """A recipe's 'cookie-recipe' class or a 'tag-cookies' post class says nothing about consent."""
+    para = "Cream the butter and sugar until pale, then beat in the egg and fold in the flour and oats."
+    s = html(f'<article class="post tag-cookies"><div class="cookie-recipe"><p>{para}</p></div></article>')
+    assert s[para] == 0
+
+
+def test_banner_phrases_in_dump() -> None:
+    """What banners say, as dump lines: 'We use cookies…', 'Manage preferences'."""
+    assert line("We use cookies to improve your experience on our website.") <= -1.2
+    assert line("Manage preferences") <= -1.0
+    assert line("Accept all") <= -0.8
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "Wir verwenden Cookies, um Ihnen ein besseres Nutzererlebnis zu bieten.",
+        "Nous utilisons des cookies pour améliorer votre expérience.",
+        "Utilizamos cookies propias y de terceros.",
+        "Utilizziamo i cookie per migliorare la tua esperienza.",
+        "Este site utiliza cookies para melhorar a sua experiência.",
+        "Wij gebruiken cookies om onze website te verbeteren.",
+        "Мы используем файлы cookie для улучшения работы сайта.",
+        "本网站使用cookie以改善您的体验。",
+        "当サイトはクッキーを使用しています。",
+    ],
+)
+def test_banner_phrases_multilingual(banner: str) -> None:
+    """Cookie-banner sentences in de, fr, es, it, pt, nl, ru, zh, ja are flagged strongly."""
+    assert line(banner) <= -1.0
+
+
+def test_baking_cookies_paragraph_untouched() -> None:
+    """A recipe line about cookies is not a banner."""
+    assert line("Let the cookies cool on the tray for five minutes before moving them to a rack.") == 0
+
+
+def test_privacy_law_article_untouched() -> None:
+    """A long paragraph about privacy law that names 'privacy policy' and 'cookies' is content."""
+    para = (
+        "Regulators said the company's privacy policy failed to explain how cookies and other trackers were "
+        "used, and that users who clicked to accept all had not been told that their data would be shared "
+        "with advertisers. The ruling, which the firm intends to appeal, follows a two-year investigation by "
+        "the data protection authority into how large platforms obtain consent, and it is expected to shape "
+        "how smaller sites design their banners and terms of use in the months ahead, lawyers said on Monday."
+    )
+    assert len(para) > 400
+    assert line(para) == 0
+
+
+def test_short_news_sentence_naming_a_policy_untouched() -> None:
+    """'The firm rewrote its privacy policy.' is a sentence, not a footer link."""
+    assert line("The firm quietly rewrote its privacy policy last week.") == 0
+
+
+def test_copyright_lines() -> None:
+    """'© 2024 …', 'Copyright (c) 2019', 'All rights reserved' and their translations are legal footer."""
+    for text in (
+        "© 2024 Harbour Gazette Media Ltd. All rights reserved.",
+        "Copyright (c) 2019 Example Corp",
+        "Alle Rechte vorbehalten.",
+        "Tous droits réservés",
+        "Todos los derechos reservados",
+        "Все права защищены",
+        "版权所有",
+    ):
+        assert line(text) <= -1.2, text
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["Privacy Policy", "Terms of Use", "Impressum", "Datenschutz", "Mentions légales", "Aviso legal",
+     "Note legali", "Política de privacidade", "Privacybeleid", "Политика конфиденциальности", "隐私政策",
+     "利用規約", "プライバシーポリシー"],
+)  # fmt: skip
+def test_legal_links(link: str) -> None:
+    """Legal page names as footer links, in ten languages."""
+    assert line(link) <= -1.0
+
+
+def test_legal_word_row_and_age_mark() -> None:
+    """'Privacy | Terms' footer rows and an '18+' mark are flagged."""
+    assert line("Privacy | Terms") <= -1.0
+    assert line("18+") < 0
+
+
+def test_powered_by_footer_but_not_caption() -> None:
+    """'Proudly powered by WordPress' is footer; 'a bus powered by hydrogen' is a caption."""
+    assert line("Proudly powered by WordPress") < 0
+    assert line("A city bus powered by hydrogen") == 0

@@ -1,0 +1,144 @@
+"""NavigationDetector: menus, runs of menu lines, breadcrumbs, skip links, pagination, tables of contents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from boilerstrip.detectors.navigation import NavigationDetector
+from boilerstrip.model import Block, PageInfo
+from boilerstrip.segment.html import parse_html, segment_html
+from boilerstrip.segment.text import segment_text
+
+PARAGRAPH = (
+    "The council approved the new cycle lane on Tuesday after a two-hour debate, with nine votes in favour "
+    "and four against, and work is expected to start in the spring."
+)
+
+
+def scores(blocks: list[Block], kind: str) -> dict[str, float]:
+    total: dict[int, float] = defaultdict(float)
+    for s in NavigationDetector().detect(blocks, PageInfo(kind=kind)):  # type: ignore[arg-type]
+        assert s.rule.startswith("navigation.") and s.weight < 0 and s.evidence
+        total[s.block] += s.weight
+    return {b.text: total[b.index] for b in blocks}
+
+
+def html(body: str) -> dict[str, float]:
+    return scores(segment_html(parse_html(f"<html><body>{body}</body></html>")), "html")
+
+
+def text(dump: str) -> dict[str, float]:
+    return scores(segment_text(dump), "text")
+
+
+def test_dump_run_of_short_menu_lines() -> None:
+    """Four or more short capitalised lines in a row are a menu; the paragraph after them is untouched."""
+    s = text(f"World\nAmericas\nRussia\nEconomy\nScience & Tech\n{PARAGRAPH}\n")
+    assert all(s[w] <= -0.6 for w in ("World", "Americas", "Russia", "Economy", "Science & Tech"))
+    assert s[PARAGRAPH] == 0
+
+
+def test_dump_two_short_lines_are_not_a_run() -> None:
+    """A heading and a subheading are not a menu: runs need three lines."""
+    s = text(f"Analysis\nMarkets rally\n{PARAGRAPH}\n")
+    assert s["Analysis"] == 0 and s["Markets rally"] == 0
+
+
+def test_dump_table_rows_and_lowercase_lines_break_runs() -> None:
+    """Lines with digits or starting lower-case (table rows, code) are not menu entries."""
+    s = text("ttl number 60\nbackend string memory\nvaryBy string[] []\nretries number 3\n")
+    assert all(v == 0 for v in s.values())
+
+
+def test_html_nav_landmark_and_menu_items() -> None:
+    """Links inside <nav> get the landmark, class and run signals; the article paragraph none."""
+    s = html(
+        '<nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li>'
+        f'<li><a href="/s">Sport</a></li></ul></nav><article><p>{PARAGRAPH}</p></article>'
+    )
+    assert s["Home"] <= -2.0 and s["News"] <= -1.5 and s["Sport"] <= -1.5
+    assert s[PARAGRAPH] == 0
+
+
+def test_article_header_is_not_site_header() -> None:
+    """An article's own <header> holds its h1; only the site header is navigation."""
+    s = html(
+        '<header class="site-header"><p>The Gazette</p></header>'
+        f"<article><header><h1>Ferry returns</h1><p>By Jane Roe</p></header><p>{PARAGRAPH}</p></article>"
+    )
+    assert s["The Gazette"] < 0
+    assert s["Ferry returns"] == 0 and s["By Jane Roe"] == 0
+
+
+def test_breadcrumb_text_and_class() -> None:
+    """'Home › News › Local' is a breadcrumb by its shape, in a dump as in HTML."""
+    assert text("Home › News › Local\n")["Home › News › Local"] <= -0.9
+    assert text("Home / Blog\n")["Home / Blog"] <= -0.9
+    s = html('<ol class="breadcrumbs"><li>Guides</li></ol>')
+    assert s["Guides"] <= -0.9
+
+
+def test_sentence_with_arrow_is_not_a_breadcrumb() -> None:
+    """Prose that mentions 'home' and uses a slash is not a breadcrumb."""
+    line = "Prices rose 3% in March, and/or fell in April, the home office said."
+    assert text(line + "\n")[line] == 0
+
+
+def test_skip_link_and_pagination_phrases() -> None:
+    """'Skip to content', 'Older posts', 'Page 2 of 9' and '1 2 3 … Next' are navigation."""
+    s = text("Skip to main content\nOlder posts\nPage 2 of 9\n1 2 3 … 10 Next\n")
+    assert all(v <= -1.0 for v in s.values())
+
+
+def test_pagination_words_only_as_whole_block() -> None:
+    """'Next, the committee voted…' starts with a pagination word but is prose."""
+    line = "Next, the committee voted to delay the decision until the spring."
+    assert text(line + "\n")[line] == 0
+
+
+def test_multilingual_menu_words() -> None:
+    """Menu-only labels in other languages: Startseite, Accueil, Главная, 首页, ホーム."""
+    s = text("Startseite\n\nAccueil\n\nГлавная\n\n首页\n\nホーム\n")
+    assert all(v <= -1.0 for v in s.values())
+
+
+def test_table_of_contents_not_article_headings() -> None:
+    """A toc's links are navigation; the same headings inside the article are not."""
+    s = html(
+        '<div class="table-of-contents"><p>On this page</p><ul><li><a href="#a">Setup</a></li>'
+        '<li><a href="#b">Usage</a></li><li><a href="#c">Limits</a></li></ul></div>'
+        f"<article><h2>Setup guide</h2><p>{PARAGRAPH}</p></article>"
+    )
+    assert s["On this page"] <= -1.0 and s["Setup"] < 0 and s["Usage"] < 0
+    assert s["Setup guide"] == 0 and s[PARAGRAPH] == 0
+
+
+def test_link_dense_block() -> None:
+    """A block made of several short links is a link list; a paragraph with one link is not."""
+    s = html(
+        '<div><a href="/a">Docs</a> <a href="/b">API</a> <a href="/c">Blog</a> <a href="/d">Forum</a></div>'
+        f'<p>{PARAGRAPH} <a href="/x">More</a></p>'
+    )
+    assert s["Docs API Blog Forum"] <= -0.9
+    assert s[f"{PARAGRAPH} More"] == 0
+
+
+def test_taxonomy_classes_are_ignored() -> None:
+    """WordPress 'category-menu' on a restaurant post does not make it a menu."""
+    s = html(f'<article class="post category-menu tag-navigation has-sidebar"><p>{PARAGRAPH}</p></article>')
+    assert s[PARAGRAPH] == 0
+
+
+def test_aside_is_weaker_than_nav() -> None:
+    """An aside alone is weak evidence: less than a paragraph's content weight."""
+    s = html(f"<aside><p>{PARAGRAPH}</p></aside>")
+    assert -0.6 < s[PARAGRAPH] < 0
+
+
+def test_detector_is_pure_and_repeatable() -> None:
+    """Running twice on the same blocks gives the same signals and leaves the blocks unchanged."""
+    blocks = segment_text("World\nAmericas\nRussia\n")
+    before = list(blocks)
+    d = NavigationDetector()
+    assert list(d.detect(blocks, PageInfo(kind="text"))) == list(d.detect(blocks, PageInfo(kind="text")))
+    assert blocks == before

@@ -1,0 +1,147 @@
+"""WidgetsDetector: share, subscribe, app, comment, login, paywall, ad and tool widgets."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from boilerstrip.detectors.widgets import WidgetsDetector
+from boilerstrip.model import Block, PageInfo
+from boilerstrip.segment.html import parse_html, segment_html
+from boilerstrip.segment.text import segment_text
+
+POST = (
+    "I had the same skipping after fitting a new chain. It turned out the three middle sprockets were worn, "
+    "so I replaced the cassette and it has been silent since."
+)
+
+
+def scores(blocks: list[Block], kind: str) -> dict[str, float]:
+    total: dict[int, float] = defaultdict(float)
+    for s in WidgetsDetector().detect(blocks, PageInfo(kind=kind)):  # type: ignore[arg-type]
+        assert s.rule.startswith("widgets.") and s.weight < 0 and s.evidence
+        total[s.block] += s.weight
+    return {b.text: total[b.index] for b in blocks}
+
+
+def html(body: str) -> dict[str, float]:
+    return scores(segment_html(parse_html(f"<html><body>{body}</body></html>")), "html")
+
+
+def line(one: str) -> float:
+    return scores(segment_text(one + "\n"), "text")[one]
+
+
+def test_share_bar_text_and_class() -> None:
+    """'Share on Facebook Share on X Email' and a share-class block are widgets."""
+    assert line("Share on Facebook Share on X Email") <= -1.2
+    assert line("Share this:") <= -1.2
+    assert line("分享到：微信微博QQ空间") <= -1.2
+    assert html('<div class="share-buttons"><p>Facebook</p></div>')["Facebook"] <= -1.5
+
+
+def test_share_word_in_prose_untouched() -> None:
+    """'Share prices fell…' starts with a share word but is news."""
+    assert line("Share prices fell sharply on Monday") == 0
+
+
+def test_subscribe_and_newsletter() -> None:
+    """Subscribe buttons and newsletter prompts are widgets."""
+    assert line("Subscribe") <= -1.0
+    assert line("Subscribe from £1") <= -1.0
+    assert line("Sign up for our newsletter") <= -1.2
+    assert line("Enter your email address") <= -1.2
+
+
+def test_app_badges_glued_in_dumps() -> None:
+    """Dumps glue app badges together: 'App StoreGoogle play'."""
+    assert line("App StoreGoogle play") <= -1.2
+    assert line("Download the app") <= -1.2
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["To participate in the discussion", "log in or register", "Leave a comment", "Sign in to comment",
+     "0 comments", "4 thoughts on “Winter baking”", "Reply", "Report", "Load more", "loader",
+     "Kommentare sind für diesen Artikel geschlossen.", "Laisser un commentaire", "Deja un comentario",
+     "Оставить комментарий", "发表评论", "コメントを書く"],
+)  # fmt: skip
+def test_comment_prompts(prompt: str) -> None:
+    """Comment-system prompts and buttons, in several languages, are strong evidence."""
+    assert line(prompt) <= -1.0
+
+
+def test_forum_post_in_comment_class_is_moderate() -> None:
+    """A forum post inside 'comment-body' gets at most a moderate penalty, below a paragraph's +1."""
+    s = html(f'<div class="comment-body"><div class="content"><p>{POST}</p></div></div>')
+    assert -0.6 <= s[POST] < 0
+
+
+def test_paywall() -> None:
+    """Paywall notices are widgets; the truncated article in 'paywall-fade' gets only a weak signal."""
+    assert line("Subscribe to continue reading") <= -1.2
+    assert line("This article is for subscribers only") <= -1.2
+    s = html(f'<div class="paywall-fade"><p>{POST}</p></div>')
+    assert -0.5 <= s[POST] < 0
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Advertisement",
+        "Anzeige",
+        "Publicité",
+        "Publicidad",
+        "Pubblicità",
+        "Sponsored",
+        "Реклама",
+        "广告",
+        "広告",
+    ],
+)
+def test_ad_labels(label: str) -> None:
+    """Ad labels as whole blocks."""
+    assert line(label) <= -1.2
+
+
+def test_ad_token_edges() -> None:
+    """'ad' is matched as a whole class token only: 'ad-slot' yes, 'download' / 'head' / 'add-to-cart' no."""
+    assert html('<div class="ad-slot"><p>Buy now</p></div>')["Buy now"] <= -0.8
+    para = "The new model comes in three colours and ships with a charger."
+    assert html(f'<div class="download head add-to-cart"><p>{para}</p></div>')[para] == 0
+
+
+def test_tools_and_feedback() -> None:
+    """Print, font-size, 'Was this helpful?', 'Edit this page' and reading time are widgets."""
+    for text in (
+        "Print",
+        "Font size",
+        "Was this helpful?",
+        "Edit this page",
+        "7 min read",
+        "Lesedauer: 3 Minuten",
+    ):
+        assert line(text) <= -1.0, text
+
+
+def test_print_in_code_is_untouched() -> None:
+    """'print' on a line of code is data, not a tool button."""
+    s = html("<pre>print</pre>")
+    assert s["print"] == 0
+
+
+def test_forum_profile_fields() -> None:
+    """'Posts: 214' and 'Joined: Mon Jun 08, 2020' beside forum posts are widgets; 'Location: Town Hall' is not."""
+    assert line("Posts: 214") <= -1.0
+    assert line("Joined: Mon Jun 08, 2020 6:11 pm") <= -1.0
+    assert line("Location: Town Hall") == 0
+
+
+def test_article_paragraph_untouched() -> None:
+    """A real paragraph that mentions subscribing and comments in prose is not a widget."""
+    para = (
+        "Readers who subscribe to the council's alerts will be told about closures, and residents can "
+        "comment on the plans at the library until the end of the month, the transport officer said."
+    )
+    assert line(para) == 0
