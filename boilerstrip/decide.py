@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Block, Label, Metadata, Signal, Verdict
 
@@ -77,14 +77,19 @@ def html_region(blocks: Sequence[Block], scores: Sequence[float], penalty: float
     return best if totals[best] > 0 else None
 
 
-def text_region(blocks: Sequence[Block], scores: Sequence[float]) -> tuple[int, int] | None:
-    """The [start, end) run of blocks with the highest mass sum (Kadane), or None."""
+def text_region(blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0) -> tuple[int, int] | None:
+    """The [start, end) run of blocks with the highest mass sum (Kadane), or None.
+
+    Boilerplate mass counts ``penalty`` times, so a teaser between two paragraphs
+    does not split the article into two regions.
+    """
     best, best_span = 0.0, None
     run, start = 0.0, 0
     for i, (b, s) in enumerate(zip(blocks, scores, strict=True)):
         if run <= 0:
             run, start = 0.0, i
-        run += _mass(b, s)
+        m = _mass(b, s)
+        run += m * penalty if m < 0 else m
         if run > best:
             best, best_span = run, (start, i + 1)
     return best_span
@@ -100,7 +105,7 @@ def region_signals(blocks: Sequence[Block], scores: Sequence[float], t: Tunables
         inside = [region in b.containers for b in blocks]
         where = f"container #{region}"
     else:
-        span = text_region(blocks, scores)
+        span = text_region(blocks, scores, t.region_penalty)
         if span is None:
             return []
         inside = [span[0] <= b.index < span[1] for b in blocks]
@@ -167,6 +172,15 @@ def decide(
     ]
 
 
+LISTING_MAX_KEPT = 150
+
+
+def _mainly(v: Verdict, detector: str) -> bool:
+    """Whether ``detector`` gave the verdict's strongest negative signal."""
+    negative = [s for s in v.signals if s.weight < 0]
+    return bool(negative) and min(negative, key=lambda s: s.weight).detector == detector
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -185,6 +199,16 @@ def fallback(
     kept = sum(_words(v.block.text) for v in verdicts if v.kept)
     if kept == 0 and any(v.score > 0 for v in verdicts):
         verdicts = decide(blocks, signals, {**weights, "region": 0.0}, t)
+        kept = sum(_words(v.block.text) for v in verdicts if v.kept)
+    # A listing page is made of teasers: when they hold far more text than what survives, they are the content.
+    teased = sum(_words(v.block.text) for v in verdicts if not v.kept and _mainly(v, "teasers"))
+    if weights.get("teasers", 1.0) and kept < LISTING_MAX_KEPT and teased > 2 * kept:
+        relaxed = decide(blocks, signals, {**weights, "teasers": 0.0}, t)
+        verdicts = [
+            replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, "fallback.listing", "teasers are the page")))
+            if v.kept and not old.kept else v
+            for v, old in zip(relaxed, verdicts, strict=True)
+        ]
         kept = sum(_words(v.block.text) for v in verdicts if v.kept)
     body = metadata.body or ""
     if _words(body) >= 50 and kept < 0.3 * _words(body):

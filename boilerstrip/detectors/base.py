@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from ..model import Block, PageInfo, Signal
-from ..rules import Rule, compile_rules, load_rules, rule_matches
+from ..rules import Rule, compile_rules, load_rules, load_table
+from ..rules.index import RuleIndex
 
 
 @runtime_checkable
@@ -33,16 +34,17 @@ class RuleDetector:
 
     def __init__(self, extra_rules: Iterable[Mapping[str, Any]] = ()) -> None:
         self.rules: tuple[Rule, ...] = load_rules(self.name) + compile_rules(self.name, extra_rules)
+        self.params: Mapping[str, Any] = dict(load_table(self.name).get("params", {}))
+        self.index = RuleIndex.build(self.rules, tuple(self.params.get("ignore_classes", ())))
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
-        rules = self.rules
-        for b in blocks:
-            for rule in rules:
-                m = rule_matches(rule, b.text, b.attrs, b.role)
-                if m is not None:
-                    where = "class/id" if rule.target == "attrs" else "text"
-                    yield Signal(b.index, rule.weight, rule.id, f"{where} {m.group(0).strip()!r}")
+        yield from self.rule_signals(blocks)
         yield from self.structural(blocks, page)
+
+    def rule_signals(self, blocks: Sequence[Block]) -> Iterator[Signal]:
+        """The data rules' signals, block by block."""
+        for b, rule, evidence in self.index.matches(blocks):
+            yield Signal(b.index, rule.weight, rule.id, evidence)
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterable[Signal]:
         return ()

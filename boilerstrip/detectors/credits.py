@@ -18,7 +18,7 @@ import regex
 
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
-from .gated import GatedRuleDetector
+from .base import RuleDetector
 
 _PARAMS: Mapping[str, Any] = load_table("credits").get("params", {})
 NEAR = int(_PARAMS.get("near", 3))
@@ -67,7 +67,7 @@ def _pieces(text: str) -> list[str]:
     return [p.strip(" ()[]\"'") for p in SPLIT.split(core) if p.strip(" ()[]\"'")]
 
 
-class CreditsDetector(GatedRuleDetector):
+class CreditsDetector(RuleDetector):
     """Flags photo credits strongly and captions moderately, on HTML blocks and dump lines."""
 
     name: ClassVar[str] = "credits"
@@ -163,12 +163,13 @@ def _suffix(b: Block, site: str) -> Iterator[Signal]:
         return
     name = m.group("site").strip().casefold()
     if site and name == site:
+        # Prose never ends in " - <site>, <width>, <date>": strong enough to outweigh a long caption.
         yield Signal(
-            b.index, -1.2, "credits.caption-suffix", f"ends with the site name {m.group(0).strip()!r}"
+            b.index, -2.5, "credits.caption-suffix", f"ends with the site name {m.group(0).strip()!r}"
         )
     elif m.group("size") and m.group("date"):
         yield Signal(
-            b.index, -1.0, "credits.caption-suffix", f"ends with an image size and date {m.group(0)!r}"
+            b.index, -1.8, "credits.caption-suffix", f"ends with an image size and date {m.group(0)!r}"
         )
 
 

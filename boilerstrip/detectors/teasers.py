@@ -25,7 +25,7 @@ import regex
 
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
-from .gated import GatedRuleDetector
+from .base import RuleDetector
 
 _PARAMS: Mapping[str, Any] = load_table("teasers").get("params", {})
 TITLE_MIN = int(_PARAMS.get("title_min_words", 3))
@@ -154,7 +154,7 @@ def is_title_like(b: Block) -> bool:
     return BYLINE.match(text) is None and SENTENCE_BREAK.search(text) is None
 
 
-class TeasersDetector(GatedRuleDetector):
+class TeasersDetector(RuleDetector):
     """Flags related-article teasers, read-more boxes and related link lists."""
 
     name: ClassVar[str] = "teasers"

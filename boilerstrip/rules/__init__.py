@@ -42,6 +42,14 @@ class Rule:
     min_chars: int = 0
     roles: frozenset[str] = field(default_factory=frozenset)
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: literal word sequences (phrases, or class/id tokens split at separators), lower-case
+    words: tuple[tuple[str, ...], ...] = ()
+    #: literal substrings for scripts without word spaces
+    substrings: tuple[str, ...] = ()
+    #: the rule's true regular expressions (and phrases with symbols), joined
+    pattern: regex.Pattern[str] | None = None
+    #: the rule ignores sentence-shaped blocks: "Privacy Policy" is a link, "We rewrote our privacy policy." news
+    skip_sentences: bool = False
 
     def search(self, text: str) -> regex.Match[str] | None:
         if self.matcher is None:
@@ -80,6 +88,33 @@ def _flatten_phrases(raw: Any) -> list[str]:
     return list(raw or ())
 
 
+_PLAIN_PHRASE = regex.compile(r"^[\w\s'’-]+$")
+_WORDS = regex.compile(r"\w+")
+_TOKEN_PARTS = regex.compile(r"[^\s_\-]+")
+
+
+def _split_phrases(phrases: Sequence[str]) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+    """Phrases as word sequences, CJK substrings, and (escaped) patterns for those with symbols."""
+    words, subs, patterns = [], [], []
+    for phrase in phrases:
+        p = phrase.strip()
+        if _CJK.search(p):
+            subs.append(p.lower())
+        elif _PLAIN_PHRASE.match(p):
+            words.append(tuple(_WORDS.findall(p.lower())))
+        else:  # "18+", "© ", "→": symbols carry the meaning, so match them literally
+            patterns.append(regex.escape(p).replace(r"\ ", r"\s+"))
+    return words, subs, patterns
+
+
+def _join_patterns(raw_patterns: Sequence[str], patterns: Sequence[str]) -> str:
+    # When every pattern is anchored at the start, one leading anchor lets the engine
+    # try position 0 only; an alternation of anchored groups is tried at every position.
+    if raw_patterns and len(raw_patterns) == len(patterns) and all(p.startswith("^") for p in raw_patterns):
+        return "^(?:" + "|".join(f"(?:{p[1:]})" for p in raw_patterns) + ")"
+    return "|".join(patterns)
+
+
 def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
     """Compile one rule table; ``prefix`` is the detector name that owns the rule."""
     rid = str(raw.get("id", ""))
@@ -87,13 +122,26 @@ def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
         raise DetectorError(f"rule id {rid!r} must start with {prefix!r}.")
     parts: list[str] = []
     target = "text"
+    words: list[tuple[str, ...]] = []
+    subs: list[str] = []
+    patterns = [f"(?:{p})" for p in raw.get("patterns", ())]
     if raw.get("tokens"):
         target = "attrs"
         parts.append(_token_alternation(raw["tokens"]))
-    parts += _phrase_alternation(_flatten_phrases(raw.get("phrases")))
-    parts += [f"(?:{p})" for p in raw.get("patterns", ())]
+        words += [tuple(_TOKEN_PARTS.findall(t.lower())) for t in raw["tokens"]]
+    phrases = _flatten_phrases(raw.get("phrases"))
+    parts += _phrase_alternation(phrases)
+    w, sub, pat = _split_phrases(phrases)
+    words += w
+    subs += sub
+    patterns += pat
+    parts += patterns
     flags = regex.IGNORECASE | regex.UNICODE | regex.V0
-    matcher = regex.compile("|".join(parts), flags) if parts else None
+    try:
+        matcher = regex.compile("|".join(parts), flags) if parts else None
+        pattern = regex.compile(_join_patterns(raw.get("patterns", ()), patterns), flags) if patterns else None
+    except regex.error as e:
+        raise DetectorError(f"rule {rid!r}: bad pattern: {e}") from None
     known = {"id", "weight", "why", "tokens", "phrases", "patterns", "max_chars", "min_chars", "roles"}
     return Rule(
         id=rid,
@@ -105,6 +153,10 @@ def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
         min_chars=int(raw.get("min_chars", 0)),
         roles=frozenset(raw.get("roles", ())),
         extra={k: v for k, v in raw.items() if k not in known},
+        words=tuple(x for x in words if x),
+        substrings=tuple(subs),
+        pattern=pattern,
+        skip_sentences=bool(raw.get("not_sentences")) or raw.get("sentences") is False,
     )
 
 
