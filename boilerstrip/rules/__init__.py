@@ -50,6 +50,8 @@ class Rule:
     pattern: regex.Pattern[str] | None = None
     #: the rule ignores sentence-shaped blocks: "Privacy Policy" is a link, "We rewrote our privacy policy." news
     skip_sentences: bool = False
+    #: lower-case substrings of which one must occur before ``pattern`` is tried
+    gate: tuple[str, ...] = ()
 
     def search(self, text: str) -> regex.Match[str] | None:
         if self.matcher is None:
@@ -142,7 +144,7 @@ def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
         pattern = regex.compile(_join_patterns(raw.get("patterns", ()), patterns), flags) if patterns else None
     except regex.error as e:
         raise DetectorError(f"rule {rid!r}: bad pattern: {e}") from None
-    known = {"id", "weight", "why", "tokens", "phrases", "patterns", "max_chars", "min_chars", "roles"}
+    known = {"id", "weight", "why", "tokens", "phrases", "patterns", "max_chars", "min_chars", "roles", "gate"}
     return Rule(
         id=rid,
         weight=float(raw.get("weight", -1.0)),
@@ -157,6 +159,7 @@ def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
         substrings=tuple(subs),
         pattern=pattern,
         skip_sentences=bool(raw.get("not_sentences")) or raw.get("sentences") is False,
+        gate=tuple(str(g).lower() for g in raw.get("gate", ())),
     )
 
 

@@ -103,7 +103,7 @@ class RuleIndex:
                     found[i] = sub
                     break
             else:
-                if rule.pattern is not None:
+                if rule.pattern is not None and (not rule.gate or any(g in lower for g in rule.gate)):
                     m = rule.pattern.search(text)
                     if m is not None:
                         found[i] = m.group(0).strip()
