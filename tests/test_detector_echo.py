@@ -95,8 +95,11 @@ def test_prose_with_values_is_not_flagged(line: str) -> None:
     assert rules_by_block(blocks(line)) == {}
 
 
-@pytest.mark.xfail(reason="echo.toml's date-line pattern takes any 3-10 letter word for a month name, "
-                   "so 'Chapter 5' or 'Step 3' is flagged as a date", strict=True)
+@pytest.mark.xfail(
+    reason="echo.toml's date-line pattern takes any 3-10 letter word for a month name, "
+    "so 'Chapter 5' or 'Step 3' is flagged as a date",
+    strict=True,
+)
 @pytest.mark.parametrize("line", ["Chapter 5", "Step 3", "Season 2", "Top 10 Tips"])
 def test_word_and_number_headings_are_not_dates(line: str) -> None:
     """A heading like "Step 3" is not a date line."""
@@ -119,7 +122,11 @@ def test_declared_publisher_line_is_flagged() -> None:
 
 def test_repeated_publisher_line_is_flagged() -> None:
     """A publisher block printed twice is flagged on its second occurrence only."""
-    bs = blocks("Harbor Gazette Ltd, 1 Quay Street, Port Ellen", PARAS[0], "Harbor Gazette Ltd, 1 Quay Street, Port Ellen")
+    bs = blocks(
+        "Harbor Gazette Ltd, 1 Quay Street, Port Ellen",
+        PARAS[0],
+        "Harbor Gazette Ltd, 1 Quay Street, Port Ellen",
+    )
     assert rules_by_block(bs) == {2: {"echo.repeat"}}
 
 

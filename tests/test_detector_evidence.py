@@ -109,7 +109,9 @@ def test_guess_language_none_without_words() -> None:
 def test_page_language_is_used_for_short_blocks() -> None:
     """A German page's short German sentence is judged with the German stoplist."""
     text = "Der Rat hat am Dienstag über die neue Brücke abgestimmt und sie genehmigt."
-    de = {s.rule for s in EVIDENCE.detect([Block(index=0, text=text)], PageInfo(kind="html", language="de-DE"))}
+    de = {
+        s.rule for s in EVIDENCE.detect([Block(index=0, text=text)], PageInfo(kind="html", language="de-DE"))
+    }
     assert "evidence.stopwords" in de
     assert function_density(text, "de") > function_density(text, "en")
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ._batch import BatchRuleDetector
+from .base import RuleDetector
 
 
-class ConsentDetector(BatchRuleDetector):
+class ConsentDetector(RuleDetector):
     """Flags cookie/consent banners and the legal strip of page footers."""
 
     name: ClassVar[str] = "consent"

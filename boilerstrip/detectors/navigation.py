@@ -24,16 +24,19 @@ import regex
 
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
-from ._batch import BatchRuleDetector
+from .base import RuleDetector
 
-#: sentence punctuation that no menu entry carries; "&", "/" and "-" are common in menus
-_NOT_MENU = regex.compile(r"[.!?;:,。！？；：，、]")
+#: sentence punctuation, digits and code symbols, which menu entries do not carry ("&", "/"
+#: and "-" are common in menus); table rows and code lines in dumps do
+_NOT_MENU = regex.compile(r"[.!?;:,。！？；：，、\d\[\]{}()<>=\"`|]")
+#: a menu entry starts with a capital or a caseless script: "backend string memory" is a table row
+_FIRST_LETTER_LOWER = regex.compile(r"^\P{L}*\p{Ll}")
 _LETTER = regex.compile(r"\p{L}")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _ARTICLE = frozenset({"article", "main"})
 
 
-class NavigationDetector(BatchRuleDetector):
+class NavigationDetector(RuleDetector):
     """Flags menus, breadcrumbs, skip links, pagination and tables of contents."""
 
     name: ClassVar[str] = "navigation"
@@ -61,6 +64,7 @@ class NavigationDetector(BatchRuleDetector):
             and text.count(" ") < self.params["max_menu_words"]
             and _NOT_MENU.search(text) is None
             and _LETTER.search(text) is not None
+            and _FIRST_LETTER_LOWER.match(text) is None
         )
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:

@@ -20,10 +20,10 @@ from typing import Any, ClassVar
 
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
-from ._batch import BatchRuleDetector
+from .base import RuleDetector
 
 
-class WidgetsDetector(BatchRuleDetector):
+class WidgetsDetector(RuleDetector):
     """Flags share, subscribe, app, comment, login, paywall, ad and tool widgets."""
 
     name: ClassVar[str] = "widgets"

@@ -19,13 +19,8 @@ import regex
 
 from ..errors import DetectorError
 
-# Token boundaries on class/id: "share" matches "share-bar" and "post_share" but not "shareholder".
-_TOKEN_EDGE_LEFT = r"(?:^|[\s_\-])"
-_TOKEN_EDGE_RIGHT = r"(?:$|[\s_\-])"
-# Latin-script phrases need word edges ("cookie" must not hit "cookies-and-cream" via "cookies-and"?
-# it should: edges are letters only); CJK phrases have no word edges at all.
-_WORD_EDGE_LEFT = r"(?<![\p{L}\p{N}])"
-_WORD_EDGE_RIGHT = r"(?![\p{L}\p{N}])"
+# Class/id tokens are split at white space, "_" and "-": "share" matches "share-bar" and
+# "post_share" but not "shareholder". Phrases are whole words: "cookie" does not hit "cookies".
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 
 
@@ -36,7 +31,6 @@ class Rule:
     id: str
     weight: float
     why: str
-    matcher: regex.Pattern[str] | None
     target: str  # "attrs" | "text"
     max_chars: int = 0
     min_chars: int = 0
@@ -53,35 +47,6 @@ class Rule:
     #: lower-case substrings of which one must occur before ``pattern`` is tried
     gate: tuple[str, ...] = ()
 
-    def search(self, text: str) -> regex.Match[str] | None:
-        if self.matcher is None:
-            return None
-        return self.matcher.search(text)
-
-
-def _phrase_alternation(phrases: Sequence[str]) -> list[str]:
-    """One alternation for all Latin-script phrases inside a single pair of word edges.
-
-    Edges per phrase would make the engine test two lookarounds per phrase per
-    position; factored out, they are tested once per position.
-    """
-    latin, cjk = [], []
-    for phrase in phrases:
-        escaped = regex.escape(phrase.strip().lower()).replace(r"\ ", r"\s+")
-        (cjk if _CJK.search(phrase) else latin).append(escaped)
-    parts = []
-    if latin:
-        # Longest first, so "accept all cookies" wins over "accept" in the evidence text.
-        latin.sort(key=len, reverse=True)
-        parts.append(_WORD_EDGE_LEFT + "(?:" + "|".join(latin) + ")" + _WORD_EDGE_RIGHT)
-    if cjk:
-        parts.append("(?:" + "|".join(sorted(cjk, key=len, reverse=True)) + ")")
-    return parts
-
-
-def _token_alternation(tokens: Sequence[str]) -> str:
-    escaped = sorted((regex.escape(t.lower()) for t in tokens), key=len, reverse=True)
-    return _TOKEN_EDGE_LEFT + "(?:" + "|".join(escaped) + ")" + _TOKEN_EDGE_RIGHT
 
 
 def _flatten_phrases(raw: Any) -> list[str]:
@@ -122,25 +87,20 @@ def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
     rid = str(raw.get("id", ""))
     if not rid.startswith(prefix + "."):
         raise DetectorError(f"rule id {rid!r} must start with {prefix!r}.")
-    parts: list[str] = []
     target = "text"
     words: list[tuple[str, ...]] = []
     subs: list[str] = []
     patterns = [f"(?:{p})" for p in raw.get("patterns", ())]
     if raw.get("tokens"):
         target = "attrs"
-        parts.append(_token_alternation(raw["tokens"]))
         words += [tuple(_TOKEN_PARTS.findall(t.lower())) for t in raw["tokens"]]
     phrases = _flatten_phrases(raw.get("phrases"))
-    parts += _phrase_alternation(phrases)
     w, sub, pat = _split_phrases(phrases)
     words += w
     subs += sub
     patterns += pat
-    parts += patterns
     flags = regex.IGNORECASE | regex.UNICODE | regex.V0
     try:
-        matcher = regex.compile("|".join(parts), flags) if parts else None
         pattern = regex.compile(_join_patterns(raw.get("patterns", ()), patterns), flags) if patterns else None
     except regex.error as e:
         raise DetectorError(f"rule {rid!r}: bad pattern: {e}") from None
@@ -149,7 +109,6 @@ def compile_rule(prefix: str, raw: Mapping[str, Any]) -> Rule:
         id=rid,
         weight=float(raw.get("weight", -1.0)),
         why=str(raw.get("why", "")),
-        matcher=matcher,
         target=target,
         max_chars=int(raw.get("max_chars", 0)),
         min_chars=int(raw.get("min_chars", 0)),
@@ -178,19 +137,3 @@ def load_table(name: str) -> Mapping[str, Any]:
     """The raw TOML table of ``rules/<name>.toml``, for detectors that keep word lists in it."""
     text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
-
-
-def rule_matches(rule: Rule, text: str, attrs: str, role: str) -> regex.Match[str] | None:
-    """Whether ``rule`` applies to a block with this text, class/id string and role."""
-    if rule.roles and role not in rule.roles:
-        return None
-    if rule.target == "attrs":
-        return rule.search(attrs) if attrs else None
-    n = len(text)
-    if (rule.max_chars and n > rule.max_chars) or n < rule.min_chars:
-        return None
-    return rule.search(text)
-
-
-def words_of(table: Mapping[str, Any], key: str) -> Sequence[str]:
-    return tuple(table.get(key, ()))
