@@ -39,6 +39,8 @@ def _index(pairs: Sequence[tuple[int, tuple[str, ...]]]) -> dict[str, list[tuple
 
 
 def _find(words: Sequence[str], index: Sequences, found: dict[int, str]) -> None:
+    if index.keys().isdisjoint(words):  # the usual case, decided in C
+        return
     for pos, w in enumerate(words):
         for i, seq in index.get(w, ()):
             if i not in found and tuple(words[pos : pos + len(seq)]) == seq:
@@ -88,16 +90,21 @@ class RuleIndex:
         return found
 
     def text_hits(self, block: Block) -> dict[int, str]:
-        """Text rules matching ``block`` (rule position -> what matched), limits not yet applied."""
+        """Text rules matching ``block`` (rule position -> what matched); word rules' limits not yet applied."""
         text = block.text
         lower = text.lower()
         found: dict[int, str] = {}
         if self.text_words and (not self.text_limit or len(text) <= self.text_limit):
             _find(WORDS.findall(lower), self.text_words, found)
         n = len(text)
+        sentence: bool | None = None
         for i, rule in self.literal_rules:
-            if i in found or not _fits(rule, n):
+            if i in found or not _fits(rule, n) or (rule.roles and block.role not in rule.roles):
                 continue
+            if rule.skip_sentences:
+                sentence = _is_sentence(text) if sentence is None else sentence
+                if sentence:
+                    continue
             for sub in rule.substrings:
                 if sub in lower:
                     found[i] = sub
