@@ -115,7 +115,14 @@ def test_bad_kind_raises_invalid_option(kind: str) -> None:
 
 @pytest.mark.parametrize(
     "source",
-    ["", b"", "   \n\t  \n", b"\n\n", "<script>var a = 1;</script>", "<html><body><script>x()</script></body></html>"],
+    [
+        "",
+        b"",
+        "   \n\t  \n",
+        b"\n\n",
+        "<script>var a = 1;</script>",
+        "<html><body><script>x()</script></body></html>",
+    ],
 )
 def test_empty_input_gives_empty_result(source: str | bytes) -> None:
     """Empty, blank or script-only input gives a Result with empty text, not an error."""

@@ -24,7 +24,11 @@ PAGE = (
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "boilerstrip", *args], input=stdin, capture_output=True, timeout=60, check=False
+        [sys.executable, "-m", "boilerstrip", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
 
 

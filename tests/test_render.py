@@ -38,13 +38,15 @@ def test_gap_between_items_splits_lists() -> None:
 
 def test_boilerplate_is_left_out() -> None:
     """Only kept blocks are rendered; a dropped block between items does not split them."""
-    out = render.text([
-        v(0, "Menu", label="boilerplate"),
-        v(1, "a", "item"),
-        v(2, "Ad", label="boilerplate"),
-        v(3, "b", "item"),
-        v(4, "Footer", label="boilerplate"),
-    ])
+    out = render.text(
+        [
+            v(0, "Menu", label="boilerplate"),
+            v(1, "a", "item"),
+            v(2, "Ad", label="boilerplate"),
+            v(3, "b", "item"),
+            v(4, "Footer", label="boilerplate"),
+        ]
+    )
     assert out == "a\nb"
 
 

@@ -20,7 +20,9 @@ def texts(html: str) -> list[str]:
 def test_headings_have_their_levels() -> None:
     """h1-h6 become heading blocks with level 1-6."""
     blocks = seg("".join(f"<h{n}>Heading {n}</h{n}>" for n in range(1, 7)))
-    assert [(b.role, b.level, b.text) for b in blocks] == [("heading", n, f"Heading {n}") for n in range(1, 7)]
+    assert [(b.role, b.level, b.text) for b in blocks] == [
+        ("heading", n, f"Heading {n}") for n in range(1, 7)
+    ]
 
 
 def test_list_items_carry_nesting_depth() -> None:
@@ -71,16 +73,21 @@ def test_table_caption_is_a_caption() -> None:
     assert [(b.text, b.role) for b in blocks] == [("Prices", "caption"), ("1 | 2", "row")]
 
 
-@pytest.mark.xfail(reason="segment.html splits the joined row text on ' | ', so a cell holding '|' "
-                   "becomes two cells", strict=True)
+@pytest.mark.xfail(
+    reason="segment.html splits the joined row text on ' | ', so a cell holding '|' becomes two cells",
+    strict=True,
+)
 def test_cell_containing_a_pipe_stays_one_cell() -> None:
     """A data cell whose text contains ' | ' is still one cell."""
     (b,) = seg("<table><tr><td>a | b</td><td>c</td></tr></table>")
     assert b.cells == ("a | b", "c")
 
 
-@pytest.mark.xfail(reason="segment.html builds cells from the pending pieces joined by spaces, so "
-                   "'Ann<b>Lee</b>' is 'AnnLee' in the text but 'Ann Lee' in cells", strict=True)
+@pytest.mark.xfail(
+    reason="segment.html builds cells from the pending pieces joined by spaces, so "
+    "'Ann<b>Lee</b>' is 'AnnLee' in the text but 'Ann Lee' in cells",
+    strict=True,
+)
 def test_cells_agree_with_row_text() -> None:
     """A row's text is its cells joined by ' | ', inline markup included."""
     (b,) = seg("<table><tr><td>Ann<b>Lee</b></td><td>x</td></tr></table>")
@@ -101,8 +108,11 @@ def test_pre_highlight_source_class_gives_language() -> None:
     assert (b.text, b.lang) == ("let a;\nlet b;", "js")
 
 
-@pytest.mark.xfail(reason="segment.html reads the language only from block elements; <code> is inline, "
-                   "so the common <pre><code class=\"language-x\"> form loses lang", strict=True)
+@pytest.mark.xfail(
+    reason="segment.html reads the language only from block elements; <code> is inline, "
+    'so the common <pre><code class="language-x"> form loses lang',
+    strict=True,
+)
 def test_code_inside_pre_gives_language() -> None:
     """<pre><code class="language-rust"> gives lang "rust"."""
     (b,) = seg('<pre><code class="language-rust">fn main() {}</code></pre>')

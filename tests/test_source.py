@@ -67,7 +67,9 @@ def test_xml_declaration_encoding_is_used() -> None:
 
 def test_gb2312_after_a_long_ascii_prefix_without_declaration() -> None:
     """Undeclared GB2312 whose first 20+ KB are ASCII markup is still decoded as Chinese."""
-    markup = "".join(f'<div class="nav-item-{i}"><a href="/section/{i}">link {i}</a></div>\n' for i in range(400))
+    markup = "".join(
+        f'<div class="nav-item-{i}"><a href="/section/{i}">link {i}</a></div>\n' for i in range(400)
+    )
     assert len(markup) > 20_000
     html = f"<html><head><title>x</title></head><body>{markup}<p>{CHINESE}</p></body></html>"
     out = decode(html.encode("gb2312"))
