@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import time
@@ -42,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--dataset", type=Path, required=True, help="dataset folder (layout autodetected)")
+    common.add_argument("--dataset", type=Path, help="dataset folder (layout autodetected)")
     common.add_argument("--limit", type=int, help="a seeded random sample of N pages")
     common.add_argument(
         "--text-mode", choices=["a", "b", "c"], help="feed text dumps: a seed, b innerText, c WET"
@@ -65,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     worst = sub.add_parser("worst", parents=[common], help="one extractor's worst pages")
     worst.add_argument("--extractor", default="boilerstrip")
     worst.add_argument("--n", type=int, default=20)
+    worst.add_argument("--results", type=Path, help="read a saved results JSON instead of running")
     sub.add_parser("list", help="known extractors and whether each is installed")
     return parser
 
@@ -91,6 +93,8 @@ def _score_all(dataset: Dataset, options: RunOptions) -> tuple[list[list[Score]]
 
 
 def cmd_run(args: argparse.Namespace) -> None:
+    if args.dataset is None:
+        sys.exit("run: --dataset is required")
     dataset = open_dataset(args.dataset, limit=args.limit, seed=args.seed)
     if not len(dataset):
         sys.exit(f"{args.dataset}: no pages")
@@ -151,22 +155,21 @@ def cmd_run(args: argparse.Namespace) -> None:
 
 
 def cmd_worst(args: argparse.Namespace) -> None:
-    dataset = open_dataset(args.dataset, limit=args.limit, seed=args.seed)
-    options = RunOptions(
-        _extractors(args.extractor), cast(Style | None, args.text_mode), args.timeout, args.seed
-    )
-    rows, _, _ = _score_all(dataset, options)
-    scored = sorted((row[0] for row in rows), key=lambda s: (s.native(dataset.name).f1, s.page_id))
+    if args.results:  # from a saved run: instant, but as good as the run was old
+        data = json.loads(args.results.read_text("utf-8"))
+        entries = report.page_entries_from_json(data, args.extractor)
+    else:
+        if args.dataset is None:
+            sys.exit("worst: give --dataset (to run the extractor) or --results (a saved run)")
+        dataset = open_dataset(args.dataset, limit=args.limit, seed=args.seed)
+        text_mode = cast(Style | None, args.text_mode)
+        options = RunOptions(_extractors(args.extractor), text_mode, args.timeout, args.seed)
+        rows, _, _ = _score_all(dataset, options)
+        entries = [(s.page_id, s.page_type, s.native(dataset.name), s.error) for s in (r[0] for r in rows)]
+    entries.sort(key=lambda e: (e[2].f1, e[0]))
     table = [
-        [
-            s.page_id,
-            s.page_type,
-            f"{s.native(dataset.name).f1:.3f}",
-            f"{s.native(dataset.name).precision:.3f}",
-            f"{s.native(dataset.name).recall:.3f}",
-            s.error.split(":")[0] if s.error else "",
-        ]
-        for s in scored[: args.n]
+        [pid, ptype, f"{m.f1:.3f}", f"{m.precision:.3f}", f"{m.recall:.3f}", (err or "").split(":")[0]]
+        for pid, ptype, m, err in entries[: args.n]
     ]
     print(report.render(["id", "type", "F1", "P", "R", "error"], table))
 

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from .metrics import PRF, Counts, harmonic, shingle_precision, shingle_recall
 from .scoring import SHINGLE_DATASETS, Score, Summary
 
 MEMORY_NOTE = (
@@ -150,6 +151,23 @@ def results_json(
             if row
         ],
     }
+
+
+def page_entries_from_json(data: Mapping[str, Any], extractor: str) -> list[tuple[str, str, PRF, str | None]]:
+    """(id, type, headline P/R/F1, error) per page of one extractor in a saved results file."""
+    entries = []
+    for page in data["pages"]:
+        s = page["scores"].get(extractor)
+        if s is None:
+            continue
+        if data["dataset"] in SHINGLE_DATASETS:
+            c = Counts(*s["shingle_tp_fp_fn"])
+            p, r = shingle_precision(c), shingle_recall(c)
+            prf = PRF(p, r, harmonic(p, r))
+        else:
+            prf = PRF(s["p"], s["r"], s["f1"])
+        entries.append((page["id"], page["type"], prf, s["error"]))
+    return entries
 
 
 def write_json(path: Path, data: Mapping[str, Any]) -> None:

@@ -76,6 +76,8 @@ def test_run_writes_tables_json_and_plots(tmp_path: Path, capsys: pytest.Capture
     assert s["title_acc"] == 1.0 and s["pages"] == 2 and s["failures"] == 0
     assert s["native"]["f1"] == pytest.approx(0.5)  # alpha exact, beta gets the nav line only
     assert {p["id"] for p in result["pages"]} == {"news--alpha", "blog--beta"}
+    main(["worst", "--results", str(out / "fixtures-html.json"), "--extractor", spec])
+    assert capsys.readouterr().out.split("\n")[2].startswith("blog--beta")  # read back, worst first
     if plots:
         assert (out / "fixtures-html-f1-speed.png").stat().st_size > 0
         assert (out / "fixtures-html-f1-types.png").stat().st_size > 0
