@@ -38,8 +38,13 @@ SUPERSETS = {
     "iso-8859-9": "cp1254", "tis-620": "cp874", "big5": "big5hkscs", "utf8": "utf-8",
 }  # fmt: skip
 SNIFF_BYTES = 65536
-TAG = regex.compile(r"<(?:!doctype|html|head|body|div|p|span|a\s|br|table|article|section|meta|script|ul|li|h[1-6])\b", regex.I)
-STARTS_LIKE_MARKUP = regex.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|\?xml|meta|[a-z][a-z0-9]*[\s>/])", regex.I | regex.S)
+TAG = regex.compile(
+    r"<(?:!doctype|html|head|body|div|p|span|a\s|br|table|article|section|meta|script|ul|li|h[1-6])\b",
+    regex.I,
+)
+STARTS_LIKE_MARKUP = regex.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|\?xml|meta|[a-z][a-z0-9]*[\s>/])", regex.I | regex.S
+)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
