@@ -37,6 +37,8 @@ class Block:
     #: class and id attributes of the block element and its ancestors, nearest first,
     #: lower-cased and joined by spaces ("" for text dumps)
     attrs: str = ""
+    #: the same class/id strings one per element (elements without any are skipped), nearest first
+    attr_levels: tuple[str, ...] = ()
     #: landmarks among the ancestors (see LANDMARKS)
     landmarks: frozenset[str] = frozenset()
     #: ids of enclosing container elements, outermost first; a region is one of them

@@ -43,8 +43,8 @@ class RuleDetector:
 
     def rule_signals(self, blocks: Sequence[Block]) -> Iterator[Signal]:
         """The data rules' signals, block by block."""
-        for b, rule, evidence in self.index.matches(blocks):
-            yield Signal(b.index, rule.weight, rule.id, evidence)
+        for b, rule, evidence, scale in self.index.matches(blocks):
+            yield Signal(b.index, round(rule.weight * scale, 3), rule.id, evidence)
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterable[Signal]:
         return ()

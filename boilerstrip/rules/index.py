@@ -26,6 +26,8 @@ SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 SENTENCE_MIN_CHARS = 25
 #: literal text: "Reply" or "print" on a line of code is data, not a label
 LITERAL_ROLES = frozenset({"code"})
+#: weight of a class/id match by how many classed elements up it sits (0: the block's own)
+LEVEL_SCALE = (1.0, 1.0, 0.9, 0.75, 0.6, 0.45, 0.35, 0.25)
 
 Sequences = Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]
 
@@ -116,18 +118,27 @@ class RuleIndex:
                         found[i] = m.group(0).strip()
         return found
 
-    def matches(self, blocks: Sequence[Block]) -> Iterator[tuple[Block, Rule, str]]:
-        """Every (block, rule, evidence) where the rule applies, in block order."""
+    def matches(self, blocks: Sequence[Block]) -> Iterator[tuple[Block, Rule, str, float]]:
+        """Every (block, rule, evidence, scale) where the rule applies, in block order.
+
+        A class/id match counts less the farther up its element is: a wrapper
+        ten levels above the text ("page-wrapper with-right-rail") says little
+        about one paragraph, the paragraph's own class a lot.
+        """
         attr_cache: dict[str, dict[int, str]] = {}
         rules = self.rules
         for b in blocks:
-            if b.attrs and self.attr_words:
-                hits = attr_cache.get(b.attrs)
-                if hits is None:
-                    hits = attr_cache[b.attrs] = self.attr_hits(b.attrs)
-                for i, token in hits.items():
-                    if not rules[i].roles or b.role in rules[i].roles:
-                        yield b, rules[i], f"class/id {token!r}"
+            if b.attr_levels and self.attr_words:
+                done: set[int] = set()
+                for depth, level in enumerate(b.attr_levels):
+                    hits = attr_cache.get(level)
+                    if hits is None:
+                        hits = attr_cache[level] = self.attr_hits(level)
+                    for i, token in hits.items():
+                        if i not in done and (not rules[i].roles or b.role in rules[i].roles):
+                            done.add(i)
+                            where = "own class/id" if depth == 0 else f"class/id {depth} up"
+                            yield b, rules[i], f"{where} {token!r}", LEVEL_SCALE[min(depth, len(LEVEL_SCALE) - 1)]
             if b.role in LITERAL_ROLES:
                 continue
             sentence: bool | None = None
@@ -139,7 +150,7 @@ class RuleIndex:
                     sentence = _is_sentence(b.text) if sentence is None else sentence
                     if sentence:
                         continue
-                yield b, rule, f"text {what!r}"
+                yield b, rule, f"text {what!r}", 1.0
 
 
 def _fits(rule: Rule, n: int) -> bool:

@@ -48,6 +48,7 @@ LANDMARK_OF_ROLE = {
 }  # fmt: skip
 # Cells that hold these are layout, not data: their blocks are segmented one by one.
 LAYOUT_CELL_CONTENT = "table, div, p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
+MAX_LEVELS = 10
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 CODE_LANG = regex.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#-]+)")
 
@@ -58,6 +59,7 @@ class _Open:
 
     tag: str
     attrs: str  # own class/id, then the ancestors', nearest first
+    levels: tuple[str, ...]  # the same, one string per classed element
     landmarks: frozenset[str]
     containers: tuple[int, ...]
     path: str
@@ -92,7 +94,7 @@ class _Walk:
                 Block(
                     index=len(self.blocks), text=text, role=role, tag=ctx.tag,
                     level=ctx.level if role in ("heading", "item") else 0,
-                    link_chars=min(self.link_chars, len(text)), links=self.links, attrs=ctx.attrs,
+                    link_chars=min(self.link_chars, len(text)), links=self.links, attrs=ctx.attrs, attr_levels=ctx.levels,
                     landmarks=ctx.landmarks, containers=ctx.containers, path=ctx.path, lang=ctx.lang,
                 )
             )  # fmt: skip
@@ -131,7 +133,9 @@ def _is_data_table(node: LexborNode) -> bool:
 
 def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent: _Open, walk: _Walk) -> _Open:
     own = _own_attrs(attributes)
-    attrs = f"{own} {parent.attrs}".strip() if own and tag not in ("html", "body") else parent.attrs
+    counted = own and tag not in ("html", "body")
+    attrs = f"{own} {parent.attrs}".strip() if counted else parent.attrs
+    levels = (own, *parent.levels[:MAX_LEVELS - 1]) if counted else parent.levels
     landmark = LANDMARK_OF_TAG.get(tag) or LANDMARK_OF_ROLE.get((attributes.get("role") or "").lower())
     landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
     walk.next_container += 1
@@ -142,7 +146,7 @@ def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent:
         m = CODE_LANG.search(attributes.get("class") or "")
         lang = m.group(1) if m else lang
     return _Open(
-        tag=tag, attrs=attrs, landmarks=landmarks, containers=parent.containers + (walk.next_container,),
+        tag=tag, attrs=attrs, levels=levels, landmarks=landmarks, containers=parent.containers + (walk.next_container,),
         path=f"{parent.path}>{tag}" if parent.path else tag, level=level, list_depth=list_depth, in_pre=parent.in_pre or tag == "pre",
         in_quote=parent.in_quote or tag == "blockquote", lang=lang,
     )  # fmt: skip
@@ -154,7 +158,7 @@ def segment_html(tree: LexborHTMLParser) -> list[Block]:
     if root is None:
         return []
     walk = _Walk()
-    top = _Open("body", "", frozenset(), (), "", 0, 0, False, False)
+    top = _Open("body", "", (), frozenset(), (), "", 0, 0, False, False)
     opened: list[_Open] = [top]
     data_tables: list[bool] = []
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
