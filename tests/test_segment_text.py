@@ -43,11 +43,6 @@ def test_lone_bullet_stays_a_line() -> None:
     assert (b.text, b.role) == ("•", "line")
 
 
-@pytest.mark.xfail(
-    reason="segment.text treats any leading '*' as a bullet, so markdown bold "
-    "'**Note**' becomes the item '*Note** ...'",
-    strict=True,
-)
 def test_markdown_bold_at_line_start_is_not_a_bullet() -> None:
     """A line opening with **bold** keeps its text and is no item."""
     (b,) = segment_text("**Note** the office is closed on Monday.")

@@ -13,7 +13,8 @@ import regex
 from ..model import Block
 
 # Bullets that innerText and some scrapers put before list items.
-BULLET = regex.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▶–—*]|-(?=\s))\s*")
+# "*" and "-" are bullets only before a space: "**Note**" and "-5 °C" are text.
+BULLET = regex.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▶–—]|[*-](?=\s))\s*")
 HEADING_MARK = regex.compile(r"^(#{1,6})\s+(?=\S)")
 
 
