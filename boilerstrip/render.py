@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .model import Verdict
 
-TIGHT = frozenset({"item", "row"})
+TIGHT = frozenset({"item", "row", "code"})  # consecutive code blocks are the lines of a dump's listing
 
 
 def text(verdicts: Sequence[Verdict]) -> str:

@@ -19,9 +19,22 @@ def test_one_block_per_non_empty_line() -> None:
 
 
 def test_whitespace_inside_a_line_is_collapsed() -> None:
-    """Runs of spaces and tabs in a line become one space, ends are trimmed."""
-    (b,) = segment_text("   many    spaces\tand\t\ttabs   ")
-    assert b.text == "many spaces and tabs"
+    """Runs of spaces in a line become one space, ends are trimmed."""
+    (b,) = segment_text("   many    spaces and    more   ")
+    assert b.text == "many spaces and more"
+
+
+def test_tab_separated_line_is_a_table_row() -> None:
+    """innerText prints table cells separated by tabs: such a line is a row with its cells."""
+    (b,) = segment_text("ttl\tnumber\t60")
+    assert (b.role, b.cells, b.text) == ("row", ("ttl", "number", "60"), "ttl | number | 60")
+
+
+def test_indented_code_keeps_its_indentation() -> None:
+    """Lines shaped like source code keep their leading spaces and become code blocks."""
+    blocks = segment_text("app.get('/x', async (req) => {\n  const rows = await db.list();\n}));")
+    assert [b.role for b in blocks] == ["code", "code", "code"]
+    assert blocks[1].text == "  const rows = await db.list();"
 
 
 @pytest.mark.parametrize("bullet", ["•", "·", "▪", "◦", "●", "■", "►", "▶", "–", "—", "*", "-"])

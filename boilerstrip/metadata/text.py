@@ -98,7 +98,9 @@ def _description(prelude: Sequence[str], title: str | None, body: str | None, vi
     ]  # fmt: skip
     if not candidates:
         return None
-    text_words = set(WORD.findall(" ".join([title or "", body or ""] + [b.text for b in visible[:80]]).lower()))
+    # The article's words: its title, its declared body, its long lines (menus would favour the site's blurb).
+    prose = [b.text for b in visible[:200] if len(b.text) >= 150]
+    text_words = set(WORD.findall(" ".join([title or "", body or "", *prose]).lower()))
 
     def overlap(t: str) -> float:
         words = WORD.findall(t.lower())
@@ -138,19 +140,32 @@ URL_KEYS = ("target-uri", "uri", "url", "location", "content-location")
 CREDIT_MARK = regex.compile(r"(?:photo(?:graph)?|foto|image|picture|credit|bild)\s*:|©|\(c\)", regex.I)
 
 
+def _is_headline_shaped(b: Block, min_words: int) -> bool:
+    words = len(b.text.split())
+    return (
+        min_words <= words <= 25 and len(b.text) <= TITLE_MAX and not SENTENCE.search(b.text)
+        and not CREDIT_MARK.search(b.text) and not BYLINE.match(b.text)
+    )  # fmt: skip
+
+
 def _headline(blocks: Sequence[Block]) -> str | None:
-    """The first title-like line standing alone (blank lines around it) before the first paragraph."""
+    """The first title-like line standing alone (blank lines around it) before the first paragraph.
+
+    Failing that, a short line (two words will do: "Caching responses") standing
+    alone right above the first paragraph.
+    """
     first_para = next((i for i, b in enumerate(blocks[:120]) if len(b.text) >= 150 and SENTENCE.search(b.text)), None)
     if first_para is None:
         return None
     window = blocks[max(0, first_para - 15) : first_para]
-    for i, b in enumerate(window):
-        alone = b.after_gap and (i + 1 == len(window) or window[i + 1].after_gap)
-        words = len(b.text.split())
-        if alone and 4 <= words <= 25 and len(b.text) <= TITLE_MAX and not SENTENCE.search(b.text) \
-                and not CREDIT_MARK.search(b.text) and not BYLINE.match(b.text):  # fmt: skip
+    alone = [
+        b for i, b in enumerate(window) if b.after_gap and (i + 1 == len(window) or window[i + 1].after_gap)
+    ]
+    for b in alone:
+        if _is_headline_shaped(b, 4):
             return b.text
-    return None
+    near = [b for b in alone if b.index >= first_para - 2 and _is_headline_shaped(b, 2)]
+    return near[-1].text if near else None
 
 
 def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:

@@ -16,6 +16,21 @@ from ..model import Block
 # "*" and "-" are bullets only before a space: "**Note**" and "-5 °C" are text.
 BULLET = regex.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▶–—]|[*-](?=\s))\s*")
 HEADING_MARK = regex.compile(r"^(#{1,6})\s+(?=\S)")
+# Source code printed line by line: brackets, statement ends, keywords with operators.
+# Such lines keep their indentation, which is part of the code.
+CODE_LINE = regex.compile(
+    r"""^\s*(?:[{}()\[\];,]+\s*$
+      | .*[;{]\s*$
+      | \s{2,}\S.*[{}()\[\];:=,"'].*
+      | \}.*$
+      | (?://|/\*|\#!|\#include\b).*
+      | (?:import|from|def|class|return|const|let|var|function|export|fn|func|pub|async|await|public|private|package)\b.*[\s({:;=<"'].*
+      | [\w.$]+\s*\(.*\)\s*;?\s*$
+      | .*(?:=>|:=|->|==|!=|\+=|&&|\|\|).*
+    )""",
+    regex.VERBOSE,
+)
+PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 
 
 def segment_text(text: str) -> list[Block]:
@@ -30,16 +45,23 @@ def segment_text(text: str) -> list[Block]:
                 group += 1
             gap = True
             continue
-        role, level = "line", 0
+        role, level, cells = "line", 0, ()
         bullet = BULLET.match(line)
-        if bullet and bullet.end() < len(line):
+        if "\t" in raw.strip() and len(cells := tuple(c.strip() for c in raw.strip().split("\t"))) >= 2:
+            line, role = " | ".join(cells), "row"
+        elif bullet and bullet.end() < len(line):
             line, role = line[bullet.end() :], "item"
+        elif CODE_LINE.match(raw) and not PROSE.match(line):
+            line, role = raw.rstrip(), "code"
         else:
             mark = HEADING_MARK.match(line)
             if mark:
                 line, role, level = line[mark.end() :], "heading", len(mark.group(1))
         blocks.append(
-            Block(index=len(blocks), text=line, role=role, level=level, line=number, after_gap=gap, group=group)
-        )
+            Block(
+                index=len(blocks), text=line, role=role, level=level, line=number, after_gap=gap, group=group,
+                cells=cells if role == "row" else (),
+            )
+        )  # fmt: skip
         gap = False
     return blocks
