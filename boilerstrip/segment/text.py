@@ -45,7 +45,8 @@ def segment_text(text: str) -> list[Block]:
                 group += 1
             gap = True
             continue
-        role, level, cells = "line", 0, ()
+        role, level = "line", 0
+        cells: tuple[str, ...] = ()
         bullet = BULLET.match(line)
         if "\t" in raw.strip() and len(cells := tuple(c.strip() for c in raw.strip().split("\t"))) >= 2:
             line, role = " | ".join(cells), "row"
