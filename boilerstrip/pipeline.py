@@ -30,6 +30,8 @@ from .segment.text import segment_text
 from .source import check_kind, parsed_tree, sniff_kind, to_text
 
 ENTRY_POINT_GROUP = "boilerstrip.detectors"
+#: below this much visible text, look into <noscript> and hidden elements too (see segment_html)
+REVEAL_BELOW_CHARS = 1500
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
 DECISION_STEPS = ("region", "context")
 
@@ -147,6 +149,10 @@ class Pipeline:
         else:
             tree = tree or LexborHTMLParser(text)
             blocks = segment_html(tree)
+            if sum(len(b.text) for b in blocks) < REVEAL_BELOW_CHARS:
+                revealed = segment_html(tree, reveal=True)
+                if sum(len(b.text) for b in revealed) > 2 * sum(len(b.text) for b in blocks):
+                    blocks = revealed
             clock.lap("segment")
             metadata = html_metadata(tree, url)
         clock.lap("metadata")

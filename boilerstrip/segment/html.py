@@ -152,8 +152,15 @@ def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent:
     )  # fmt: skip
 
 
-def segment_html(tree: LexborHTMLParser) -> list[Block]:
-    """Blocks of the page's visible text, in document order. Does not modify ``tree``."""
+def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]:
+    """Blocks of the page's visible text, in document order. Does not modify ``tree``.
+
+    ``reveal`` also walks what a browser with scripts would not show at first:
+    ``<noscript>`` fallbacks and elements marked hidden. Pages built by scripts
+    (a forum that renders posts client-side, a streamed app that swaps hidden
+    chunks in) hold their only copy of the text there.
+    """
+    skipped = SKIPPED - {"noscript"} if reveal else SKIPPED
     root = tree.body or tree.root
     if root is None:
         return []
@@ -175,10 +182,10 @@ def segment_html(tree: LexborHTMLParser) -> list[Block]:
                 if walk.in_link:
                     walk.link_chars += len(text.strip())
             continue
-        if tag.startswith("-") or tag in SKIPPED:
+        if tag.startswith("-") or tag in skipped:
             continue
         attributes = node.attributes
-        if _is_hidden(attributes):
+        if not reveal and _is_hidden(attributes):
             continue
         if tag in BLOCKS:
             _enter_block(node, tag, attributes, opened, walk, data_tables)
