@@ -37,12 +37,14 @@ class Tunables:
     undecided: float = UNDECIDED
     #: 0 = balanced; > 0 keeps more (recall), < 0 keeps less (precision)
     bias: float = 0.0
+    #: score every block starts from (the sparse-page fallback raises it)
+    prior: float = 0.0
 
 
 def score_blocks(
-    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float]
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], prior: float = 0.0
 ) -> tuple[list[float], list[list[Signal]]]:
-    scores = [0.0] * len(blocks)
+    scores = [prior] * len(blocks)
     per_block: list[list[Signal]] = [[] for _ in blocks]
     for s in signals:
         w = weights.get(s.detector, 1.0)
@@ -159,7 +161,7 @@ def decide(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables
 ) -> list[Verdict]:
     """Every block's verdict, in order."""
-    scores, per_block = score_blocks(blocks, signals, weights)
+    scores, per_block = score_blocks(blocks, signals, weights, t.prior)
     region = region_signals(blocks, scores, t) if weights.get("region", 1.0) else []
     for s in region:
         scores[s.block] += s.weight * weights.get("region", 1.0)
@@ -172,13 +174,8 @@ def decide(
     ]
 
 
-LISTING_MAX_KEPT = 150
-
-
-def _mainly(v: Verdict, detector: str) -> bool:
-    """Whether ``detector`` gave the verdict's strongest negative signal."""
-    negative = [s for s in v.signals if s.weight < 0]
-    return bool(negative) and min(negative, key=lambda s: s.weight).detector == detector
+SPARSE_MAX_KEPT = 150
+SPARSE_PRIOR = 0.6
 
 
 def _words(text: str) -> int:
@@ -200,16 +197,18 @@ def fallback(
     if kept == 0 and any(v.score > 0 for v in verdicts):
         verdicts = decide(blocks, signals, {**weights, "region": 0.0}, t)
         kept = sum(_words(v.block.text) for v in verdicts if v.kept)
-    # A listing page is made of teasers: when they hold far more text than what survives, they are the content.
-    teased = sum(_words(v.block.text) for v in verdicts if not v.kept and _mainly(v, "teasers"))
-    if weights.get("teasers", 1.0) and kept < LISTING_MAX_KEPT and teased > 2 * kept:
-        relaxed = decide(blocks, signals, {**weights, "teasers": 0.0}, t)
-        verdicts = [
-            replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, "fallback.listing", "teasers are the page")))
-            if v.kept and not old.kept else v
-            for v, old in zip(relaxed, verdicts, strict=True)
-        ]
-        kept = sum(_words(v.block.text) for v in verdicts if v.kept)
+    # A page of short items (a listing, a product grid, a schedule) has no prose for the
+    # evidence to find: judge it by structure alone, every block starting from a small
+    # prior, length and link density ignored, boilerplate detectors still heard.
+    if kept < SPARSE_MAX_KEPT:
+        sparse = decide(blocks, signals, {**weights, "evidence": 0.0, "teasers": 0.0}, replace(t, prior=SPARSE_PRIOR))
+        sparse_kept = sum(_words(v.block.text) for v in sparse if v.kept)
+        if sparse_kept >= 2 * kept + 20:
+            verdicts = [
+                replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, "fallback.sparse", "judged by structure")))
+                for v in sparse
+            ]
+            kept = sparse_kept
     body = metadata.body or ""
     if _words(body) >= 50 and kept < 0.3 * _words(body):
         start = len(blocks)
