@@ -23,15 +23,15 @@ from .detectors.evidence import guess_language
 from .errors import DetectorError, InvalidInputError, InvalidOptionError
 from .metadata.html import html_metadata
 from .metadata.text import text_metadata
-from .model import Block, Kind, Metadata, PageInfo, Result, Signal
+from .model import Block, Kind, Metadata, PageInfo, Result, Signal, Verdict
 from .segment.html import segment_html
 from .segment.prelude import mark_prelude
 from .segment.text import segment_text
 from .source import check_kind, parsed_tree, sniff_kind, to_text
 
 ENTRY_POINT_GROUP = "boilerstrip.detectors"
-#: below this much visible text, look into <noscript> and hidden elements too (see segment_html)
-REVEAL_BELOW_CHARS = 1500
+#: when less than this much text is kept, look into <noscript> and hidden elements too
+REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
 DECISION_STEPS = ("region", "context")
 
@@ -127,21 +127,20 @@ class Pipeline:
             clock.lap("decode")
         else:
             text, chosen = "", "html"
-        blocks, metadata = self._front_end(chosen, text, tree, url, clock)
+        blocks, metadata, tree = self._front_end(chosen, text, tree, url, clock)
         if metadata.language is None and blocks:
             metadata = replace(metadata, language=guess_language(blocks))
         page = PageInfo(kind=chosen, metadata=metadata, language=metadata.language)
-        signals = self._signals(blocks, page, clock)
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
-        verdicts = decide(blocks, signals, self.weights, tunables)
-        verdicts = fallback(blocks, signals, verdicts, metadata, self.weights, tunables)
-        clock.lap("decide")
+        verdicts = self._judge(blocks, page, tunables, clock)
+        if tree is not None and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
+            verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)
         body = render.text(verdicts)
         clock.lap("render")
         return Result(body, metadata, tuple(verdicts), chosen, tuple(clock.laps))
 
     def _front_end(self, kind: Kind, text: str, tree: LexborHTMLParser | None, url: str | None,
-                   clock: _Clock) -> tuple[list[Block], Metadata]:  # fmt: skip
+                   clock: _Clock) -> tuple[list[Block], Metadata, LexborHTMLParser | None]:  # fmt: skip
         if kind == "text":
             blocks = mark_prelude(segment_text(text))
             clock.lap("segment")
@@ -149,14 +148,31 @@ class Pipeline:
         else:
             tree = tree or LexborHTMLParser(text)
             blocks = segment_html(tree)
-            if sum(len(b.text) for b in blocks) < REVEAL_BELOW_CHARS:
-                revealed = segment_html(tree, reveal=True)
-                if sum(len(b.text) for b in revealed) > 2 * sum(len(b.text) for b in blocks):
-                    blocks = revealed
             clock.lap("segment")
             metadata = html_metadata(tree, url)
         clock.lap("metadata")
-        return blocks, metadata
+        return blocks, metadata, tree
+
+    def _judge(self, blocks: list[Block], page: PageInfo, tunables: Tunables, clock: _Clock) -> list[Verdict]:
+        signals = self._signals(blocks, page, clock)
+        verdicts = decide(blocks, signals, self.weights, tunables)
+        verdicts = fallback(blocks, signals, verdicts, page.metadata, self.weights, tunables)
+        clock.lap("decide")
+        return verdicts
+
+    def _reveal(self, tree: LexborHTMLParser, blocks: list[Block], verdicts: list[Verdict], page: PageInfo,
+                tunables: Tunables, clock: _Clock) -> list[Verdict]:  # fmt: skip
+        """Little survived: judge again with <noscript> and hidden elements walked too (see segment_html).
+
+        Script-built pages keep their only copy of the text there. The revealed
+        judgement is taken only when it keeps clearly more.
+        """
+        revealed = segment_html(tree, reveal=True)
+        clock.lap("reveal")
+        if sum(len(b.text) for b in revealed) <= 2 * sum(len(b.text) for b in blocks):
+            return verdicts
+        again = self._judge(revealed, page, tunables, clock)
+        return again if _kept_chars(again) > 2 * _kept_chars(verdicts) + 200 else verdicts
 
     def _signals(self, blocks: Sequence[Block], page: PageInfo, clock: _Clock) -> list[Signal]:
         signals: list[Signal] = []
@@ -166,6 +182,10 @@ class Pipeline:
             signals.extend(d.detect(blocks, page))
             clock.lap(d.name)
         return signals
+
+
+def _kept_chars(verdicts: Sequence[Verdict]) -> int:
+    return sum(len(v.block.text) for v in verdicts if v.kept)
 
 
 @cache
