@@ -39,16 +39,21 @@ class Tunables:
     bias: float = 0.0
     #: score every block starts from (the sparse-page fallback raises it)
     prior: float = 0.0
+    #: the main region may grow from the best container over a sequence of sibling posts (forums)
+    sequence: bool = False
+    #: signals whose rule id starts with one of these are not counted (a page type's exceptions)
+    ignored_rules: tuple[str, ...] = ()
 
 
 def score_blocks(
-    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], prior: float = 0.0
-) -> tuple[list[float], list[list[Signal]]]:
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], prior: float = 0.0,
+    ignored: tuple[str, ...] = (),
+) -> tuple[list[float], list[list[Signal]]]:  # fmt: skip
     scores = [prior] * len(blocks)
     per_block: list[list[Signal]] = [[] for _ in blocks]
     for s in signals:
         w = weights.get(s.detector, 1.0)
-        if w == 0.0 or not 0 <= s.block < len(blocks):
+        if w == 0.0 or not 0 <= s.block < len(blocks) or (ignored and s.rule.startswith(ignored)):
             continue
         scores[s.block] += s.weight * w
         per_block[s.block].append(s)
@@ -60,23 +65,48 @@ def _mass(block: Block, score: float) -> float:
     return score * math.pow(min(len(block.text), 1200), 0.75)
 
 
-def html_region(blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0) -> int | None:
+def html_region(
+    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, sequence: bool = False
+) -> int | None:
     """The container id whose blocks' masses sum highest, or None when nothing is positive.
 
     Boilerplate mass counts ``penalty`` times: below 1, a container that adds a
     sibling section of content at the price of some noise beats the narrowest one.
+    With ``sequence`` (a thread of posts) the region then grows to an ancestor
+    holding clearly more content, so every post is in, not only the longest.
     """
     totals: dict[int, float] = defaultdict(float)
+    positive: dict[int, float] = defaultdict(float)
+    parent: dict[int, int] = {}
     for b, s in zip(blocks, scores, strict=True):
         m = _mass(b, s)
         if m < 0:
             m *= penalty
-        for c in b.containers:
+        for i, c in enumerate(b.containers):
             totals[c] += m
+            if m > 0:
+                positive[c] += m
+            if i:
+                parent[c] = b.containers[i - 1]
     if not totals:
         return None
     best = max(totals, key=lambda c: (totals[c], -c))
-    return best if totals[best] > 0 else None
+    if totals[best] <= 0:
+        return None
+    if sequence:
+        # Climb through wrappers that add nothing; stop at the first ancestor that adds posts.
+        up = parent.get(best)
+        for _ in range(SEQUENCE_MAX_STEPS):
+            if up is None or totals[up] <= 0:
+                break
+            if positive[up] >= SEQUENCE_GROWTH * positive[best]:
+                return up
+            up = parent.get(up)
+    return best
+
+
+SEQUENCE_MAX_STEPS = 10
+SEQUENCE_GROWTH = 1.5
 
 
 def text_region(blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0) -> tuple[int, int] | None:
@@ -101,7 +131,7 @@ def region_signals(blocks: Sequence[Block], scores: Sequence[float], t: Tunables
     if not blocks:
         return []
     if any(b.containers for b in blocks):
-        region = html_region(blocks, scores, t.region_penalty)
+        region = html_region(blocks, scores, t.region_penalty, t.sequence)
         if region is None:
             return []
         inside = [region in b.containers for b in blocks]
@@ -161,7 +191,7 @@ def decide(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables
 ) -> list[Verdict]:
     """Every block's verdict, in order."""
-    scores, per_block = score_blocks(blocks, signals, weights, t.prior)
+    scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.ignored_rules)
     region = region_signals(blocks, scores, t) if weights.get("region", 1.0) else []
     for s in region:
         scores[s.block] += s.weight * weights.get("region", 1.0)

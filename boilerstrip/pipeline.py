@@ -24,12 +24,14 @@ from .errors import DetectorError, InvalidInputError, InvalidOptionError
 from .metadata.html import html_metadata
 from .metadata.text import text_metadata
 from .model import Block, Kind, Metadata, PageInfo, Result, Signal, Verdict
+from .pagetype import page_type
 from .segment.html import segment_html
 from .segment.prelude import mark_prelude
 from .segment.text import segment_text
 from .source import check_kind, parsed_tree, sniff_kind, to_text
 
 ENTRY_POINT_GROUP = "boilerstrip.detectors"
+FORUM_IGNORED_RULES = ("widgets.comments-class", "widgets.landmark-comments")
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
@@ -132,6 +134,9 @@ class Pipeline:
             metadata = replace(metadata, language=guess_language(blocks))
         page = PageInfo(kind=chosen, metadata=metadata, language=metadata.language)
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
+        if page_type(metadata) == "forum":
+            # Posts are the content of a thread: a comment class on them is no evidence against them.
+            tunables = replace(tunables, sequence=True, ignored_rules=FORUM_IGNORED_RULES)
         verdicts = self._judge(blocks, page, tunables, clock)
         if tree is not None and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
             verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)

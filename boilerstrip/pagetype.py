@@ -1,0 +1,30 @@
+"""What kind of page this is, when it changes how blocks are judged.
+
+Only one kind changes the decision today: on a forum or Q&A thread the posts
+are the content, not "comments", and the main region is the sequence of posts
+rather than the single longest one. The kind comes from the page's own
+declaration (JSON-LD/OpenGraph type) or, failing that, from the shape of its
+URL path.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import regex
+
+from .model import Metadata
+from .rules import load_table
+
+_FORUM_PATH = regex.compile("|".join(load_table("pagetype")["forum"]["path_patterns"]), regex.IGNORECASE)
+
+
+def page_type(metadata: Metadata) -> str | None:
+    """The declared page type, else "forum" when the URL path has a forum's shape, else None."""
+    if metadata.page_type:
+        return metadata.page_type
+    if metadata.url:
+        path = urlsplit(metadata.url).path
+        if _FORUM_PATH.search(path + "/"):
+            return "forum"
+    return None
