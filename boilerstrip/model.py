@@ -199,18 +199,45 @@ class Result:
                 rows.append(f"{'':30s}{s.weight:+.2f} {s.rule}: {s.evidence}")
         return "\n".join(rows)
 
-    def to_dict(self, *, blocks: bool = False) -> dict[str, Any]:
+    # Rendering lives in render.py; it is imported when called because render.py
+    # imports this module (model.py imports nothing of ours at import time).
+    def to_text(self, *, include_tables: bool = True) -> str:
+        """Plain text of the kept blocks; with the defaults, exactly ``self.text``."""
+        if include_tables:
+            return self.text
+        from . import render
+
+        return render.text(self.blocks, include_tables=False)
+
+    def to_markdown(self, *, include_tables: bool = True) -> str:
+        """GitHub-flavoured Markdown of the kept blocks: headings, nested lists, tables, fenced code, quotes."""
+        from . import render
+
+        return render.markdown(self.blocks, include_tables=include_tables)
+
+    def to_html(self, *, include_tables: bool = True, document: bool = False) -> str:
+        """Clean HTML of the kept blocks: a fragment, or with ``document`` a page with title and language."""
+        from . import render
+
+        return render.html(
+            self.blocks, include_tables=include_tables, document=document,
+            title=self.title, language=self.language, url=self.url,
+        )  # fmt: skip
+
+    def to_dict(self, *, blocks: bool = False, include_tables: bool = True) -> dict[str, Any]:
+        """Text and public metadata; with ``blocks``, every block's verdict with its signals."""
         meta = asdict(self.metadata)
         meta.pop("body", None)
         meta.pop("values", None)
         meta["author"] = self.metadata.author
-        out: dict[str, Any] = {"text": self.text, **meta}
+        out: dict[str, Any] = {"text": self.to_text(include_tables=include_tables), **meta}
         if blocks:
             out["blocks"] = [
                 {
                     "index": v.block.index,
                     "text": v.block.text,
                     "role": v.block.role,
+                    "level": v.block.level,
                     "label": v.label,
                     "first_label": v.first_label,
                     "score": round(v.score, 3),
@@ -222,5 +249,8 @@ class Result:
             ]
         return out
 
-    def to_json(self, *, blocks: bool = False, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(blocks=blocks), ensure_ascii=False, indent=indent)
+    def to_json(self, *, blocks: bool = False, include_tables: bool = True, indent: int | None = 2) -> str:
+        """to_dict() as JSON (UTF-8 characters kept, not escaped)."""
+        return json.dumps(
+            self.to_dict(blocks=blocks, include_tables=include_tables), ensure_ascii=False, indent=indent
+        )

@@ -1,29 +1,309 @@
-"""Kept blocks -> output text.
+"""Kept blocks -> plain text, Markdown or HTML.
 
-Paragraphs are separated by one blank line; consecutive list items, table rows
-and lines of one dump paragraph stay on adjacent lines, so structure survives
-in plain text.
+Every format is made from the same kept blocks and their roles, so the formats
+agree on what the page's content is:
+
+- text: paragraphs are separated by one blank line; consecutive list items and
+  table rows stay on adjacent lines, so structure survives in plain text.
+- Markdown: headings as ``#`` x level, list items indented under their parent
+  (numbered under an ``<ol>``), GFM tables from consecutive rows (the first
+  row is the header), fenced code with its declared language, ``>`` quotes.
+  Characters that Markdown would read as markup are escaped, so the rendered
+  Markdown shows the page's text and nothing else.
+- HTML: the same structure as clean elements, text escaped, no attributes but a
+  code block's ``class="language-x"``.
+
+Blocks carry no inline markup (emphasis, link targets, images), so neither
+format has any: they would need inline spans from segmentation.
+
+``include_tables=False`` leaves out table rows and table captions in every format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html as _html
+from collections.abc import Iterator, Sequence
 
-from .model import Verdict
+import regex
 
-TIGHT = frozenset({"item", "row", "code"})  # consecutive code blocks are the lines of a dump's listing
+from .model import Block, Verdict
+
+TIGHT = frozenset({"item", "row"})
+LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+#: a heading without a level of its own (<summary>, <legend>) renders as this level
+DEFAULT_HEADING_LEVEL = 2
+
+# Markdown escapes. Inline: characters that open emphasis, code, links, strikethrough,
+# raw HTML or entities; "_" only where a letter or digit is not on both sides: GFM ignores
+# intraword "_", and escaping snake_case everywhere would make code-ish prose unreadable.
+_MD_INLINE = regex.compile(r"[\\`*\[~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|<(?=[\p{L}/!?])|&(?=#?\w+;)")
+# Line starts that would turn a paragraph into a heading, quote, list, rule or fence.
+_MD_LINE_START = regex.compile(r"^([#>=]|[-+*](?=\s|$)|-{3,}|\d{1,9}(?=[.)](?:\s|$)))", regex.MULTILINE)
+_MD_CLOSING_HASHES = regex.compile(r"(\s)(#+)$")
 
 
-def text(verdicts: Sequence[Verdict]) -> str:
+def kept(verdicts: Sequence[Verdict], *, include_tables: bool = True) -> list[Block]:
+    """The blocks that are rendered: the kept ones, less tables when asked."""
+    return [v.block for v in verdicts if v.kept and (include_tables or not _is_table_part(v.block))]
+
+
+def text(verdicts: Sequence[Verdict], *, include_tables: bool = True) -> str:
+    """Plain text of the kept blocks (what ``Result.text`` holds)."""
     parts: list[str] = []
     prev = None
-    for v in verdicts:
-        if not v.kept:
-            continue
-        b = v.block
+    for b in kept(verdicts, include_tables=include_tables):
         if parts and prev is not None:
             tight = b.role in TIGHT and prev.role == b.role and not b.after_gap
             parts.append("\n" if tight else "\n\n")
         parts.append(b.text)
         prev = b
     return "".join(parts)
+
+
+def markdown(verdicts: Sequence[Verdict], *, include_tables: bool = True) -> str:
+    """GitHub-flavoured Markdown of the kept blocks."""
+    out: list[str] = []
+    for role, run in _runs(kept(verdicts, include_tables=include_tables)):
+        if role == "heading":
+            out.append(_md_heading(run[0]))
+        elif role == "item":
+            out.append(_md_list(run))
+        elif role == "row":
+            out.append(_md_table(run))
+        elif role == "code":
+            out.append(_md_code(run))
+        elif role == "quote":
+            out.append(
+                "\n>\n".join("\n".join(f"> {line}" for line in _md_escape(b.text).split("\n")) for b in run)
+            )
+        else:
+            out.append(_md_escape(run[0].text))
+    return "\n\n".join(out)
+
+
+def html(
+    verdicts: Sequence[Verdict],
+    *,
+    include_tables: bool = True,
+    document: bool = False,
+    title: str | None = None,
+    language: str | None = None,
+    url: str | None = None,
+) -> str:
+    """The kept blocks as clean HTML: a fragment, or with ``document`` a whole page."""
+    out: list[str] = []
+    for role, run in _runs(kept(verdicts, include_tables=include_tables)):
+        if role == "heading":
+            n = _heading_level(run[0])
+            out.append(f"<h{n}>{_esc(run[0].text)}</h{n}>")
+        elif role == "item":
+            out.append(_html_list(run))
+        elif role == "row":
+            out.append(_html_table(run))
+        elif role == "code":
+            lang = f' class="language-{_attr(run[0].lang)}"' if run[0].lang else ""
+            out.append(f"<pre><code{lang}>{_esc(_code_text(run))}</code></pre>")
+        elif role == "quote":
+            out.append("<blockquote>" + "".join(f"<p>{_esc(b.text)}</p>" for b in run) + "</blockquote>")
+        else:
+            out.append(f"<p>{_esc(run[0].text)}</p>")
+    body = "\n".join(out)
+    if not document:
+        return body
+    lang = f' lang="{_attr(language)}"' if language else ""
+    head = ['<meta charset="utf-8">']
+    if title:
+        head.append(f"<title>{_esc(title)}</title>")
+    if url:
+        head.append(f'<link rel="canonical" href="{_attr(url)}">')
+    return (
+        f"<!DOCTYPE html>\n<html{lang}>\n<head>\n{chr(10).join(head)}\n</head>\n"
+        f"<body>\n<article>\n{body}\n</article>\n</body>\n</html>"
+    )
+
+
+# --- grouping -------------------------------------------------------------------------------------
+
+
+def _is_table_part(b: Block) -> bool:
+    return b.role == "row" or (b.role == "caption" and "table" in b.path.split(">"))
+
+
+def _container(b: Block, tags: frozenset[str], outermost: bool) -> int | None:
+    """The id of the (outermost or innermost) enclosing element named in ``tags``; None for dumps."""
+    if not b.path:
+        return None
+    parts = b.path.split(">")
+    if len(parts) != len(b.containers):
+        return None
+    found = [i for i, t in enumerate(parts) if t in tags]
+    if not found:
+        return None
+    return b.containers[found[0] if outermost else found[-1]]
+
+
+def _run_key(b: Block) -> int | None:
+    # Blocks of one list, table, quote or <pre> share their element; dumps have no elements.
+    if b.role == "item":
+        return _container(b, LIST_TAGS, outermost=True)
+    if b.role == "row":
+        return _container(b, frozenset({"table"}), outermost=False)
+    if b.role == "quote":
+        return _container(b, frozenset({"blockquote"}), outermost=True)
+    if b.role == "code":
+        return _container(b, frozenset({"pre"}), outermost=True)
+    return None
+
+
+def _runs(blocks: Sequence[Block]) -> Iterator[tuple[str, list[Block]]]:
+    """Consecutive blocks rendered as one unit: a list, a table, a quote, a code block; others alone."""
+    run: list[Block] = []
+    for b in blocks:
+        if run and _continues(run[-1], b):
+            run.append(b)
+            continue
+        if run:
+            yield run[0].role, run
+        run = [b]
+    if run:
+        yield run[0].role, run
+
+
+def _continues(prev: Block, b: Block) -> bool:
+    if b.role != prev.role or b.role not in ("item", "row", "quote", "code"):
+        return False
+    if not b.path and not prev.path:
+        # A dump: a blank line ends a list or table; code lines around a blank line are one snippet.
+        return b.role == "code" or not b.after_gap
+    return _run_key(b) is not None and _run_key(b) == _run_key(prev)
+
+
+def _heading_level(b: Block) -> int:
+    return min(b.level, 6) if b.level > 0 else DEFAULT_HEADING_LEVEL
+
+
+def _depths(run: Sequence[Block]) -> list[int]:
+    """List depths from 1, never deeper than one below the previous item (dropped parents leave gaps)."""
+    base = min(max(b.level, 1) for b in run)
+    depths: list[int] = []
+    for b in run:
+        d = max(b.level, 1) - base + 1
+        depths.append(min(d, depths[-1] + 1) if depths else 1)
+    return depths
+
+
+def _ordered(b: Block) -> bool:
+    for tag in reversed(b.path.split(">")):
+        if tag in LIST_TAGS:
+            return tag == "ol"
+    return False
+
+
+def _cells(run: Sequence[Block]) -> list[list[str]]:
+    rows = [list(b.cells) if b.cells else [b.text] for b in run]
+    width = max(len(r) for r in rows)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def _code_text(run: Sequence[Block]) -> str:
+    parts: list[str] = []
+    for i, b in enumerate(run):
+        if i:
+            parts.append("\n\n" if b.after_gap else "\n")
+        parts.append(b.text)
+    return "".join(parts)
+
+
+# --- Markdown -------------------------------------------------------------------------------------
+
+
+def _md_escape(s: str) -> str:
+    s = _MD_INLINE.sub(lambda m: "\\" + m.group(0), s)
+    return _MD_LINE_START.sub(lambda m: _escape_line_start(m.group(1)), s)
+
+
+def _escape_line_start(mark: str) -> str:
+    if mark[0].isdigit():
+        return mark + "\\"  # "1." -> "1\." : the escape goes before the dot, which follows
+    return "\\" + mark
+
+
+def _md_heading(b: Block) -> str:
+    body = _MD_CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), _md_escape(b.text))
+    return "#" * _heading_level(b) + " " + body.replace("\n", " ")
+
+
+def _md_list(run: Sequence[Block]) -> str:
+    # Each item is indented to its parent's content column, which is what CommonMark nests by;
+    # ordered items are numbered per list, counting from 1 again under each parent.
+    lines = []
+    columns: list[int] = []  # content column of the latest item at each depth
+    numbers: list[int] = []
+    for b, depth in zip(run, _depths(run), strict=True):
+        del columns[depth:], numbers[depth:]
+        if len(numbers) == depth:
+            numbers[-1] += 1
+        else:
+            numbers.append(1)
+        indent = columns[depth - 2] if depth > 1 else 0
+        marker = f"{numbers[-1]}." if _ordered(b) else "-"
+        if len(columns) == depth:
+            columns[-1] = indent + len(marker) + 1
+        else:
+            columns.append(indent + len(marker) + 1)
+        lines.append(" " * indent + marker + " " + _md_escape(b.text).replace("\n", " "))
+    return "\n".join(lines)
+
+
+def _md_cell(s: str) -> str:
+    return _md_escape(" ".join(s.split())).replace("|", "\\|")
+
+
+def _md_table(run: Sequence[Block]) -> str:
+    rows = _cells(run)
+    lines = ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    lines.insert(1, "|" + "|".join(" --- " for _ in rows[0]) + "|")
+    return "\n".join(lines)
+
+
+def _md_code(run: Sequence[Block]) -> str:
+    code = _code_text(run)
+    longest = max((len(m) for m in regex.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{run[0].lang}\n{code}\n{fence}"
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+
+def _esc(s: str) -> str:
+    return _html.escape(s, quote=False)
+
+
+def _attr(s: str) -> str:
+    return _html.escape(s, quote=True)
+
+
+def _html_list(run: Sequence[Block]) -> str:
+    out: list[str] = []
+    stack: list[str] = []  # open list elements; each holds an open <li> once it has an item
+    for b, depth in zip(run, _depths(run), strict=True):
+        while len(stack) > depth:
+            out.append(f"</li></{stack.pop()}>")
+        if len(stack) == depth:
+            out.append("</li>")
+        while len(stack) < depth:
+            tag = "ol" if _ordered(b) else "ul"
+            out.append(f"<{tag}>")
+            stack.append(tag)
+        out.append(f"<li>{_esc(b.text)}")
+    while stack:
+        out.append(f"</li></{stack.pop()}>")
+    return "".join(out)
+
+
+def _html_table(run: Sequence[Block]) -> str:
+    rows = _cells(run)
+    head = "<tr>" + "".join(f"<th>{_esc(c)}</th>" for c in rows[0]) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
+    return f"<table><thead>{head}</thead>" + (f"<tbody>{body}</tbody>" if body else "") + "</table>"
