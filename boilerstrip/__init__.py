@@ -8,6 +8,7 @@ See README.md for the pipeline, its detectors and how to add one.
 
 from __future__ import annotations
 
+from .batch import Failure, extract_many
 from .decide import Tunables
 from .detectors.base import Detector, RuleDetector
 from .errors import (
@@ -24,6 +25,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "extract",
+    "extract_many",
+    "Failure",
     "Pipeline",
     "Tunables",
     "Detector",

@@ -18,6 +18,8 @@ from boilerstrip import Block, Metadata, PageInfo, Pipeline, Result, Signal, Ver
 
 DOCUMENTED = {
     "extract",
+    "extract_many",
+    "Failure",
     "Pipeline",
     "Tunables",
     "Detector",

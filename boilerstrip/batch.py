@@ -1,0 +1,298 @@
+"""Many documents: extract_many() streams results in input order, one failure never stops the rest.
+
+With ``jobs=1`` and no ``timeout`` documents are extracted one by one in this
+process. Otherwise a ``ProcessPoolExecutor`` of ``jobs`` workers does the work;
+at most ``4 * jobs`` documents are in flight (submitted, or done and waiting for
+an earlier one), so memory stays bounded however long the input is, and the
+input iterable is consumed lazily.
+
+A document that fails yields a :class:`Failure` in its place: its position in
+the input, and the exception (``ExtractionTimeout`` when over the time limit).
+
+``timeout`` is enforced twice. In the worker, an interval timer interrupts the
+extraction at the deadline (POSIX; the worker survives and takes the next
+document). Code that cannot be interrupted (a long C call) is caught by the
+parent: a document still unfinished well past its deadline (twice the limit
+plus a second) has its worker pool killed and replaced, the document is
+reported as timed out and the other documents in flight are resubmitted. A
+worker that dies (out of memory, a crash) costs the documents in flight one
+retry each; a document in flight at a second death is reported as failed.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from .errors import ExtractionTimeout, InvalidOptionError
+from .model import Block, PageInfo, Result, Signal
+from .pipeline import Pipeline
+
+#: documents in flight per worker
+IN_FLIGHT_PER_JOB = 4
+#: rules of the widgets detector that say a block sits in a comment section; include_comments ignores them
+COMMENT_LOCATION_RULES = ("widgets.comments-class", "widgets.comment-vendor", "widgets.landmark-comments")
+_POLL = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document of a batch that could not be extracted: where it was in the input, and why."""
+
+    #: 0-based position of the document in the input iterable
+    index: int
+    #: what went wrong: ExtractionTimeout for the time limit, else the exception extraction raised
+    error: BaseException
+
+    @property
+    def reason(self) -> str:
+        """One line for logs: ``"timeout: over the 5 s limit"``, ``"InvalidInputError: ..."``."""
+        kind = "timeout" if isinstance(self.error, TimeoutError) else type(self.error).__name__
+        return f"{kind}: {self.error}" if str(self.error) else kind
+
+
+def extract_many(
+    sources: Iterable[Any],
+    *,
+    jobs: int = 1,
+    timeout: float | None = None,
+    kind: str | None = None,
+    favor: float = 0.0,
+    include_comments: bool = False,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Result | Failure]:
+    """Extract every source, yielding a Result or a Failure for each, in input order.
+
+    ``sources``: an iterable (read lazily) of what ``extract`` accepts, or of
+    ``(source, url)`` pairs. With ``jobs > 1`` or a ``timeout`` sources go to
+    worker processes, so they must be ``str`` or ``bytes`` (a parsed tree cannot
+    be sent; it fails as that item's Failure). ``timeout``: seconds per document.
+    ``include_comments``: keep comment threads (see :func:`including_comments`).
+    ``kind``, ``favor``, ``pipeline``: as for ``extract``.
+    """
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise InvalidOptionError(f"jobs must be a positive int, not {jobs!r}")
+    if timeout is not None and not (isinstance(timeout, (int, float)) and timeout > 0):
+        raise InvalidOptionError(f"timeout must be a positive number of seconds or None, not {timeout!r}")
+    options = _Options(kind, favor, timeout)
+    if jobs == 1 and timeout is None:
+        return _serial(sources, _chosen_pipeline(pipeline, include_comments), options)
+    # Built here, so forked workers inherit it instead of each building its own.
+    return _parallel(sources, jobs, _chosen_pipeline(pipeline, include_comments), options)
+
+
+def including_comments(pipeline: Pipeline) -> Pipeline:
+    """``pipeline`` deciding as if the widgets detector did not know where comment sections are.
+
+    Comment threads are dropped mainly by the widgets rules that place a block in a
+    comment section (``COMMENT_LOCATION_RULES``: comment classes, comment vendors,
+    a comments landmark). Without them, comments are judged like any other text and
+    kept when they read as content (and sit with it); the rules that recognise a
+    comment widget's chrome (prompts, counts, reply buttons) still apply. Forum
+    posts are content either way.
+    """
+    if "widgets" not in pipeline.names:
+        return pipeline
+    return pipeline.with_detector(_WithoutCommentLocation(pipeline["widgets"]))
+
+
+class _WithoutCommentLocation:
+    """The widgets detector, less its comment-location signals."""
+
+    name: ClassVar[str] = "widgets"
+    needs_dom: ClassVar[bool] = False
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        return (s for s in self.inner.detect(blocks, page) if s.rule not in COMMENT_LOCATION_RULES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    kind: str | None
+    favor: float
+    timeout: float | None
+
+
+def _chosen_pipeline(pipeline: Pipeline | None, include_comments: bool) -> Pipeline:
+    p = pipeline or Pipeline.default()
+    return including_comments(p) if include_comments else p
+
+
+def _split(item: Any) -> tuple[Any, str | None]:
+    if isinstance(item, tuple) and len(item) == 2:
+        return item[0], item[1]
+    return item, None
+
+
+def _one(pipeline: Pipeline, item: Any, options: _Options) -> Result:
+    source, url = _split(item)
+    return pipeline.extract(source, url=url, kind=options.kind, favor=options.favor)
+
+
+def _serial(sources: Iterable[Any], pipeline: Pipeline, options: _Options) -> Iterator[Result | Failure]:
+    for i, item in enumerate(sources):
+        try:
+            yield _one(pipeline, item, options)
+        except Exception as e:  # one document's failure is that document's answer, not the batch's
+            yield Failure(i, e)
+
+
+# --- worker processes -----------------------------------------------------------------------------
+
+# The worker's pipeline, set once per worker process by _init_worker: building (or
+# unpickling) a pipeline per document would cost more than many extractions.
+_worker_pipeline: list[Pipeline] = []
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    _worker_pipeline[:] = [pipeline]
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise ExtractionTimeout("over the time limit")
+
+
+def _work(item: Any, options: _Options) -> Result:
+    timer = options.timeout is not None and hasattr(signal, "setitimer")
+    if timer and options.timeout is not None:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, options.timeout)
+    try:
+        return _one(_worker_pipeline[0], item, options)
+    except ExtractionTimeout:
+        raise ExtractionTimeout(f"over the {options.timeout:g} s limit") from None
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+@dataclass(slots=True)
+class _Task:
+    index: int
+    item: Any
+    future: Future[Result]
+    attempts: int = 1
+    #: when the task was first seen running (monotonic seconds), for the hard deadline
+    started: float | None = field(default=None)
+
+
+class _Pool:
+    """A ProcessPoolExecutor that can be killed and replaced when a worker hangs or dies."""
+
+    def __init__(self, jobs: int, pipeline: Pipeline) -> None:
+        self.jobs = jobs
+        self.pipeline = pipeline
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.pipeline,))
+
+    def submit(self, item: Any, options: _Options) -> Future[Result]:
+        try:
+            return self.executor.submit(_work, item, options)
+        except BrokenProcessPool:
+            self.replace()
+            return self.executor.submit(_work, item, options)
+
+    def replace(self, kill: bool = False) -> None:
+        old = self.executor
+        processes = list(old._processes.values()) if kill and old._processes else []
+        old.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            p.kill()
+        for p in processes:
+            p.join()
+        self.executor = self._new()
+
+    def close(self, grace: float | None) -> None:
+        """Let the workers finish their current documents, killing those still busy after ``grace`` s."""
+        old = self.executor
+        processes = list(old._processes.values()) if old._processes else []
+        old.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            p.join(grace)
+            if p.is_alive():
+                p.kill()
+                p.join()
+
+
+def _parallel(
+    sources: Iterable[Any], jobs: int, pipeline: Pipeline, options: _Options
+) -> Iterator[Result | Failure]:
+    pool = _Pool(jobs, pipeline)
+    window = IN_FLIGHT_PER_JOB * jobs
+    inflight: deque[_Task] = deque()
+    items = enumerate(sources)
+    try:
+        while True:
+            while len(inflight) < window:
+                nxt = next(items, None)
+                if nxt is None:
+                    break
+                inflight.append(_Task(nxt[0], nxt[1], pool.submit(nxt[1], options)))
+            if not inflight:
+                return
+            outcome = _settle(inflight, pool, options)
+            if outcome is not None:
+                inflight.popleft()
+                yield outcome
+    finally:
+        pool.close(None if options.timeout is None else _hard_limit(options.timeout))
+
+
+def _hard_limit(timeout: float) -> float:
+    # Generous: a task is seen "running" when it is queued for a worker, possibly behind another one.
+    return 2 * timeout + 1.0
+
+
+def _settle(inflight: deque[_Task], pool: _Pool, options: _Options) -> Result | Failure | None:
+    """The oldest task's outcome, or None when the pool had to be replaced (and the tasks resubmitted)."""
+    head = inflight[0]
+    if options.timeout is None:
+        wait_futures([head.future])
+    else:
+        hard = _hard_limit(options.timeout)
+        while not head.future.done():
+            wait_futures([head.future], timeout=_POLL)
+            now = time.monotonic()
+            if head.started is None and head.future.running():
+                head.started = now
+            if head.started is not None and now - head.started > hard and not head.future.done():
+                _resubmit(inflight, pool, options, kill=True)
+                return Failure(head.index, ExtractionTimeout(f"over the {options.timeout:g} s limit"))
+    error = head.future.exception()
+    if error is None:
+        return head.future.result()
+    if isinstance(error, BrokenProcessPool):
+        if head.attempts >= 2:
+            _resubmit(inflight, pool, options, kill=False)
+            return Failure(head.index, BrokenProcessPool("the worker process died twice on this document"))
+        for t in inflight:
+            t.attempts += 1
+        _resubmit(inflight, pool, options, kill=False, keep_head=True)
+        return None
+    return Failure(head.index, error)
+
+
+def _resubmit(
+    inflight: deque[_Task], pool: _Pool, options: _Options, *, kill: bool, keep_head: bool = False
+) -> None:
+    """Replace the pool and resubmit the tasks in flight that did not finish (the head only if kept)."""
+    pool.replace(kill=kill)
+    for n, t in enumerate(inflight):
+        if n == 0 and not keep_head:
+            continue
+        f = t.future
+        if n == 0 or not f.done() or f.cancelled() or isinstance(f.exception(), BrokenProcessPool):
+            t.future = pool.submit(t.item, options)
+            t.started = None

@@ -1,0 +1,177 @@
+"""extract_many: input order, streaming with bounded look-ahead, per-item failures, timeouts, dead workers."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import boilerstrip
+from boilerstrip import Block, ExtractionTimeout, Failure, PageInfo, Pipeline, Result, Signal, extract_many
+from boilerstrip.batch import IN_FLIGHT_PER_JOB
+
+PROSE = "The council voted on Tuesday to approve the new bridge across the river, after a long debate."
+FORKS = multiprocessing.get_start_method() == "fork"
+
+
+def page(i: int, paragraphs: int = 1) -> str:
+    body = "".join(f"<p>Doc {i}. {PROSE} Paragraph {n}.</p>" for n in range(paragraphs))
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+def big_page() -> str:
+    # Several seconds of work at today's speed: far over a 0.3 s limit.
+    return (
+        "<html><body>"
+        + "".join(f"<div class=c{i}><p>{PROSE} {i}</p></div>" for i in range(6000))
+        + "</body></html>"
+    )
+
+
+def texts(outcomes: Sequence[Result | Failure]) -> list[str]:
+    return [o.text if isinstance(o, Result) else f"FAIL {o.index}" for o in outcomes]
+
+
+def test_serial_results_are_in_input_order_and_equal_extract() -> None:
+    """jobs=1 yields one Result per input, in order, equal to extract() on each."""
+    sources = [page(i) for i in range(5)]
+    got = list(extract_many(sources))
+    assert [r.text for r in got if isinstance(r, Result)] == [boilerstrip.extract(s).text for s in sources]
+
+
+def test_parallel_results_keep_input_order() -> None:
+    """With worker processes, results come back in input order although later inputs finish first."""
+    sources = [page(i, paragraphs=40 if i % 3 == 0 else 1) for i in range(14)]
+    got = list(extract_many(sources, jobs=2))
+    assert len(got) == 14
+    for i, r in enumerate(got):
+        assert isinstance(r, Result)
+        assert r.text.startswith(f"Doc {i}.")
+
+
+def test_failures_are_isolated_and_name_their_input() -> None:
+    """A bad item yields a Failure with its index and error; items around it still succeed."""
+    sources: list[Any] = [page(0), 42, page(2), None, page(4)]
+    got = list(extract_many(sources))
+    assert texts(got)[0].startswith("Doc 0.") and texts(got)[2].startswith("Doc 2.")
+    assert [o.index for o in got if isinstance(o, Failure)] == [1, 3]
+    bad = got[1]
+    assert isinstance(bad, Failure) and isinstance(bad.error, boilerstrip.InvalidInputError)
+    assert bad.reason.startswith("InvalidInputError: ")
+
+
+def test_parallel_failures_are_isolated() -> None:
+    """In worker processes too: a wrong type and an unpicklable tree fail alone."""
+    sources: list[Any] = [page(0), 42, LexborHTMLParser(page(2)), page(3)]
+    got = list(extract_many(sources, jobs=2))
+    assert [type(o).__name__ for o in got] == ["Result", "Failure", "Failure", "Result"]
+    assert [o.index for o in got if isinstance(o, Failure)] == [1, 2]
+
+
+def test_source_url_pairs() -> None:
+    """An item may be a (source, url) pair; the url reaches the metadata."""
+    (r,) = extract_many([(page(0), "https://example.com/a")])
+    assert isinstance(r, Result) and r.url == "https://example.com/a"
+
+
+def test_input_is_read_lazily_with_bounded_look_ahead() -> None:
+    """On an endless input, taking n results reads at most n + 4 x jobs items."""
+    pulled = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield page(i)
+
+    got = list(itertools.islice(extract_many(endless(), jobs=2), 6))
+    assert len(got) == 6
+    assert pulled <= 6 + IN_FLIGHT_PER_JOB * 2
+    pulled = 0
+    assert len(list(itertools.islice(extract_many(endless()), 3))) == 3
+    assert pulled == 3
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the in-worker timer needs POSIX setitimer")
+def test_timeout_fails_only_the_slow_document() -> None:
+    """A document over the time limit is a Failure(ExtractionTimeout); the others are extracted."""
+    start = time.monotonic()
+    got = list(extract_many([page(0), big_page(), page(2)], jobs=2, timeout=0.3))
+    assert texts(got)[0].startswith("Doc 0.") and texts(got)[2].startswith("Doc 2.")
+    slow = got[1]
+    assert isinstance(slow, Failure) and isinstance(slow.error, ExtractionTimeout)
+    assert slow.reason == "timeout: over the 0.3 s limit"
+    assert time.monotonic() - start < 10
+
+
+class Saboteur:
+    """A detector that kills its worker on CRASH and hangs past any timer on HANG."""
+
+    name: ClassVar[str] = "saboteur"
+    needs_dom: ClassVar[bool] = False
+
+    def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        for b in blocks:
+            if "CRASH" in b.text:
+                os._exit(3)
+            if "HANG" in b.text:
+                signal.signal(signal.SIGALRM, signal.SIG_IGN)  # what a long C call amounts to
+                time.sleep(60)
+        return iter(())
+
+
+@pytest.mark.skipif(not FORKS, reason="the test detector reaches workers by fork")
+def test_dead_and_hung_workers_fail_their_document_only() -> None:
+    """A worker that dies or hangs past the deadline costs only its own document; the batch goes on."""
+    pipeline = Pipeline.default().with_detector(Saboteur())
+    sources = [page(i) for i in range(8)]
+    sources[2] = "<p>CRASH here</p>"
+    sources[5] = "<p>HANG here</p>"
+    start = time.monotonic()
+    got = list(extract_many(sources, jobs=2, timeout=0.3, pipeline=pipeline))
+    assert time.monotonic() - start < 20
+    for i in (0, 1, 3, 4, 6, 7):
+        assert texts(got)[i].startswith(f"Doc {i}."), texts(got)
+    crashed, hung = got[2], got[5]
+    assert isinstance(crashed, Failure) and "died" in crashed.reason
+    assert isinstance(hung, Failure) and isinstance(hung.error, ExtractionTimeout)
+
+
+def test_include_comments_keeps_a_comment_thread() -> None:
+    """include_comments=True keeps comments that the comment-location rules drop by default."""
+    comments = "Finally some good news for the east bank."
+    html = (
+        f"<html><body><article><h1>Bridge approved</h1><p>{PROSE} {PROSE}</p><p>{PROSE}</p></article>"
+        f'<div id="disqus_thread"><div class="comment"><p>{comments}</p></div></div></body></html>'
+    )
+    (plain,) = extract_many([html])
+    (kept,) = extract_many([html], include_comments=True)
+    assert isinstance(plain, Result) and isinstance(kept, Result)
+    assert comments not in plain.text
+    assert comments in kept.text and PROSE in kept.text
+
+
+def test_include_comments_leaves_other_widgets_rules() -> None:
+    """including_comments drops only the comment-location signals of the widgets detector."""
+    from boilerstrip.batch import COMMENT_LOCATION_RULES, including_comments
+
+    html = '<html><body><p>Share this</p><div class="comments"><p>A comment.</p></div></body></html>'
+    r = boilerstrip.extract(html, pipeline=including_comments(Pipeline.default()))
+    rules = {s.rule for v in r.blocks for s in v.signals}
+    assert not rules & set(COMMENT_LOCATION_RULES)
+    assert any(rule.startswith("widgets.") for rule in rules)
+
+
+@pytest.mark.parametrize(("options", "match"), [({"jobs": 0}, "jobs"), ({"jobs": True}, "jobs"),
+                                                ({"timeout": 0}, "timeout"), ({"timeout": -1.0}, "timeout")])  # fmt: skip
+def test_bad_options_raise_at_once(options: dict[str, Any], match: str) -> None:
+    """Misused options raise InvalidOptionError when extract_many is called, before any input is read."""
+    with pytest.raises(boilerstrip.InvalidOptionError, match=match):
+        extract_many(iter(()), **options)
