@@ -240,6 +240,48 @@ def test_title_cleaned_and_h1_fallback() -> None:
     assert meta("<body><article><h1>Only an h1</h1></article></body>").title == "Only an h1"
 
 
+def test_title_h1_drops_an_unknown_affix() -> None:
+    """An unknown site suffix is dropped when the h1 is the title's first segment."""
+    m = meta('<title>Turning off the status LED - Tinker Boards Forum</title>'
+             "<body><main><h1>Turning off the status LED</h1></main></body>")
+    assert m.title == "Turning off the status LED"
+
+
+def test_title_unconfirmed_h1_that_reads_like_a_headline() -> None:
+    """A visible headline of three words or more beats an SEO og:title that says something else."""
+    m = meta('<meta property="og:title" content="Best cheap kettles 2024 buying guide">'
+             "<body><article><h1>We tested nine kettles for a month</h1></article></body>")
+    assert m.title == "We tested nine kettles for a month"
+
+
+def test_title_logo_h1_is_the_site_not_the_title() -> None:
+    """A blog-name h1 that the <title> carries as its affix is never the title."""
+    logo = "<body><header><h1>Quiet Circuits Notebook</h1></header><h2>Post</h2></body>"
+    after = meta(f"<title>Soldering a tiny clock | Quiet Circuits Notebook</title>{logo}")
+    assert after.title == "Soldering a tiny clock"
+    before = meta('<title>Quiet Circuits Notebook: Soldering a tiny clock</title>'
+                  f'<meta property="og:title" content="Soldering a tiny clock">{logo}')
+    assert before.title == "Soldering a tiny clock"
+
+
+def test_title_truncated_og_and_listing_h1s() -> None:
+    """A truncated og:title yields to the full h1; a listing's teaser h1s never become the title."""
+    m = meta('<meta property="og:title" content="Why the night bus timetable changed...">'
+             "<body><h1>Why the night bus timetable changed in March</h1></body>")
+    assert m.title == "Why the night bus timetable changed in March"
+    teasers = "".join(f"<article><h1>Teaser headline number {i} here</h1></article>" for i in range(3))
+    listing = meta(f'<meta property="og:title" content="Regional news"><body>{teasers}</body>')
+    assert listing.title == "Regional news"
+
+
+def test_title_h1_in_page_builder_wrappers() -> None:
+    """Wrapper classes like "elementor-widget-container" or "show-sidebar" on <main> do not hide the h1."""
+    m = meta('<meta property="og:title" content="Ten knots for sailors | Harbour Club">'
+             '<body><main class="show-sidebar"><div class="elementor-widget-container">'
+             "<h1>Ten knots for sailors</h1></div></main></body>")
+    assert m.title == "Ten knots for sailors"
+
+
 def test_microdata() -> None:
     """itemprop headline, author>name and datePublished."""
     m = meta('<body><div itemscope itemtype="https://schema.org/Article">'

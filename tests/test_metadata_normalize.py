@@ -13,6 +13,7 @@ from boilerstrip.metadata.normalize import (
     date_from_url,
     normalize_date,
     normalize_language,
+    normalize_space,
     split_authors,
 )
 
@@ -181,3 +182,9 @@ def test_normalisers_never_raise(value: str) -> None:
     clean_author(value)
     split_authors(value)
     clean_title(value, value[:10] or None)
+
+
+def test_normalize_space_double_escaped_entities() -> None:
+    """A CMS that escapes twice ("&amp;#8230;") still yields the character."""
+    assert normalize_space("And finally&amp;#8230; trouble") == "And finally\u2026 trouble"
+    assert normalize_space("Fish &amp; chips") == "Fish & chips"

@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..model import Metadata
 from .jsonld import JsonLd, page_type_of, parse_jsonld, string_leaves, texts, types_of
 from .normalize import (
+    TITLE_SEP,
     author_from_url,
     clean_author,
     clean_title,
@@ -70,6 +71,11 @@ _EXCLUDED_TOKENS = re.compile(
     r"(?:^|[\s_-])(?:related|comments?|sidebar|recommend\w*|more-stories|teasers?|widget|reply|replies|promo"
     r"|trending|popular|newsletter|footer|rail)(?:$|[\s_-])"
 )
+_HEADLINE_EXCLUDED_TAGS = frozenset({"aside", "footer", "nav"})
+_HEADLINE_EXCLUDED_TOKENS = re.compile(
+    r"(?:^|[\s_-])(?:related|comments?|sidebar|recommend\w*|more-stories|teasers?|reply|replies|trending|popular"
+    r"|footer)(?:$|[\s_-])"
+)
 _COMMENT_ITEMTYPE = re.compile(r"(?:Comment|Review|Answer)\b")
 _BYLINE_SELECTOR = ("[rel~=author], [itemprop~=author], [class*=byline], [class*=author], [id*=byline], "
                     "[id*=author], address")
@@ -94,9 +100,14 @@ class _Page:
     links: dict[str, list[str]]
     doc: JsonLd
     main: dict[str, Any]
-    h1: LexborNode | None
+    h1s: list[LexborNode]
     url: str | None
     _cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def h1(self) -> LexborNode | None:
+        """The headline element, the anchor of the dateline and the byline."""
+        return self.h1s[0] if self.h1s else None
 
     def meta(self, keys: Iterable[str]) -> Iterator[str]:
         """Contents of the meta tags with these keys, in key order."""
@@ -184,17 +195,27 @@ def _index_links(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
     return links
 
 
-def _excluded(node: LexborNode, stop: LexborNode | None = None) -> bool:
-    """True when the node sits in an aside, footer, comment, related list... below ``stop``."""
+def _excluded(node: LexborNode, stop: LexborNode | None = None, *, headline: bool = False) -> bool:
+    """True when the node sits in an aside, footer, comment, related list... below ``stop``.
+
+    <main> ends the climb: classes on it and above it describe the layout ("show-sidebar"),
+    not the node. For a headline (``headline=True``) the tokens that page builders put on
+    every wrapper ("elementor-widget-container", "core-rail", "newsletter-post") and a
+    page-wide <form> (ASP.NET) do not count: an h1 inside a real teaser list is rare.
+    """
+    tags = _HEADLINE_EXCLUDED_TAGS if headline else _EXCLUDED_TAGS
+    tokens_re = _HEADLINE_EXCLUDED_TOKENS if headline else _EXCLUDED_TOKENS
     current: LexborNode | None = node
     while current is not None and current.tag not in _NOT_ELEMENT:
         if stop is not None and current.mem_id == stop.mem_id:
             return False
-        if current.tag in _EXCLUDED_TAGS:
+        if current.tag in tags:
             return True
+        if current.tag == "main":
+            return False
         attrs = current.attributes
         tokens = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-        if _EXCLUDED_TOKENS.search(tokens) or _COMMENT_ITEMTYPE.search(attrs.get("itemtype") or ""):
+        if tokens_re.search(tokens) or _COMMENT_ITEMTYPE.search(attrs.get("itemtype") or ""):
             return True
         current = current.parent
     return False
@@ -209,17 +230,15 @@ def _inside(node: LexborNode, tags: frozenset[str]) -> bool:
     return False
 
 
-def _main_h1(tree: LexborHTMLParser) -> LexborNode | None:
-    """The headline element: the article's h1 first, never one in an aside or footer."""
-    h1s = [n for n in tree.tags("h1") if n.text(strip=True) and not _excluded(n)]
+def _headline_h1s(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Candidate headline elements: h1s outside asides and comments, the article's first."""
+    h1s = [n for n in tree.tags("h1")[:12] if not _excluded(n, headline=True) and n.text(strip=True)]
     for inside in (frozenset({"article"}), frozenset({"main"})):
-        for node in h1s:
-            if _inside(node, inside):
-                return node
-    for node in h1s:
-        if "headline" in (node.attributes.get("itemprop") or "").lower():
-            return node
-    return h1s[0] if h1s else None
+        first = [n for n in h1s if _inside(n, inside)]
+        if first:
+            return first + [n for n in h1s if n not in first]
+    marked = [n for n in h1s if "headline" in (n.attributes.get("itemprop") or "").lower()]
+    return marked + [n for n in h1s if n not in marked]
 
 
 def _descends(node: LexborNode, ancestor: LexborNode) -> bool:
@@ -246,22 +265,92 @@ def _page_url(page: _Page) -> str | None:
 
 
 def _title(page: _Page, sitename: str | None, page_url: str | None) -> str | None:
+    """The visible headline when the declarations confirm it or cannot be trusted more, else the declared title.
+
+    An h1 agreeing with a declared title (equal, most of it, or one of its " | "
+    segments) is the headline: its own text when the declaration only adds an
+    affix. An h1 no declaration confirms is still the headline when it reads
+    like one: three words or more, not the site's name, not a segment of the
+    <title> (a blog's name in an h1 reappears there after the separator).
+    """
     site = sitename or (urlsplit(page_url).hostname if page_url else None)
     head = page.tree.head.css_first("title") if page.tree.head is not None else None
-    raw = [*page.ld("headline", "name"), *page.meta(_TITLE_KEYS)]
-    if head is not None:
-        raw.append(head.text())
+    head_text = normalize_space(head.text()) if head is not None else ""
+    # A main entity that is not an article or a web page (a business, a product's
+    # offer) has a "name" that is rarely the page's title: it ranks after the meta tags.
+    ranked = page_type_of(types_of(page.main)) is not None if page.main else False
+    raw = [*page.ld("headline"), *(page.ld("name") if ranked else ()), *page.meta(_TITLE_KEYS),
+           *([head_text] if head_text else ()), *(() if ranked else page.ld("name"))]
     # og:title, twitter:title and headline are usually the same string: clean each once.
     candidates = [t for t in (clean_title(r, site) for r in dict.fromkeys(raw[:20])) if t]
-    h1 = normalize_space(page.h1.text(separator=" ")) if page.h1 is not None else ""
-    h1_key = _key(h1)
-    if h1 and sitename and h1_key == _key(sitename):
-        h1 = ""  # the logo wrapped in an h1
-    if h1:
+    heads = [normalize_space(n.text(separator=" ")) for n in page.h1s[:4]]
+    confirmed, possible = _title_affixes(raw[:20], sitename)
+    # The last segment of a declared title is the site's name when an h1 shows it (a logo).
+    confirmed |= possible & {_key(h) for h in heads}
+    candidates = [_strip_affix(c, confirmed) for c in candidates]
+    affixes = (confirmed | possible) - {_key(c) for c in candidates}
+    heads = [h for h in heads if h and "{" not in h and _key(h) not in affixes]
+    for h1 in heads:
         for candidate in candidates:
-            if _agrees(_key(candidate), h1_key):
-                return candidate
-    return candidates[0] if candidates else (h1 or None)
+            if _title_agrees(candidate, h1):
+                return _title_pick(candidate, h1)
+    # Only the first: on a listing every teaser has its own h1.
+    if heads and 3 <= len(heads[0].split()) <= 20 and len(heads[0]) <= 150 and len(page.h1s) <= 2:
+        return heads[0]
+    return candidates[0] if candidates else (heads[0] if heads else None)
+
+
+def _title_affixes(raw: list[str], sitename: str | None) -> tuple[set[str], set[str]]:
+    """Keys of what declared titles add around the headline: (known to be the site, maybe the site).
+
+    Known: the site name, and whatever one declared title adds to another
+    ("Blog name: Headline" beside "Headline"). Maybe: the last segment of a
+    declared title, since "Headline | Blog name" is the convention.
+    """
+    confirmed = {_key(sitename)} if sitename else set()
+    possible: set[str] = set()
+    declared = [r for r in dict.fromkeys(normalize_space(r) for r in raw) if r]
+    for text in declared:
+        pieces = TITLE_SEP.split(text)
+        if len(pieces) >= 3:
+            possible.add(_key(pieces[-1]))
+    for a in declared:
+        for b in declared:
+            if len(b) > len(a) + 3 and a in b:
+                rest = b.replace(a, " ", 1).strip(" |-–—·•»:~/")
+                if rest:
+                    confirmed.add(_key(rest))
+    return confirmed - {""}, possible - {""}
+
+
+def _strip_affix(title: str, affixes: set[str]) -> str:
+    """The title without a leading or trailing segment that is one of the affixes."""
+    pieces = TITLE_SEP.split(title)
+    if len(pieces) < 3 or not affixes:
+        return title
+    if _key(pieces[-1]) in affixes:
+        return "".join(pieces[:-2]).strip() or title
+    if _key(pieces[0]) in affixes:
+        return "".join(pieces[2:]).strip() or title
+    return title
+
+
+def _title_agrees(declared: str, h1: str) -> bool:
+    kd, kh = _key(declared), _key(h1)
+    if _agrees(kd, kh):
+        return True
+    segments = TITLE_SEP.split(declared)
+    return len(segments) > 1 and kh == _key(segments[0])
+
+
+def _title_pick(declared: str, h1: str) -> str:
+    """The declared text when it says what the h1 says; the h1 when the declaration adds an affix."""
+    kd, kh = _key(declared), _key(h1)
+    if len(kd) > len(kh) and kd.startswith(kh):
+        return h1
+    if len(kh) > len(kd) and declared.endswith(("...", "…")):
+        return h1  # a truncated og:title
+    return declared
 
 
 def _key(text: str) -> str:
@@ -514,7 +603,7 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
     broken = _head_broken(tree)
     metas = _index_meta(_head_tags(tree, "meta", broken))
     links = _index_links(_head_tags(tree, "link", broken))
-    page = _Page(tree, metas, links, doc, doc.main or {}, _main_h1(tree), url)
+    page = _Page(tree, metas, links, doc, doc.main or {}, _headline_h1s(tree), url)
     sitename = _sitename(page)
     page_url = _page_url(page)
     date, modified = _dates(page, page_url)

@@ -24,12 +24,14 @@ __all__ = [
     "normalize_language",
     "normalize_space",
     "split_authors",
+    "TITLE_SEP",
 ]
 
 # --------------------------------------------------------------------------- text
 
 _SPACE = re.compile(r"\s+")
 _SPACE_NOT_IDEOGRAPHIC = re.compile(r"[^\S\u3000]+")
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 
 
 def _words(text: str) -> list[str]:
@@ -42,6 +44,8 @@ def normalize_space(value: str) -> str:
     """Unescape HTML entities and collapse every whitespace run to one space."""
     if "&" in value:
         value = html.unescape(value)
+        if "&" in value and _ENTITY.search(value):
+            value = html.unescape(value)  # escaped twice by the CMS: "&amp;#8230;"
     if "\u3000" in value:
         # The ideographic space separates phrases in CJK titles; keep it.
         return _SPACE_NOT_IDEOGRAPHIC.sub(" ", value).strip()
@@ -419,7 +423,8 @@ def split_authors(value: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- titles
 
 # One separator between spaces; a leading "\s*" alternative would be tried at every position.
-_TITLE_SEP = re.compile(r"(\s(?:[|\-–—·•»:~/]|\|\||::)\s)")
+TITLE_SEP = re.compile(r"(\s(?:[|\-–—·•»:~/]|\|\||::)\s)")
+_TITLE_SEP = TITLE_SEP
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _TLDS = frozenset(_words("com org net co de fr uk io info news gov edu es it nl at ch ru jp cn br au ca eu"))
 
