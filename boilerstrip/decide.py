@@ -41,19 +41,23 @@ class Tunables:
     prior: float = 0.0
     #: the main region may grow from the best container over a sequence of sibling posts (forums)
     sequence: bool = False
-    #: signals whose rule id starts with one of these are not counted (a page type's exceptions)
-    ignored_rules: tuple[str, ...] = ()
+    #: (rule id prefix, factor): a page type's view of some evidence, e.g. comment classes
+    #: weigh nothing on a forum thread (posts are the content) and triple on an article
+    rule_scale: tuple[tuple[str, float], ...] = ()
 
 
 def score_blocks(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], prior: float = 0.0,
-    ignored: tuple[str, ...] = (),
+    rule_scale: tuple[tuple[str, float], ...] = (),
 ) -> tuple[list[float], list[list[Signal]]]:  # fmt: skip
     scores = [prior] * len(blocks)
     per_block: list[list[Signal]] = [[] for _ in blocks]
+    prefixes = tuple(p for p, _ in rule_scale)
     for s in signals:
         w = weights.get(s.detector, 1.0)
-        if w == 0.0 or not 0 <= s.block < len(blocks) or (ignored and s.rule.startswith(ignored)):
+        if prefixes and s.rule.startswith(prefixes):
+            w *= next(f for p, f in rule_scale if s.rule.startswith(p))
+        if w == 0.0 or not 0 <= s.block < len(blocks):
             continue
         scores[s.block] += s.weight * w
         per_block[s.block].append(s)
@@ -191,7 +195,7 @@ def decide(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables
 ) -> list[Verdict]:
     """Every block's verdict, in order."""
-    scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.ignored_rules)
+    scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
     region = region_signals(blocks, scores, t) if weights.get("region", 1.0) else []
     for s in region:
         scores[s.block] += s.weight * weights.get("region", 1.0)

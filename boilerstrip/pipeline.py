@@ -31,7 +31,8 @@ from .segment.text import segment_text
 from .source import check_kind, parsed_tree, sniff_kind, to_text
 
 ENTRY_POINT_GROUP = "boilerstrip.detectors"
-FORUM_IGNORED_RULES = ("widgets.comments-class", "widgets.landmark-comments")
+COMMENT_RULES = ("widgets.comments-class", "widgets.landmark-comments")
+COMMENT_SCALE = 4.0
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
@@ -136,7 +137,10 @@ class Pipeline:
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
         if page_type(metadata) == "forum":
             # Posts are the content of a thread: a comment class on them is no evidence against them.
-            tunables = replace(tunables, sequence=True, ignored_rules=FORUM_IGNORED_RULES)
+            tunables = replace(tunables, sequence=True, rule_scale=tuple((r, 0.0) for r in COMMENT_RULES))
+        else:
+            # Elsewhere a comment section is the commonest long prose that is not the page's content.
+            tunables = replace(tunables, rule_scale=tuple((r, COMMENT_SCALE) for r in COMMENT_RULES))
         verdicts = self._judge(blocks, page, tunables, clock)
         if tree is not None and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
             verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)
