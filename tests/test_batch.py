@@ -175,3 +175,16 @@ def test_bad_options_raise_at_once(options: dict[str, Any], match: str) -> None:
     """Misused options raise InvalidOptionError when extract_many is called, before any input is read."""
     with pytest.raises(boilerstrip.InvalidOptionError, match=match):
         extract_many(iter(()), **options)
+
+
+def test_comment_location_rules_exist() -> None:
+    """Every rule id include_comments ignores is one the widgets detector emits (a rename would silently break it)."""
+    from pathlib import Path
+
+    from boilerstrip.batch import COMMENT_LOCATION_RULES
+
+    package = Path(boilerstrip.__file__).parent
+    shipped = (package / "rules" / "widgets.toml").read_text(encoding="utf-8")
+    shipped += (package / "detectors" / "widgets.py").read_text(encoding="utf-8")
+    for rule in COMMENT_LOCATION_RULES:
+        assert f'"{rule}"' in shipped, rule
