@@ -425,3 +425,37 @@ def test_ideographic_space_kept_in_titles() -> None:
     """CJK titles keep U+3000 between phrases."""
     assert meta('<meta property="og:title" content="終電を繰り下げ\u3000観光客の増加受け">').title == (
         "終電を繰り下げ\u3000観光客の増加受け")
+
+
+# ---------------------------------------------------------------- date fallbacks
+
+
+def test_date_bare_span_beside_the_byline() -> None:
+    """A date that is an element's whole text in the article header counts; a teaser's elsewhere does not."""
+    m = meta('<body><article><div><h1>Harbour wall repaired</h1><p><a href="/author/ann-lee">Ann Lee</a></p>'
+             '<span class="muted">Nov 21, 2018</span></div><p>Body text.</p></article>'
+             '<aside class="related"><span>Jan 2, 2020</span></aside></body>')
+    assert m.date == "2018-11-21"
+
+
+def test_date_dateline_corrects_a_utc_timestamp_and_shows_the_update() -> None:
+    """The visible dateline wins when it is the local day of a UTC timestamp, or the declared update."""
+    html = ('<head><meta property="article:published_time" content="2025-12-19T02:41:00+00:00"></head>'
+            '<body><article><h1>Night market opens</h1><time datetime="2025-12-18">18 December 2025</time>'
+            "</article></body>")
+    assert meta(html).date == "2025-12-18"
+    updated = ('<head><meta property="article:published_time" content="2019-08-11T10:00:00-05:00">'
+               '<meta property="article:modified_time" content="2025-11-21T09:00:00-05:00"></head>'
+               "<body><article><h1>Best bikes for hills</h1><p>Updated November 21, 2025</p></article></body>")
+    assert meta(updated).date == "2025-11-21T09:00:00-05:00"
+    same = ('<head><meta property="article:published_time" content="2025-12-19T12:00:00+00:00"></head>'
+            '<body><article><h1>Night market opens</h1><time>20 December 2025</time></article></body>')
+    assert meta(same).date == "2025-12-19T12:00:00+00:00"
+
+
+def test_date_from_app_state_and_modified_as_last_resort() -> None:
+    """Inline app state's publishedDate is read; a page dated only by its update gets that date."""
+    state = '<script>window.__STATE__={"post":{"publishedDate":"2019-08-16T00:00:00.000Z"}}</script>'
+    assert meta(f"<body>{state}<h1>Gym basics</h1></body>").date == "2019-08-16T00:00:00+00:00"
+    only = meta('<meta property="og:updated_time" content="2025-07-27T00:28:47-07:00">')
+    assert (only.date, only.date_modified) == ("2025-07-27T00:28:47-07:00", "2025-07-27T00:28:47-07:00")

@@ -14,6 +14,7 @@ import html as htmllib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -80,6 +81,17 @@ _COMMENT_ITEMTYPE = re.compile(r"(?:Comment|Review|Answer)\b")
 _BYLINE_SELECTOR = ("[rel~=author], [itemprop~=author], [class*=byline], [class*=author], [id*=byline], "
                     "[id*=author], address")
 _BYLINE_NAME_SELECTOR = "[itemprop~=name], a[rel~=author], a[href*='/author/'], a[href*='/authors/']"
+_META_DATE_KEY = re.compile(r"date|publish|created")
+_META_NOT_PUBLISHED = re.compile(r"modif|updat|expir|valid|review|revis|birth|event|start|end|crawl|index")
+_DATE_CLASS_SELECTOR = ("[class*=date], [class*=publish], [class*=posted], [class*=timestamp], [class*=post-meta], "
+                        "[class*=entry-meta], [class*=article-meta]")
+#: Keys of JS app state that hold the publication date, with JSON's quotes optionally escaped.
+_SCRIPT_DATE = re.compile(
+    r"(?:datePublished|publishedDate|published_?[aA]t|publishDate|publish_date|date_published|postDate"
+    r"|firstPublished\w{0,8}|published_on|pubDate)\\?[\"']?\s*:\s*\\?[\"'](?P<date>\d{4}-\d\d-\d\d[\w:.+-]{0,20})"
+)
+_DATE_TEXT_TAGS = "span, p, div, li, small, time, abbr, em, strong, b, dd, td"
+_DIGIT = re.compile(r"\d")
 _TAGS_RE = re.compile(r"<[^<>]{0,2000}>")
 _KEY_RE = re.compile(r"[\W_]+")
 _TERM_SEP = re.compile(r"[,;]")
@@ -506,18 +518,117 @@ def _text_after_h1(page: _Page) -> list[str]:
     return out
 
 
+def _own_text_dates(nodes: Iterable[LexborNode], stop: LexborNode | None = None) -> list[str]:
+    """Elements whose own text is a date and little else ("Nov 21, 2018" in a span), in order."""
+    out: list[str] = []
+    for node in nodes:
+        text = node.text(deep=False, strip=True)
+        if 6 <= len(text) <= 40 and _DIGIT.search(text) and normalize_date(text) and not _excluded(node, stop):
+            out.append(text)
+            break
+    return out
+
+
+def _dates_near_h1(page: _Page) -> list[str]:
+    """The dateline of the article header: its <time>, the lines after the h1, a bare date beside the byline."""
+    found = [*_time_near_h1(page), *_text_after_h1(page)]
+    for container in page.header:
+        found.extend(_own_text_dates(container.css(_DATE_TEXT_TAGS)[:150], container))
+    return found
+
+
+def _graph_dates(page: _Page, key: str) -> list[str]:
+    """``key`` of the other page-level JSON-LD objects: Yoast dates the WebPage, not always the Article."""
+    out: list[str] = []
+    for obj in page.doc.objects[:50]:
+        if obj is not page.main and (page_type_of(types_of(obj)) or "WebPage" in types_of(obj)):
+            out.extend(texts(obj.get(key), page.doc))
+    return out
+
+
+def _other_meta_dates(page: _Page) -> list[str]:
+    """Meta tags no list names ("cludo:date", "article.created") whose key says publication."""
+    out: list[str] = []
+    for key, contents in page.metas.items():
+        if _META_DATE_KEY.search(key) and not _META_NOT_PUBLISHED.search(key):
+            out.extend(contents[:1])
+    return out
+
+
+def _dated_elements(page: _Page) -> list[str]:
+    """Dates in the page's date-like elements outside asides and comments, first in document order.
+
+    <time> first, then short elements whose class says date; only when no declaration and
+    nothing near the headline gave one, because a page's first <time> is sometimes a teaser's.
+    """
+    out: list[str] = []
+    for node in page.tree.tags("time")[:20]:
+        if not _excluded(node):
+            out.append(node.attributes.get("datetime") or node.text())
+    for node in page.tree.css(_DATE_CLASS_SELECTOR)[:40]:
+        text = node.text(separator=" ")
+        if len(text) < 120 and not _excluded(node):
+            out.append(text)
+    if not any(normalize_date(v) for v in out):
+        body = page.tree.body
+        out.extend(_own_text_dates(body.css(_DATE_TEXT_TAGS)[:1500] if body is not None else []))
+    return out
+
+
+def _script_dates(page: _Page) -> list[str]:
+    """Publication dates in inline app state (Next.js, Nuxt, Gatsby), which some pages declare nowhere else."""
+    for node in page.tree.tags("script"):
+        if "ld+json" in (node.attributes.get("type") or "") or node.attributes.get("src"):
+            continue
+        m = _SCRIPT_DATE.search(node.text()[:1_000_000])
+        if m:
+            return [m["date"]]
+    return []
+
+
 def _dates(page: _Page, page_url: str | None) -> tuple[str | None, str | None]:
-    # Declarations first; the DOM is searched only when they are silent.
-    published = _pick_date([*page.ld("datePublished", "dateCreated", "uploadDate"), *page.meta(_DATE_KEYS)])
-    if published is None:
-        published = _pick_date([
-            *_element_dates(page, "datePublished"),
-            *_time_near_h1(page),
-            *_text_after_h1(page),
-            *(u for u in (page_url, page.url) if u and date_from_url(u)),
-        ])
+    # Declarations first; the DOM is searched only when they are silent. Each
+    # fallback list is built only when the ones before it found nothing.
     modified = _pick_date([*page.ld("dateModified"), *page.meta(_MODIFIED_KEYS)])
-    return published, modified or _pick_date(_element_dates(page, "dateModified"))
+    modified = modified or _pick_date(_element_dates(page, "dateModified"))
+    declared = _pick_date([*page.ld("datePublished", "dateCreated", "uploadDate"), *page.meta(_DATE_KEYS)])
+    if declared is not None:
+        utc = declared.endswith("+00:00") and not 10 <= int(declared[11:13] or 12) < 14
+        if utc or (modified is not None and modified[:10] != declared[:10]):
+            declared = _shown_instead(declared, modified, _pick_date(_dates_near_h1(page)))
+        return declared, modified
+    fallbacks: list[Callable[[], list[str]]] = [
+        lambda: [*_element_dates(page, "datePublished"), *_dates_near_h1(page)],
+        lambda: [*_graph_dates(page, "datePublished"), *_other_meta_dates(page)],
+        lambda: [u for u in (page_url, page.url) if u and date_from_url(u)],
+        lambda: _dated_elements(page),
+        lambda: _script_dates(page),
+    ]
+    for candidates in fallbacks:
+        published = _pick_date(candidates())
+        if published is not None:
+            return published, modified
+    # A page that only says when it was last changed: that is the best date it has.
+    return modified, modified
+
+
+def _shown_instead(declared: str, modified: str | None, shown: str | None) -> str:
+    """The dateline's date when it corrects the declared one, else the declared one.
+
+    It corrects it when it is the declared modification date (the page shows
+    when it was updated, the republished date) or the day next to a UTC
+    timestamp (the publisher's local date: 23:25 UTC on the 18th is the 19th in Asia).
+    """
+    if shown is None or shown[:10] == declared[:10]:
+        return declared
+    if modified is not None and shown[:10] == modified[:10]:
+        return modified if modified.startswith(shown) else shown
+    utc = declared.endswith("+00:00") and len(declared) > 10
+    try:
+        apart = abs((date.fromisoformat(shown[:10]) - date.fromisoformat(declared[:10])).days)
+    except ValueError:
+        return declared
+    return shown if utc and apart == 1 else declared
 
 
 def _language(page: _Page) -> str | None:
