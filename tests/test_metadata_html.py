@@ -459,3 +459,15 @@ def test_date_from_app_state_and_modified_as_last_resort() -> None:
     assert meta(f"<body>{state}<h1>Gym basics</h1></body>").date == "2019-08-16T00:00:00+00:00"
     only = meta('<meta property="og:updated_time" content="2025-07-27T00:28:47-07:00">')
     assert (only.date, only.date_modified) == ("2025-07-27T00:28:47-07:00", "2025-07-27T00:28:47-07:00")
+
+
+def test_byline_staff_links_and_byline_below_the_story() -> None:
+    """Several /staff/ links in one byline are several authors; a byline after the story is still read."""
+    m = meta('<body><article><div><h1>Rail bridges plan approved</h1><div class="bylines">By '
+             '<a href="/staff/ann-lee">Ann Lee</a> and <a href="/staff/bo-chen">Bo Chen</a></div></div>'
+             "</article></body>")
+    assert m.authors == ("Ann Lee", "Bo Chen")
+    below = meta('<body><main><h1>Tide tables explained</h1><p>Story text.</p></main>'
+                 '<div class="post-author">Written by Mara Quist</div>'
+                 '<aside class="related"><span class="author">Other Writer</span></aside></body>')
+    assert below.authors == ("Mara Quist",)

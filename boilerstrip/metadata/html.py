@@ -80,7 +80,8 @@ _HEADLINE_EXCLUDED_TOKENS = re.compile(
 _COMMENT_ITEMTYPE = re.compile(r"(?:Comment|Review|Answer)\b")
 _BYLINE_SELECTOR = ("[rel~=author], [itemprop~=author], [class*=byline], [class*=author], [id*=byline], "
                     "[id*=author], address")
-_BYLINE_NAME_SELECTOR = "[itemprop~=name], a[rel~=author], a[href*='/author/'], a[href*='/authors/']"
+_BYLINE_NAME_SELECTOR = ("[itemprop~=name], a[rel~=author], a[href*='/author/'], a[href*='/authors/'], "
+                         "a[href*='/staff/'], a[href*='/people/'], a[href*='/profile/'], a[class*=author]")
 _META_DATE_KEY = re.compile(r"date|publish|created")
 _META_NOT_PUBLISHED = re.compile(r"modif|updat|expir|valid|review|revis|birth|event|start|end|crawl|index")
 _DATE_CLASS_SELECTOR = ("[class*=date], [class*=publish], [class*=posted], [class*=timestamp], [class*=post-meta], "
@@ -427,19 +428,31 @@ def _microdata_authors(page: _Page) -> list[str]:
     return values
 
 
-def _byline_authors(page: _Page) -> list[str]:
-    """Names from the byline element nearest the h1, never one in a comment or aside."""
-    for container in page.header:
-        for node in container.css(_BYLINE_SELECTOR):
-            if _excluded(node, container) or len(node.text()) > 300:
-                continue
-            named = [n.text(separator=" ") for n in node.css(_BYLINE_NAME_SELECTOR)]
-            if node.tag == "a" and node.attributes.get("href") and not named:
-                named = [node.text(separator=" ")]
-            values = named or [node.text(separator=" ")]
-            if any(split_authors(v) for v in values):
-                return values
+def _byline_in(nodes: Iterable[LexborNode], stop: LexborNode | None, limit: int) -> list[str]:
+    for node in nodes:
+        if _excluded(node, stop) or len(node.text()) > limit:
+            continue
+        named = [n.text(separator=" ") for n in node.css(_BYLINE_NAME_SELECTOR)]
+        if node.tag == "a" and node.attributes.get("href") and not named:
+            named = [node.text(separator=" ")]
+        values = named or [node.text(separator=" ")]
+        if any(split_authors(v) for v in values):
+            return values
     return []
+
+
+def _byline_authors(page: _Page) -> list[str]:
+    """Names from the byline element nearest the h1, never one in a comment or aside.
+
+    Without one in the article header, the page's first short byline element
+    outside asides, comments and related lists (a byline below the story).
+    """
+    for container in page.header:
+        found = _byline_in(container.css(_BYLINE_SELECTOR), container, 300)
+        if found:
+            return found
+    body = page.tree.body
+    return _byline_in(body.css(_BYLINE_SELECTOR)[:30], None, 100) if body is not None else []
 
 
 def _authors(page: _Page) -> tuple[str, ...]:
