@@ -97,20 +97,22 @@ def html_region(
     best = max(totals, key=lambda c: (totals[c], -c))
     if totals[best] <= 0:
         return None
-    if sequence:
-        # Climb through wrappers that add nothing; stop at the first ancestor that adds posts.
-        up = parent.get(best)
-        for _ in range(SEQUENCE_MAX_STEPS):
-            if up is None or totals[up] <= 0:
-                break
-            if positive[up] >= SEQUENCE_GROWTH * positive[best]:
-                return up
-            up = parent.get(up)
+    # Climb through wrappers that add nothing; stop at the first ancestor that adds
+    # content: on a thread, more posts; elsewhere, a sibling section (a recipe card
+    # beside its introduction) that brings more content than noise.
+    up = parent.get(best)
+    for _ in range(SEQUENCE_MAX_STEPS):
+        if up is None or totals[up] <= 0:
+            break
+        if positive[up] >= SEQUENCE_GROWTH * positive[best] and (sequence or totals[up] >= GROWTH_NET * totals[best]):
+            return up
+        up = parent.get(up)
     return best
 
 
 SEQUENCE_MAX_STEPS = 10
-SEQUENCE_GROWTH = 1.5
+SEQUENCE_GROWTH = 1.3
+GROWTH_NET = 0.9  # off threads, the larger region may cost a tenth of the net mass, no more
 
 
 def text_region(blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0) -> tuple[int, int] | None:
