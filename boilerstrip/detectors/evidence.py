@@ -102,7 +102,7 @@ class EvidenceDetector:
             density = function_density(b.text, lang)
             if density >= p["prose_stopword_density"]:
                 yield Signal(i, 0.5, "evidence.stopwords", f"{density:.2f} function words ({lang})")
-            elif density < p["thin_stopword_density"] and b.role not in ("row", "code"):
+            elif density < p["thin_stopword_density"] and b.role not in ("row", "code", "item", "heading"):
                 yield Signal(i, -0.4, "evidence.no-stopwords", f"{density:.2f} function words ({lang})")
         ld = b.link_density
         if ld >= p["high_link_density"]:
