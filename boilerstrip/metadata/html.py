@@ -263,10 +263,24 @@ def _descends(node: LexborNode, ancestor: LexborNode) -> bool:
     return False
 
 
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[|_–—]|\s-\s|::)\s*")
+
+
 def _sitename(page: _Page) -> str | None:
     publisher = [s for s in page.ld("publisher", "sourceOrganization", sub="name") if not is_url(s)]
     websites = [o.get("name") for o in page.doc.of_type(frozenset({"WebSite"}))]
-    return _first([*publisher, *(w for w in websites if isinstance(w, str)), *page.meta(_SITE_KEYS)])
+    declared = _first([*publisher, *(w for w in websites if isinstance(w, str)), *page.meta(_SITE_KEYS)])
+    return declared or _logo_sitename(page)
+
+
+def _logo_sitename(page: _Page) -> str | None:
+    """Undeclared: the <title> affix that is also the text of a link to the home page (the logo)."""
+    title = page.tree.css_first("title")
+    parts = _TITLE_SEPARATORS.split(title.text().strip()) if title is not None else []
+    if len(parts) < 2:
+        return None
+    home = {" ".join(a.text().split()) for a in page.tree.css("a[href='/']")[:20]}
+    return next((p for p in (parts[-1], parts[0]) if p and p in home), None)
 
 
 def _page_url(page: _Page) -> str | None:
@@ -455,6 +469,17 @@ def _byline_authors(page: _Page) -> list[str]:
     return _byline_in(body.css(_BYLINE_SELECTOR)[:30], None, 100) if body is not None else []
 
 
+_LABELLED_BYLINE = re.compile(
+    r"(?:作者|记者|撰文|撰稿|著者|筆者|執筆|文|author|autor|auteur|verfasser|door)\s*[:：]\s*([^\s\u3000|·,，、;；]{2,30})",
+    re.IGNORECASE,
+)
+
+
+def _labelled_bylines(page: _Page) -> list[str]:
+    """Names after a label in the info line under the h1: "作者：何文静", "Autor: Jan Nowak"."""
+    return [m.group(1) for line in _text_after_h1(page) for m in _LABELLED_BYLINE.finditer(line)][:3]
+
+
 def _authors(page: _Page) -> tuple[str, ...]:
     weak: tuple[str, ...] = ()
     # Evaluated in order and only until one yields a name: the DOM fallbacks cost the most.
@@ -464,6 +489,7 @@ def _authors(page: _Page) -> tuple[str, ...]:
         (lambda: list(page.meta(_AUTHOR_KEYS[-1:])), True),
         (lambda: _microdata_authors(page), False),
         (lambda: _byline_authors(page), False),
+        (lambda: _labelled_bylines(page), False),
         (lambda: page.links.get("author", [])[:3], False),
     ]
     for values, citation in sources:
