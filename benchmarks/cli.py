@@ -108,6 +108,7 @@ def cmd_run(args: argparse.Namespace) -> None:
     )
     mode = f"text-{args.text_mode}" if args.text_mode else "html"
     print(f"{dataset.name} ({len(dataset)} pages, {mode}): {', '.join(options.extractors)}", file=sys.stderr)
+    versions = _versions(options.extractors)  # before the run: the library may change during it
     rows, peak, wall = _score_all(dataset, options)
     summaries = [
         summarise(n, [row[i] for row in rows], seed=args.seed) for i, n in enumerate(options.extractors)
@@ -138,7 +139,7 @@ def cmd_run(args: argparse.Namespace) -> None:
             dataset=dataset.name,
             mode=mode,
             options=opts,
-            versions=_versions(options.extractors),
+            versions=versions,
             summaries=summaries,
             peak_mb=peak,
             scores=rows,
