@@ -212,6 +212,7 @@ def decide(
 
 SPARSE_MAX_KEPT = 150
 SPARSE_PRIOR = 0.6
+SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date")
 
 
 def _words(text: str) -> int:
@@ -237,7 +238,9 @@ def fallback(
     # evidence to find: judge it by structure alone, every block starting from a small
     # prior, length and link density ignored, boilerplate detectors still heard.
     if kept < SPARSE_MAX_KEPT:
-        sparse = decide(blocks, signals, {**weights, "evidence": 0.0, "teasers": 0.0}, replace(t, prior=SPARSE_PRIOR))
+        # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
+        scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES))
+        sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
         sparse_kept = sum(_words(v.block.text) for v in sparse if v.kept)
         if sparse_kept >= 2 * kept + 20:
             verdicts = [
