@@ -210,7 +210,7 @@ def decide(
     ]
 
 
-SPARSE_MAX_KEPT = 150
+SPARSE_MAX_KEPT = 250
 SPARSE_PRIOR = 0.6
 SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date")
 
