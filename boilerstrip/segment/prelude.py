@@ -33,6 +33,7 @@ VALUE_SHAPES = regex.compile(
     regex.VERBOSE,
 )
 MIN_VALUES = 6
+PROSE_LINE = regex.compile(r"^(?=.{80,})\p{Lu}.*[.!?…\"”’»)]$")
 
 
 def is_value_line(text: str) -> bool:
@@ -46,7 +47,13 @@ def prelude_end(blocks: Sequence[Block]) -> int:
     repeats = Counter(b.text for b in head)
     best_sum, best_end, running, values = 0.0, 0, 0.0, 0
     best_values = 0
+    prose_run = 0
     for i, b in enumerate(head):
+        # Printed values stand one per line between other values; two prose lines in a row
+        # are the visible text, and a prelude cannot reach past them.
+        prose_run = prose_run + 1 if PROSE_LINE.match(b.text) else 0
+        if prose_run >= 2:
+            break
         is_value = is_value_line(b.text) or (repeats[b.text] > 1 and len(b.text) < 120)
         values += is_value
         running += (1.0 if is_value else 0.0) - 0.5
