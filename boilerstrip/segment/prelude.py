@@ -33,6 +33,10 @@ VALUE_SHAPES = regex.compile(
     regex.VERBOSE,
 )
 MIN_VALUES = 6
+MIN_STRONG_VALUES = 2
+STRONG_VALUE = regex.compile(
+    r"^(?:(?:https?:)?//\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{6,}\d|\d{4}-\d{2}-\d{2}(?:[T\s][\d:.]+\S*)?|/{1,2}[\w@\[\]='\":/.()-]+)$"
+)
 PROSE_LINE = regex.compile(r"^(?=.{80,})\p{Lu}.*[.!?…\"”’»)]$")
 
 
@@ -60,6 +64,10 @@ def prelude_end(blocks: Sequence[Block]) -> int:
         if running > best_sum:
             best_sum, best_end, best_values = running, i + 1, values
     if best_values < MIN_VALUES or best_values < 0.6 * best_end:
+        return 0
+    # Structured data always carries URLs, timestamps or contact values; a run of short
+    # menu words and numbers at the top of a crawl record does not make a prelude.
+    if sum(1 for b in head[:best_end] if STRONG_VALUE.match(b.text)) < MIN_STRONG_VALUES:
         return 0
     # The visible page usually starts after a blank line: snap to the nearest one.
     for j in (*range(best_end - 1, max(best_end - 3, 0), -1), *range(best_end, min(best_end + 3, len(blocks)))):
