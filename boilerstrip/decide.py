@@ -115,15 +115,22 @@ SEQUENCE_GROWTH = 1.3
 GROWTH_NET = 0.9  # off threads, the larger region may cost a tenth of the net mass, no more
 
 
-def text_region(blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0) -> tuple[int, int] | None:
+def text_region(
+    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, barriers: frozenset[int] = frozenset()
+) -> tuple[int, int] | None:
     """The [start, end) run of blocks with the highest mass sum (Kadane), or None.
 
     Boilerplate mass counts ``penalty`` times, so a teaser between two paragraphs
-    does not split the article into two regions.
+    does not split the article into two regions. A barrier (the heading or count
+    that opens a comment section) ends any run: in a dump nothing else marks
+    where the article stops and the readers begin.
     """
     best, best_span = 0.0, None
     run, start = 0.0, 0
     for i, (b, s) in enumerate(zip(blocks, scores, strict=True)):
+        if i in barriers:
+            run, start = 0.0, i + 1
+            continue
         if run <= 0:
             run, start = 0.0, i
         m = _mass(b, s)
@@ -133,7 +140,12 @@ def text_region(blocks: Sequence[Block], scores: Sequence[float], penalty: float
     return best_span
 
 
-def region_signals(blocks: Sequence[Block], scores: Sequence[float], t: Tunables) -> list[Signal]:
+BARRIER_RULES = frozenset({"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt"})
+
+
+def region_signals(
+    blocks: Sequence[Block], scores: Sequence[float], t: Tunables, barriers: frozenset[int] = frozenset()
+) -> list[Signal]:
     if not blocks:
         return []
     if any(b.containers for b in blocks):
@@ -143,7 +155,7 @@ def region_signals(blocks: Sequence[Block], scores: Sequence[float], t: Tunables
         inside = [region in b.containers for b in blocks]
         where = f"container #{region}"
     else:
-        span = text_region(blocks, scores, t.region_penalty)
+        span = text_region(blocks, scores, t.region_penalty, barriers if not t.sequence else frozenset())
         if span is None:
             return []
         inside = [span[0] <= b.index < span[1] for b in blocks]
@@ -198,7 +210,8 @@ def decide(
 ) -> list[Verdict]:
     """Every block's verdict, in order."""
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
-    region = region_signals(blocks, scores, t) if weights.get("region", 1.0) else []
+    barriers = frozenset(i for i, sig in enumerate(per_block) if any(s.rule in BARRIER_RULES for s in sig))
+    region = region_signals(blocks, scores, t, barriers) if weights.get("region", 1.0) else []
     for s in region:
         scores[s.block] += s.weight * weights.get("region", 1.0)
         per_block[s.block].append(s)
