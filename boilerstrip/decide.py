@@ -127,17 +127,27 @@ def text_region(
     """
     best, best_span = 0.0, None
     run, start = 0.0, 0
+    factor, seen_prose = 1.0, 0.0
     for i, (b, s) in enumerate(zip(blocks, scores, strict=True)):
         if i in barriers:
             run, start = 0.0, i + 1
+            # Readers follow the article: after a comment heading that follows real
+            # prose, whatever comes is discounted.
+            if seen_prose >= AFTER_BARRIER_PROSE:
+                factor = AFTER_BARRIER_FACTOR
             continue
         if run <= 0:
             run, start = 0.0, i
         m = _mass(b, s)
-        run += m * penalty if m < 0 else m
+        seen_prose += max(m, 0.0)
+        run += m * penalty if m < 0 else m * factor
         if run > best:
             best, best_span = run, (start, i + 1)
     return best_span
+
+
+AFTER_BARRIER_PROSE = 200.0  # about two paragraphs of mass
+AFTER_BARRIER_FACTOR = 0.3
 
 
 BARRIER_RULES = frozenset({"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt"})
@@ -250,7 +260,7 @@ def fallback(
     # A page of short items (a listing, a product grid, a schedule) has no prose for the
     # evidence to find: judge it by structure alone, every block starting from a small
     # prior, length and link density ignored, boilerplate detectors still heard.
-    if kept < SPARSE_MAX_KEPT:
+    if kept < SPARSE_MAX_KEPT and any(b.containers for b in blocks):  # a dump has no structure to judge by
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES))
         sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))

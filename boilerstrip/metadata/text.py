@@ -25,11 +25,18 @@ IMAGE_URL = regex.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#_])|/img/|/
 ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 LOCALE = regex.compile(r"^[a-z]{2}(?:[_-][A-Za-z]{2,4})?$")
 LOWER_TAG = regex.compile(r"^[\p{Ll}\p{N}][\p{Ll}\p{N}\s'()&.-]{0,40}$")
-KEYWORDS = regex.compile(r"^[^,]{2,40}(?:,\s*[^,]{2,40}){1,30}$")
+# Possessive quantifiers: a 28,000-character line of commas and spaces must fail at once.
+KEYWORDS = regex.compile(r"^[^,]{2,40}+(?:,\s*+[^,]{2,40}+){1,30}+$")
 WORD = regex.compile(r"\w+")
-SENTENCE = regex.compile(r"\p{L}.*[.!?。！？]$")
+# "Ends a sentence and has a letter": as one pattern (\p{L}.*[.!?]$) it is quadratic on long lines.
+SENTENCE_END = regex.compile(r"[.!?。！？]$")
+LETTER = regex.compile(r"\p{L}")
 VALUE_WORDS = frozenset({"true", "false", "null", "none", "news", "article"})
 TITLE_MAX = 200
+
+
+def _sentence(t: str) -> bool:
+    return SENTENCE_END.search(t) is not None and LETTER.search(t) is not None
 
 
 def _is_url(t: str) -> bool:
@@ -41,7 +48,7 @@ def _tags(lines: Sequence[str]) -> tuple[str, ...]:
     for t in lines:
         if _is_url(t) or ISO_DATE.match(t) or t.casefold() in VALUE_WORDS or LOCALE.match(t):
             continue
-        if KEYWORDS.match(t) and t == t.lower():
+        if len(t) <= 600 and KEYWORDS.match(t) and t == t.lower():
             tags += [k.strip() for k in t.split(",") if k.strip()]
         elif LOWER_TAG.match(t) and not t.replace(" ", "").isdigit():
             tags.append(t)
@@ -55,7 +62,7 @@ def _title(prelude: Sequence[str], visible: Sequence[Block]) -> str | None:
     counts = Counter(prelude)
     candidates = [
         t for t in prelude
-        if len(t) <= TITLE_MAX and len(t.split()) >= 3 and not _is_url(t) and not SENTENCE.search(t)
+        if len(t) <= TITLE_MAX and len(t.split()) >= 3 and not _is_url(t) and not _sentence(t)
         and not t[:1].islower()
     ]  # fmt: skip
     if not candidates:
@@ -68,7 +75,7 @@ def _sitename(prelude: Sequence[str], title: str | None) -> str | None:
     counts = Counter(
         t for t in prelude
         if t != title and not _is_url(t) and not ISO_DATE.match(t) and "@" not in t and not t[:1].isdigit()
-        and not t[:1].islower() and not t.startswith("+") and len(t) <= 80 and not SENTENCE.search(t)
+        and not t[:1].islower() and not t.startswith("+") and len(t) <= 80 and not _sentence(t)
     )  # fmt: skip
     if not counts:
         return None
@@ -94,7 +101,7 @@ def _description(prelude: Sequence[str], title: str | None, body: str | None, vi
     """
     candidates = [
         t for t in prelude
-        if t != title and t != body and SENTENCE.search(t) and 40 <= len(t) <= 400 and not _is_url(t)
+        if t != title and t != body and _sentence(t) and 40 <= len(t) <= 400 and not _is_url(t)
     ]  # fmt: skip
     if not candidates:
         return None
@@ -143,7 +150,7 @@ CREDIT_MARK = regex.compile(r"(?:photo(?:graph)?|foto|image|picture|credit|bild)
 def _is_headline_shaped(b: Block, min_words: int) -> bool:
     words = len(b.text.split())
     return (
-        min_words <= words <= 25 and len(b.text) <= TITLE_MAX and not SENTENCE.search(b.text)
+        min_words <= words <= 25 and len(b.text) <= TITLE_MAX and not _sentence(b.text)
         and not CREDIT_MARK.search(b.text) and not BYLINE.match(b.text)
     )  # fmt: skip
 
@@ -154,7 +161,7 @@ def _headline(blocks: Sequence[Block]) -> str | None:
     Failing that, a short line (two words will do: "Caching responses") standing
     alone right above the first paragraph.
     """
-    first_para = next((i for i, b in enumerate(blocks[:120]) if len(b.text) >= 150 and SENTENCE.search(b.text)), None)
+    first_para = next((i for i, b in enumerate(blocks[:120]) if len(b.text) >= 150 and _sentence(b.text)), None)
     if first_para is None:
         return None
     window = blocks[max(0, first_para - 15) : first_para]

@@ -28,7 +28,7 @@ VALUE_SHAPES = regex.compile(
       | true | false | null | none
       | [a-z]{2,3}(?:[_-][A-Za-z]{2,4})?                   # locale code like en_EN
       | [\p{Ll}\p{N}][\p{Ll}\p{N}\s'()&.-]{0,40}           # lower-case tag
-      | [\p{Ll}\p{N}][\p{Ll}\p{N}\s'&.-]*(?:,\s*[\p{Ll}\p{N}][\p{Ll}\p{N}\s'&.-]*)+  # keyword list
+      | [\p{Ll}\p{N}][\p{Ll}\p{N}\s'&.-]*+(?:,\s*+[\p{Ll}\p{N}][\p{Ll}\p{N}\s'&.-]*+)++  # keyword list (possessive: linear)
     )$""",
     regex.VERBOSE,
 )
