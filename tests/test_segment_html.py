@@ -73,21 +73,12 @@ def test_table_caption_is_a_caption() -> None:
     assert [(b.text, b.role) for b in blocks] == [("Prices", "caption"), ("1 | 2", "row")]
 
 
-@pytest.mark.xfail(
-    reason="segment.html splits the joined row text on ' | ', so a cell holding '|' becomes two cells",
-    strict=True,
-)
 def test_cell_containing_a_pipe_stays_one_cell() -> None:
     """A data cell whose text contains ' | ' is still one cell."""
     (b,) = seg("<table><tr><td>a | b</td><td>c</td></tr></table>")
     assert b.cells == ("a | b", "c")
 
 
-@pytest.mark.xfail(
-    reason="segment.html builds cells from the pending pieces joined by spaces, so "
-    "'Ann<b>Lee</b>' is 'AnnLee' in the text but 'Ann Lee' in cells",
-    strict=True,
-)
 def test_cells_agree_with_row_text() -> None:
     """A row's text is its cells joined by ' | ', inline markup included."""
     (b,) = seg("<table><tr><td>Ann<b>Lee</b></td><td>x</td></tr></table>")
@@ -108,11 +99,6 @@ def test_pre_highlight_source_class_gives_language() -> None:
     assert (b.text, b.lang) == ("let a;\nlet b;", "js")
 
 
-@pytest.mark.xfail(
-    reason="segment.html reads the language only from block elements; <code> is inline, "
-    'so the common <pre><code class="language-x"> form loses lang',
-    strict=True,
-)
 def test_code_inside_pre_gives_language() -> None:
     """<pre><code class="language-rust"> gives lang "rust"."""
     (b,) = seg('<pre><code class="language-rust">fn main() {}</code></pre>')
@@ -291,3 +277,9 @@ def test_tree_is_not_modified() -> None:
     seg_blocks = segment_html(tree)
     assert [b.text for b in seg_blocks] == ["z q"]
     assert tree.html == before
+
+
+def test_link_chars_count_spaces_between_a_links_text_nodes() -> None:
+    """Link text split over inline elements counts its spaces: <a>foo <b>bar</b></a> is 7 characters."""
+    (b,) = seg('<p><a href="/x">foo <b>bar</b></a> baz</p>')
+    assert (b.text, b.link_chars) == ("foo bar baz", 7)

@@ -67,7 +67,7 @@ class _Open:
     list_depth: int
     in_pre: bool
     in_quote: bool
-    row: list[str] | None = None  # cells of a data-table row being collected
+    row: list[int] | None = None  # where each cell of a data-table row starts in the pending text
     lang: str = ""
 
 
@@ -77,10 +77,22 @@ class _Walk:
 
     blocks: list[Block] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
-    link_chars: int = 0
+    #: text of links, one string per run of link text nodes (so spaces between them count)
+    link_text: list[str] = field(default_factory=list)
+    link_open: bool = False
     links: int = 0
     in_link: int = 0
     next_container: int = 0
+
+    def add_text(self, text: str) -> None:
+        self.pending.append(text)
+        if not self.in_link:
+            self.link_open = False
+        elif self.link_open:
+            self.link_text[-1] += text
+        else:
+            self.link_text.append(text)
+            self.link_open = True
 
     def flush(self, ctx: _Open, role_override: str = "") -> None:
         if not self.pending:
@@ -90,15 +102,17 @@ class _Walk:
         text = raw.strip("\n") if ctx.in_pre else " ".join(raw.split())
         if text.strip():
             role = role_override or _role(ctx)
+            link_chars = sum(len(" ".join(t.split())) for t in self.link_text)
             self.blocks.append(
                 Block(
                     index=len(self.blocks), text=text, role=role, tag=ctx.tag,
                     level=ctx.level if role in ("heading", "item") else 0,
-                    link_chars=min(self.link_chars, len(text)), links=self.links, attrs=ctx.attrs, attr_levels=ctx.levels,
+                    link_chars=min(link_chars, len(text)), links=self.links, attrs=ctx.attrs, attr_levels=ctx.levels,
                     landmarks=ctx.landmarks, containers=ctx.containers, path=ctx.path, lang=ctx.lang,
                 )
             )  # fmt: skip
-        self.link_chars = 0
+        self.link_text = []
+        self.link_open = False
         self.links = 0
 
 
@@ -135,7 +149,7 @@ def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent:
     own = _own_attrs(attributes)
     counted = own and tag not in ("html", "body")
     attrs = f"{own} {parent.attrs}".strip() if counted else parent.attrs
-    levels = (own, *parent.levels[:MAX_LEVELS - 1]) if counted else parent.levels
+    levels = (own, *parent.levels[: MAX_LEVELS - 1]) if counted else parent.levels
     landmark = LANDMARK_OF_TAG.get(tag) or LANDMARK_OF_ROLE.get((attributes.get("role") or "").lower())
     landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
     walk.next_container += 1
@@ -178,9 +192,7 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
         if tag == "-text":
             text = node.text_content
             if text:
-                walk.pending.append(text)
-                if walk.in_link:
-                    walk.link_chars += len(text.strip())
+                walk.add_text(text)
             continue
         if tag.startswith("-") or tag in skipped:
             continue
@@ -193,6 +205,11 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
             walk.in_link += 1
             if attributes.get("href") is not None:
                 walk.links += 1
+        elif tag == "code" and opened[-1].in_pre and not opened[-1].lang:
+            # <pre><code class="language-x">: the language sits on the inline element
+            m = CODE_LANG.search(attributes.get("class") or "")
+            if m:
+                opened[-1].lang = m.group(1)
         stack.append((node, True))
         child = node.last_child
         while child is not None:
@@ -212,7 +229,7 @@ def _enter_block(
     in_row = ctx.row is not None
     if in_row and tag in ("td", "th"):
         walk.pending.append(" | " if ctx.row else "")
-        ctx.row.append("")  # type: ignore[union-attr]
+        ctx.row.append(len(walk.pending))  # type: ignore[union-attr]
         opened.append(ctx)  # cells share the row's context
         return
     if in_row and tag in ("br", "img"):
@@ -241,7 +258,7 @@ def _close(tag: str, opened: list[_Open], walk: _Walk, data_tables: list[bool]) 
         return
     if ctx.row is not None:
         if walk.pending:
-            cells = tuple(c.strip() for c in " ".join(walk.pending).split(" | "))
+            cells = _cells(walk.pending, ctx.row)
             walk.flush(ctx, role_override="row")
             if walk.blocks and walk.blocks[-1].role == "row" and not walk.blocks[-1].cells:
                 last = walk.blocks[-1]
@@ -250,6 +267,16 @@ def _close(tag: str, opened: list[_Open], walk: _Walk, data_tables: list[bool]) 
     walk.flush(ctx)
     if tag == "table" and data_tables:
         data_tables.pop()
+
+
+def _cells(pending: list[str], starts: list[int]) -> tuple[str, ...]:
+    """The row's cells from where each began in its text: a cell holding " | " stays one cell,
+    and inline markup joins a cell's pieces as it joins the row's text."""
+    if not starts:
+        return ("".join(pending),)
+    starts = [0, *starts[1:]]  # text before the first cell belongs to it
+    ends = [s - 1 for s in starts[1:]] + [len(pending)]  # each next cell's " | " is no content
+    return tuple("".join(pending[a:b]) for a, b in zip(starts, ends, strict=True))
 
 
 def _with_cells(block: Block, cells: tuple[str, ...]) -> Block:
