@@ -20,7 +20,7 @@ from .decide import Tunables, decide, fallback
 from .detectors import default_detectors
 from .detectors.base import Detector
 from .detectors.evidence import guess_language
-from .errors import DetectorError, InvalidInputError, InvalidOptionError
+from .errors import DetectorError, ExtractionTimeout, InvalidInputError, InvalidOptionError
 from .metadata.html import html_metadata
 from .metadata.text import text_metadata
 from .model import Block, Kind, Metadata, PageInfo, Result, Signal, Verdict
@@ -114,10 +114,10 @@ class Pipeline:
         except TypeError as e:
             raise InvalidOptionError(str(e)) from None
 
-    def extract(self, source: Any, *, url: str | None = None, kind: str | None = None,
-                favor: float = 0.0) -> Result:  # fmt: skip
+    def extract(self, source: Any, *, url: str | None = None, kind: str | None = None, favor: float = 0.0,
+                timeout: float | None = None, on_timeout: str = "partial") -> Result:  # fmt: skip
         """Main content and metadata of ``source`` (see boilerstrip.extract)."""
-        clock = _Clock()
+        clock = _Clock(timeout, on_timeout)
         chosen = check_kind(kind)
         if url is not None and not isinstance(url, str):
             raise InvalidInputError(f"url must be a str or None, not {type(url).__name__}")
@@ -130,7 +130,10 @@ class Pipeline:
             clock.lap("decode")
         else:
             text, chosen = "", "html"
-        blocks, metadata, tree = self._front_end(chosen, text, tree, url, clock)
+        blocks: list[Block] = []
+        metadata = Metadata(url=url)
+        if not clock.expired:
+            blocks, metadata, tree = self._front_end(chosen, text, tree, url, clock)
         if metadata.language is None and blocks:
             metadata = replace(metadata, language=guess_language(blocks))
         page = PageInfo(kind=chosen, metadata=metadata, language=metadata.language)
@@ -142,7 +145,7 @@ class Pipeline:
             # Elsewhere a comment section is the commonest long prose that is not the page's content.
             tunables = replace(tunables, rule_scale=tuple((r, COMMENT_SCALE) for r in COMMENT_RULES))
         verdicts = self._judge(blocks, page, tunables, clock)
-        if tree is not None and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
+        if tree is not None and not clock.expired and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
             verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)
         body = render.text(verdicts)
         clock.lap("render")
@@ -153,12 +156,12 @@ class Pipeline:
         if kind == "text":
             blocks = mark_prelude(segment_text(text))
             clock.lap("segment")
-            metadata = text_metadata(blocks, url)
+            metadata = text_metadata(blocks, url) if not clock.expired else Metadata(url=url)
         else:
             tree = tree or LexborHTMLParser(text)
             blocks = segment_html(tree)
             clock.lap("segment")
-            metadata = html_metadata(tree, url)
+            metadata = html_metadata(tree, url) if not clock.expired else Metadata(url=url)
         clock.lap("metadata")
         return blocks, metadata, tree
 
@@ -186,6 +189,8 @@ class Pipeline:
     def _signals(self, blocks: Sequence[Block], page: PageInfo, clock: _Clock) -> list[Signal]:
         signals: list[Signal] = []
         for d in self.detectors:
+            if clock.expired:
+                break
             if (d.needs_dom and page.kind != "html") or self.weights.get(d.name, 1.0) == 0.0:
                 continue
             signals.extend(d.detect(blocks, page))
@@ -206,28 +211,61 @@ def _default(plugins: bool) -> Pipeline:
 
 
 class _Clock:
-    """Per-step wall-clock timings of one extraction."""
+    """Per-step wall-clock timings of one extraction, and its time budget.
 
-    __slots__ = ("laps", "_last")
+    The deadline is checked at every lap, that is between steps: a step that is
+    slow by itself overruns the budget by its own length (extract_many's timeout
+    interrupts). Once expired, "raise" raises at that lap; "partial" records a
+    ("timeout", seconds over) lap and the pipeline skips what is left but the
+    decision and rendering, which then use what was gathered so far.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("laps", "_last", "_budget", "_deadline", "_raise", "expired")
+
+    def __init__(self, timeout: float | None = None, on_timeout: str = "partial") -> None:
+        if on_timeout not in ("partial", "raise"):
+            raise InvalidOptionError(f"on_timeout must be 'partial' or 'raise', not {on_timeout!r}")
+        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))):
+            raise InvalidInputError(f"timeout must be a number of seconds or None, not {type(timeout).__name__}")
+        if timeout is not None and not timeout > 0:  # also refuses NaN
+            raise InvalidOptionError(f"timeout must be a positive number of seconds, not {timeout!r}")
         self.laps: list[tuple[str, float]] = []
         self._last = time.perf_counter()
+        self._budget = timeout
+        self._deadline = None if timeout is None else self._last + timeout
+        self._raise = on_timeout == "raise"
+        self.expired = False
 
     def lap(self, step: str) -> None:
         now = time.perf_counter()
         self.laps.append((step, now - self._last))
         self._last = now
+        if self._deadline is not None and not self.expired and now > self._deadline:
+            if self._raise:
+                raise ExtractionTimeout(f"over the {self._budget:g} s budget after step {step!r}")
+            self.expired = True
+            self.laps.append(("timeout", now - self._deadline))
 
 
 def extract(source: Any, *, url: str | None = None, kind: str | None = None, favor: float = 0.0,
-            pipeline: Pipeline | None = None) -> Result:  # fmt: skip
+            pipeline: Pipeline | None = None, timeout: float | None = None,
+            on_timeout: str = "partial") -> Result:  # fmt: skip
     """Main content and metadata of a web page or a plain-text dump of one.
 
     ``source``: HTML or a text dump as ``str`` or ``bytes`` (any encoding), or a
     parsed selectolax/lxml tree (never modified). ``kind``: "html" or "text" to
     skip sniffing. ``favor``: one precision/recall knob, negative keeps less,
     positive keeps more (about -1..1). ``pipeline``: a customised Pipeline.
+
+    ``timeout``: a time budget in seconds, checked between steps (after decoding,
+    segmentation, metadata and each detector). When it runs out, ``on_timeout=
+    "partial"`` (the default) skips the remaining steps and decides on the signals
+    gathered so far (no blocks when it ran out while decoding: an empty text);
+    such a result's ``timings`` hold a ``"timeout"`` entry. ``on_timeout="raise"``
+    raises ExtractionTimeout (a TimeoutError) instead, so a Result it returns was
+    finished within the budget. A single slow step is not interrupted:
+    extract_many(timeout=...) is the hard limit.
     """
-    return (pipeline or Pipeline.default()).extract(source, url=url, kind=kind, favor=favor)
+    pipe = pipeline or Pipeline.default()
+    return pipe.extract(source, url=url, kind=kind, favor=favor, timeout=timeout, on_timeout=on_timeout)
 
