@@ -17,11 +17,13 @@ from ..model import Block
 BULLET = regex.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▶–—]|[*-](?=\s))\s*")
 HEADING_MARK = regex.compile(r"^(#{1,6})\s+(?=\S)")
 # Source code printed line by line: brackets, statement ends, keywords with operators.
-# Such lines keep their indentation, which is part of the code.
+# Such lines keep their indentation, which is part of the code. The indentation is taken
+# possessively (at least two spaces: the look-behind): a backtracking \s* before \s{2,} was
+# quadratic in a line of white space.
 CODE_LINE = regex.compile(
-    r"""^\s*(?:[{}()\[\];,]+\s*$
+    r"""^\s*+(?:[{}()\[\];,]+\s*$
       | .*[;{]\s*$
-      | \s{2,}\S.*[{}()\[\];:=,"'].*
+      | (?<=\s\s)\S.*[{}()\[\];:=,"'].*
       | \}.*$
       | (?://|/\*|\#!|\#include\b).*
       | (?:import|from|def|class|return|const|let|var|function|export|fn|func|pub|async|await|public|private|package)\b.*[\s({:;=<"'].*
