@@ -141,7 +141,7 @@ def text_region(
         m = _mass(b, s)
         seen_prose += max(m, 0.0)
         run += m * penalty if m < 0 else m * factor
-        if run > best:
+        if run > 0 and run >= best:  # ties extend the run: a neutral line beside the article stays in
             best, best_span = run, (start, i + 1)
     return best_span
 
