@@ -23,8 +23,9 @@ TIME_BOUND = 8.0
 MEMORY_BOUND = 6.0
 QUADRATIC_DEPTH = pytest.mark.xfail(
     reason="nesting depth is quadratic: lexbor scans its open-element stack at every block start tag, and "
-    "segment_html copies each level's path, container tuple and class string into the next",
-    strict=True,
+    "segment_html copies each level's path, container tuple and class string into the next; "
+    "not strict: at the small sizes CI can afford, a quiet machine sometimes measures it under the bound",
+    strict=False,
 )
 
 Build = Callable[[int], str]
