@@ -130,6 +130,10 @@ class PageInfo:
     metadata: Metadata = field(default_factory=Metadata)
     #: language guessed from the text when metadata declares none
     language: str | None = None
+    #: per block (by index): its text lower-cased, and its words when short enough for phrase
+    #: rules; computed once per page so that no detector splits the same text again
+    lowered: tuple[str, ...] = ()
+    words: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from .metadata.html import html_metadata
 from .metadata.text import text_metadata
 from .model import Block, Kind, Metadata, PageInfo, Result, Signal, Verdict
 from .pagetype import page_type
+from .rules.index import WORDS, WORDS_MAX_CHARS
 from .segment.html import segment_html
 from .segment.prelude import mark_prelude
 from .segment.text import segment_text
@@ -136,7 +137,7 @@ class Pipeline:
             blocks, metadata, tree = self._front_end(chosen, text, tree, url, clock)
         if metadata.language is None and blocks:
             metadata = replace(metadata, language=guess_language(blocks))
-        page = PageInfo(kind=chosen, metadata=metadata, language=metadata.language)
+        page = _page_info(chosen, metadata, blocks)
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
         if page_type(metadata) == "forum":
             # Posts are the content of a thread: a comment class on them is no evidence against them.
@@ -183,7 +184,7 @@ class Pipeline:
         clock.lap("reveal")
         if sum(len(b.text) for b in revealed) <= 2 * sum(len(b.text) for b in blocks):
             return verdicts
-        again = self._judge(revealed, page, tunables, clock)
+        again = self._judge(revealed, _page_info(page.kind, page.metadata, revealed), tunables, clock)
         return again if _kept_chars(again) > 2 * _kept_chars(verdicts) + 200 else verdicts
 
     def _signals(self, blocks: Sequence[Block], page: PageInfo, clock: _Clock) -> list[Signal]:
@@ -196,6 +197,14 @@ class Pipeline:
             signals.extend(d.detect(blocks, page))
             clock.lap(d.name)
         return signals
+
+
+def _page_info(kind: Kind, metadata: Metadata, blocks: Sequence[Block]) -> PageInfo:
+    lowered = tuple(b.text.lower() for b in blocks)
+    words = tuple(
+        tuple(WORDS.findall(t)) if len(t) <= WORDS_MAX_CHARS else () for t in lowered
+    )
+    return PageInfo(kind=kind, metadata=metadata, language=metadata.language, lowered=lowered, words=words)
 
 
 def _kept_chars(verdicts: Sequence[Verdict]) -> int:

@@ -38,12 +38,12 @@ class RuleDetector:
         self.index = RuleIndex.build(self.rules, tuple(self.params.get("ignore_classes", ())))
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
-        yield from self.rule_signals(blocks)
+        yield from self.rule_signals(blocks, page)
         yield from self.structural(blocks, page)
 
-    def rule_signals(self, blocks: Sequence[Block]) -> Iterator[Signal]:
+    def rule_signals(self, blocks: Sequence[Block], page: PageInfo | None = None) -> Iterator[Signal]:
         """The data rules' signals, block by block."""
-        for b, rule, evidence, scale in self.index.matches(blocks):
+        for b, rule, evidence, scale in self.index.matches(blocks, page):
             yield Signal(b.index, round(rule.weight * scale, 3), rule.id, evidence)
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterable[Signal]:

@@ -160,7 +160,7 @@ class TeasersDetector(RuleDetector):
     name: ClassVar[str] = "teasers"
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
-        signals = list(self.rule_signals(blocks))
+        signals = list(self.rule_signals(blocks, page))
         yield from signals
         yield from self.structural(blocks, page)
         yield from _lists(blocks, sorted({s.block for s in signals if s.rule in LABEL_RULES}))

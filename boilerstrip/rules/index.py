@@ -17,10 +17,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Block
+from ..model import Block, PageInfo
 from . import Rule
 
 WORDS = re.compile(r"\w+")
+#: blocks up to this long get their words split once per page (PageInfo.words); phrase rules are shorter
+WORDS_MAX_CHARS = 600
 ATTR_TOKENS = re.compile(r"[^\s_\-]+")
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 SENTENCE_MIN_CHARS = 25
@@ -91,13 +93,16 @@ class RuleIndex:
         _find(ATTR_TOKENS.findall(attrs), self.attr_words, found)
         return found
 
-    def text_hits(self, block: Block) -> dict[int, str]:
+    def text_hits(self, block: Block, page: PageInfo | None = None) -> dict[int, str]:
         """Text rules matching ``block`` (rule position -> what matched); word rules' limits not yet applied."""
         text = block.text
-        lower = text.lower()
+        # The page's lower-cased copy is used when it belongs to this block (same length: a cheap check).
+        shared = page is not None and block.index < len(page.lowered) and len(page.lowered[block.index]) == len(text)
+        lower = page.lowered[block.index] if shared and page is not None else text.lower()
         found: dict[int, str] = {}
         if self.text_words and (not self.text_limit or len(text) <= self.text_limit):
-            _find(WORDS.findall(lower), self.text_words, found)
+            words = page.words[block.index] if shared and page is not None and len(text) <= WORDS_MAX_CHARS else None
+            _find(words if words is not None else WORDS.findall(lower), self.text_words, found)
         n = len(text)
         sentence: bool | None = None
         for i, rule in self.literal_rules:
@@ -118,7 +123,9 @@ class RuleIndex:
                         found[i] = m.group(0).strip()
         return found
 
-    def matches(self, blocks: Sequence[Block]) -> Iterator[tuple[Block, Rule, str, float]]:
+    def matches(
+        self, blocks: Sequence[Block], page: PageInfo | None = None
+    ) -> Iterator[tuple[Block, Rule, str, float]]:
         """Every (block, rule, evidence, scale) where the rule applies, in block order.
 
         A class/id match counts less the farther up its element is: a wrapper
@@ -142,7 +149,7 @@ class RuleIndex:
             if b.role in LITERAL_ROLES:
                 continue
             sentence: bool | None = None
-            for i, what in self.text_hits(b).items():
+            for i, what in self.text_hits(b, page).items():
                 rule = rules[i]
                 if not _fits(rule, len(b.text)) or (rule.roles and b.role not in rule.roles):
                     continue
