@@ -234,6 +234,7 @@ def decide(
 
 
 SPARSE_MAX_KEPT = 250
+SPARSE_MAX_KEPT_DUMP = 150
 SPARSE_PRIOR = 0.6
 SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date")
 
@@ -260,7 +261,8 @@ def fallback(
     # A page of short items (a listing, a product grid, a schedule) has no prose for the
     # evidence to find: judge it by structure alone, every block starting from a small
     # prior, length and link density ignored, boilerplate detectors still heard.
-    if kept < SPARSE_MAX_KEPT and any(b.containers for b in blocks):  # a dump has no structure to judge by
+    # A dump has no structure to judge by: only a dump that kept next to nothing is tried.
+    if kept < (SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP):
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES))
         sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
