@@ -24,7 +24,10 @@ def page_type(metadata: Metadata) -> str | None:
     if metadata.page_type:
         return metadata.page_type
     if metadata.url:
-        path = urlsplit(metadata.url).path
+        try:
+            path = urlsplit(metadata.url).path
+        except ValueError:
+            return None
         if _FORUM_PATH.search(path + "/"):
             return "forum"
     return None

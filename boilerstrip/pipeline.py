@@ -6,12 +6,14 @@ can serve many threads and no configuration is global.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import entry_points
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -119,9 +121,15 @@ class Pipeline:
                 timeout: float | None = None, on_timeout: str = "partial") -> Result:  # fmt: skip
         """Main content and metadata of ``source`` (see boilerstrip.extract)."""
         clock = _Clock(timeout, on_timeout)
+        _check_favor(favor)
         chosen = check_kind(kind)
         if url is not None and not isinstance(url, str):
             raise InvalidInputError(f"url must be a str or None, not {type(url).__name__}")
+        if url is not None:
+            try:
+                urlsplit(url)
+            except ValueError as e:
+                raise InvalidOptionError(f"url {url!r} is not a URL: {e}") from None
         tree = parsed_tree(source)
         if tree is None:
             if not isinstance(source, (str, bytes)):
@@ -207,6 +215,13 @@ def _page_info(kind: Kind, metadata: Metadata, blocks: Sequence[Block]) -> PageI
     return PageInfo(kind=kind, metadata=metadata, language=metadata.language, lowered=lowered, words=words)
 
 
+def _check_favor(favor: object) -> None:
+    if isinstance(favor, bool) or not isinstance(favor, (int, float)):
+        raise InvalidInputError(f"favor must be a number, not {type(favor).__name__}")
+    if not math.isfinite(favor):
+        raise InvalidOptionError(f"favor must be finite, not {favor!r}")
+
+
 def _kept_chars(verdicts: Sequence[Verdict]) -> int:
     return sum(len(v.block.text) for v in verdicts if v.kept)
 
@@ -275,6 +290,8 @@ def extract(source: Any, *, url: str | None = None, kind: str | None = None, fav
     finished within the budget. A single slow step is not interrupted:
     extract_many(timeout=...) is the hard limit.
     """
+    if pipeline is not None and not isinstance(pipeline, Pipeline):
+        raise InvalidInputError(f"pipeline must be a Pipeline or None, not {type(pipeline).__name__}")
     pipe = pipeline or Pipeline.default()
     return pipe.extract(source, url=url, kind=kind, favor=favor, timeout=timeout, on_timeout=on_timeout)
 

@@ -150,6 +150,8 @@ def to_text(source: str | bytes) -> str:
 
 
 def check_kind(kind: str | None) -> Kind | None:
+    if kind is not None and not isinstance(kind, str):
+        raise InvalidInputError(f"kind must be a str or None, not {type(kind).__name__}")
     if kind is None or kind in ("html", "text"):
         return kind  # type: ignore[return-value]
     raise InvalidOptionError(f"kind must be 'html', 'text' or None, not {kind!r}")

@@ -91,8 +91,6 @@ def assert_valid(r: boilerstrip.Result) -> None:
 # ---------------------------------------------------------------- the hand-made inputs
 
 KNOWN_BAD_INPUTS = {
-    "broken--meta-values.html": "metadata.html._page_url: urlsplit('http://[::1') raises ValueError "
-    "('Invalid IPv6 URL') out of extract",
     "broken--control-chars.html": "C1 controls (U+0080-U+009F) survive into the text; clean_controls drops C0 only",
     "broken--entities.html": "controls written as character references (&#x7f;) are decoded by the parser after "
     "clean_controls ran, so DEL survives",
@@ -133,7 +131,6 @@ KNOWN_BAD_EXPECTED = {
     "everywhere); mostly-valid UTF-8 should decode as UTF-8 with replacement characters",
     "broken--stray-end-tags.html": "sniff_kind: a page starting with end tags ('</div></p>') is taken for a text "
     "dump, and its markup is output as text",
-    "broken--meta-values.html": KNOWN_BAD_INPUTS["broken--meta-values.html"],
     "text--mixed-line-endings.txt": "clean_controls deletes form feed and vertical tab, which splitlines() (and "
     "HTML) treat as line breaks/white space: two lines are glued ('form feed.Seventh')",
 }
@@ -336,15 +333,11 @@ WRONG_OPTIONS: list[tuple[dict[str, Any], type[Exception]]] = [
     ({"on_timeout": "ignore"}, ValueError),
 ]
 WRONG_OPTIONS_KNOWN = [
-    pytest.param({"kind": 5}, TypeError, marks=xfail("check_kind: a kind that is not a str raises "
-                                                     "InvalidOptionError, a ValueError, not a TypeError")),
-    pytest.param({"favor": "more"}, TypeError, marks=xfail("favor is not checked: a str reaches decide() and "
-                                                           "raises a bare TypeError")),
-    pytest.param({"favor": math.nan}, ValueError, marks=xfail("favor=nan is not refused; every score becomes nan")),
-    pytest.param({"pipeline": "default"}, TypeError, marks=xfail("pipeline is not checked: a str raises a bare "
-                                                                 "AttributeError")),
-    pytest.param({"url": "http://[::1"}, ValueError, marks=xfail("an unparsable url raises urllib's bare "
-                                                                 "ValueError from metadata.html._page_url")),
+    pytest.param({"kind": 5}, TypeError),
+    pytest.param({"favor": "more"}, TypeError),
+    pytest.param({"favor": math.nan}, ValueError),
+    pytest.param({"pipeline": "default"}, TypeError),
+    pytest.param({"url": "http://[::1"}, ValueError),
 ]  # fmt: skip
 
 

@@ -285,10 +285,20 @@ def _logo_sitename(page: _Page) -> str | None:
 
 def _page_url(page: _Page) -> str | None:
     for candidate in (*page.links.get("canonical", ()), *page.meta(("og:url",))):
-        absolute: str = urljoin(page.url or "", candidate.strip())
-        if urlsplit(absolute).scheme in {"http", "https"}:
-            return absolute
+        try:  # urllib raises on malformed hosts ("http://[::1"): such a declaration is no URL
+            absolute: str = urljoin(page.url or "", candidate.strip())
+            if urlsplit(absolute).scheme in {"http", "https"}:
+                return absolute
+        except ValueError:
+            continue
     return page.url
+
+
+def _hostname(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
 
 
 def _title(page: _Page, sitename: str | None, page_url: str | None) -> str | None:
@@ -300,7 +310,7 @@ def _title(page: _Page, sitename: str | None, page_url: str | None) -> str | Non
     like one: three words or more, not the site's name, not a segment of the
     <title> (a blog's name in an h1 reappears there after the separator).
     """
-    site = sitename or (urlsplit(page_url).hostname if page_url else None)
+    site = sitename or _hostname(page_url)
     head = page.tree.head.css_first("title") if page.tree.head is not None else None
     head_text = normalize_space(head.text()) if head is not None else ""
     # A main entity that is not an article or a web page (a business, a product's

@@ -179,7 +179,10 @@ def _from_timestamp(value: str) -> str | None:
 
 def date_from_url(url: str) -> str | None:
     """The date in a URL path ("/2023/12/28/", "/20231228/") as "YYYY-MM-DD", or None."""
-    path = urlsplit(url).path if "://" in url else url
+    try:
+        path = urlsplit(url).path if "://" in url else url
+    except ValueError:  # a malformed host: read the string as it stands
+        path = url
     for m in _URL_DATE.finditer(path):
         y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
         found = _format(int(y), int(mo), int(d))
@@ -361,7 +364,10 @@ _SLUG_SEP = re.compile(r"[-_.+]")
 
 def author_from_url(url: str) -> str | None:
     """ "Jane Doe" from an author page URL like "https://x.com/author/jane-doe/", else None."""
-    m = _AUTHOR_PATH.search(urlsplit(url.strip()).path)
+    try:
+        m = _AUTHOR_PATH.search(urlsplit(url.strip()).path)
+    except ValueError:
+        return None
     if not m:
         return None
     slug = unquote(m["slug"]).rsplit(".", 1)[0]
