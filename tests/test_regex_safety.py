@@ -42,18 +42,8 @@ PACKAGE = Path(boilerstrip.__file__).parent
 
 # Known catastrophic patterns: each is a bug to fix in the named module (strict: a fix makes this fail).
 KNOWN_UNSAFE = {
-    "boilerstrip.detectors.credits.SPLIT": r"'\s*[/|·•;]\s*' leads with \s*: every position of a long run of "
-    "white space rescans the run (quadratic); pre blocks keep white space",
     "boilerstrip.detectors.teasers.DATE_ANCHOR": "quadratic on a long run of digits: the numeric-date and "
     "number-unit branches restart at every digit; 10,000 digits time out",
-    "boilerstrip.metadata.html._TITLE_SEPARATORS": r"leading \s* (or \s+) before the separator: quadratic on "
-    "long runs of white space, ~16 s for 20,000 spaces",
-    "boilerstrip.metadata.normalize._AUTHOR_SEP": r"'\s*(?:[,;&|/·•]|\s(?:and|...)\s)\s*': leading \s* is "
-    "quadratic on white space (stdlib re: cannot even be interrupted)",
-    "boilerstrip.metadata.normalize._ROLE_SUFFIX": r"'\s*(?:[|,–—-]|\s)\s*...': \s* then \s then \s*, "
-    "quadratic on white space (stdlib re)",
-    "boilerstrip.metadata.text.TITLE_SEPARATOR": r"'\s+[|–—:-]{1,2}\s+|\s*_\s*': leading \s+/\s*, quadratic "
-    "on white space",
 }
 
 

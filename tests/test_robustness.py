@@ -212,8 +212,6 @@ HANGS = {
     "100,000-deep div nesting": lambda: "<html><body>" + "<div>" * 100_000 + "deep" + "</div>" * 100_000,
 }  # fmt: skip
 KNOWN_HANGS = {
-    "<title> with 50,000 spaces": "metadata.html._TITLE_SEPARATORS.split(title): '\\s*' before the separator is "
-    "quadratic in white space (stdlib re, uninterruptible); 20,000 spaces take 12 s",
     "100,000-deep div nesting": "quadratic in depth twice: lexbor's tree builder scans the open-element stack for "
     "every block start tag (16,000 divs: 1.5 s parse), and segment_html copies path/containers/attrs per level "
     "(16,000: 7 s; 100,000: out of memory). A depth cap before parsing, as browsers have, fixes both",

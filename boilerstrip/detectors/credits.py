@@ -46,7 +46,8 @@ class Agencies:
 
 AGENCIES = Agencies(_PARAMS.get("agencies", ()))
 # Separators between credit parts; " - " only with spaces, so "EPA-EFE" stays one part.
-SPLIT = regex.compile(r"\s*[/|·•;]\s*|\s+(?:via|and|&)\s+|\s[-–—]\s|,\s+")
+# (?<!\s): a match starts at the beginning of a run of white space, never inside it (linear, not quadratic)
+SPLIT = regex.compile(r"(?<!\s)\s*[/|·•;]\s*|(?<!\s)\s+(?:via|and|&)\s+|\s[-–—]\s|,\s+")
 LEAD = regex.compile(
     r"^\W{0,3}(?:©|Ⓒ|\(c\)|(?:photos?|fotos?|bild|image|credits?)\s*[:：]|photos?\s+by\s)\s*", regex.I
 )

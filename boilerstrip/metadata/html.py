@@ -263,7 +263,8 @@ def _descends(node: LexborNode, ancestor: LexborNode) -> bool:
     return False
 
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[|_–—]|\s-\s|::)\s*")
+# (?<!\s): a match starts at the beginning of a run of white space, never inside it (linear, not quadratic)
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s*(?:[|_–—]|\s-\s|::)\s*")
 
 
 def _sitename(page: _Page) -> str | None:

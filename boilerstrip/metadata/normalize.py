@@ -337,7 +337,8 @@ _ROLE = (
     r"staff|staff\s+writer|staff\s+reporter|writer|reporter|correspondent|contributor|columnist|editor|"
     r"senior\s+editor|news\s+editor|contributing\s+writer|freelance\s+writer|guest\s+author|editorial\s+staff"
 )
-_ROLE_SUFFIX = re.compile(r"\s*(?:[|,–—-]|\s)\s*(?:the\s+)?(?:" + _ROLE + r")\s*$", re.IGNORECASE)
+# Possessive quantifiers and a start at the beginning of a white-space run keep this linear.
+_ROLE_SUFFIX = re.compile(r"(?<!\s)(?:\s*+[|,–—-]|\s)\s*+(?:the\s++)?(?:" + _ROLE + r")\s*+$", re.IGNORECASE)
 _ROLE_ONLY = re.compile(r"^(?:the\s+)?(?:" + _ROLE + r")$", re.IGNORECASE)
 #: Placeholders CMSs emit when the real author is unknown.
 _GENERIC = frozenset(
@@ -407,7 +408,8 @@ def clean_author(value: str) -> str | None:
     return text
 
 
-_AUTHOR_SEP = re.compile(r"\s*(?:[,;&|/·•]|\s(?:and|und|et|y|e|en|og|och|i|und)\s)\s*", re.IGNORECASE)
+# (?<!\s): a match starts at the beginning of a run of white space, never inside it (linear, not quadratic)
+_AUTHOR_SEP = re.compile(r"(?<!\s)\s*(?:[,;&|/·•]|\s(?:and|und|et|y|e|en|og|och|i|und)\s)\s*", re.IGNORECASE)
 
 
 def split_authors(value: str) -> tuple[str, ...]:

@@ -141,7 +141,8 @@ def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str 
 
 
 BYLINE = regex.compile(r"^(?i:by|von|par|por|di|door|av|af|автор:?|от)(?:\s+|$)(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?(?:$|[,|·•]|\s+(?i:and|und|et|y|e)\s)")
-TITLE_SEPARATOR = regex.compile(r"\s+[|–—:-]{1,2}\s+|\s*_\s*")
+# (?<!\s): a match starts at the beginning of a run of white space (linear, not quadratic)
+TITLE_SEPARATOR = regex.compile(r"(?<!\s)\s+[|–—:-]{1,2}\s+|(?<!\s)\s*_\s*")
 HEADER = regex.compile(r"^([A-Za-z][\w-]{1,40}):(?:\s+(.*))?$")
 URL_KEYS = ("target-uri", "uri", "url", "location", "content-location")
 CREDIT_MARK = regex.compile(r"(?:photo(?:graph)?|foto|image|picture|credit|bild)\s*:|©|\(c\)", regex.I)
