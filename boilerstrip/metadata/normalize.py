@@ -454,7 +454,7 @@ def _is_site(segment: str, site: str) -> bool:
     seg = _site_key(segment)
     if len(seg) < 2 or len(site) < 2:
         return False
-    # "BBC News" vs "bbc.co.uk", "The Guardian" vs "theguardian": containment
+    # "Harbour News" vs "harbournews.example", "The Gazette" vs "thegazette": containment
     # both ways, but never a single shared short word inside a long segment.
     if seg == site:
         return True
