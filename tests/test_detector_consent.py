@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
+from detector_scoring import html_blocks, scorer
 
 from boilerstrip.detectors.consent import ConsentDetector
-from boilerstrip.model import Block, PageInfo
-from boilerstrip.segment.html import parse_html, segment_html
 from boilerstrip.segment.text import segment_text
 
-
-def scores(blocks: list[Block], kind: str) -> dict[str, float]:
-    total: dict[int, float] = defaultdict(float)
-    for s in ConsentDetector().detect(blocks, PageInfo(kind=kind)):  # type: ignore[arg-type]
-        assert s.rule.startswith("consent.") and s.weight < 0 and s.evidence
-        total[s.block] += s.weight
-    return {b.text: total[b.index] for b in blocks}
+scores = scorer(ConsentDetector)
 
 
 def html(body: str) -> dict[str, float]:
-    return scores(segment_html(parse_html(f"<html><body>{body}</body></html>")), "html")
+    return scores(html_blocks(body), "html")
 
 
 def line(one: str) -> float:

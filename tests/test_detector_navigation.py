@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from detector_scoring import html_blocks, scorer
 
 from boilerstrip.detectors.navigation import NavigationDetector
-from boilerstrip.model import Block, PageInfo
-from boilerstrip.segment.html import parse_html, segment_html
+from boilerstrip.model import PageInfo
 from boilerstrip.segment.text import segment_text
 
 PARAGRAPH = (
@@ -15,16 +14,11 @@ PARAGRAPH = (
 )
 
 
-def scores(blocks: list[Block], kind: str) -> dict[str, float]:
-    total: dict[int, float] = defaultdict(float)
-    for s in NavigationDetector().detect(blocks, PageInfo(kind=kind)):  # type: ignore[arg-type]
-        assert s.rule.startswith("navigation.") and s.weight < 0 and s.evidence
-        total[s.block] += s.weight
-    return {b.text: total[b.index] for b in blocks}
+scores = scorer(NavigationDetector)
 
 
 def html(body: str) -> dict[str, float]:
-    return scores(segment_html(parse_html(f"<html><body>{body}</body></html>")), "html")
+    return scores(html_blocks(body), "html")
 
 
 def text(dump: str) -> dict[str, float]:
