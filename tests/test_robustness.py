@@ -131,8 +131,6 @@ KNOWN_BAD_EXPECTED = {
     "everywhere); mostly-valid UTF-8 should decode as UTF-8 with replacement characters",
     "broken--stray-end-tags.html": "sniff_kind: a page starting with end tags ('</div></p>') is taken for a text "
     "dump, and its markup is output as text",
-    "text--mixed-line-endings.txt": "clean_controls deletes form feed and vertical tab, which splitlines() (and "
-    "HTML) treat as line breaks/white space: two lines are glued ('form feed.Seventh')",
 }
 
 

@@ -132,11 +132,12 @@ def test_plain_utf8_round_trips() -> None:
 
 
 def test_nul_and_control_characters_are_removed() -> None:
-    """NULs and C0 controls (but tab and newlines) are dropped from decoded text."""
+    """NULs and C0 controls are dropped; tab and newlines stay; vertical tab and form feed become newlines."""
     raw = "a\x00b\x01c\x08d\te\nf\r\ng\x0bh\x0ci\x1fj\x7fk\ufeffl"
-    assert clean_controls(raw) == "abcd\te\nf\r\nghijkl"
-    assert to_text(raw.encode("utf-8")) == "abcd\te\nf\r\nghijkl"
-    assert to_text(raw) == "abcd\te\nf\r\nghijkl"
+    want = "abcd\te\nf\r\ng\nh\nijkl"
+    assert clean_controls(raw) == want
+    assert to_text(raw.encode("utf-8")) == want
+    assert to_text(raw) == want
 
 
 def test_clean_text_is_returned_unchanged() -> None:

@@ -55,7 +55,8 @@ _TOKEN = (
     rf"(?:{_NUMERIC}|\d{{1,4}}(?:st|nd|rd|th|er|\.)?|(?:{_MONTH})\.?|(?:{_WEEKDAY})\.?|{_UNITS}|{_WORDS})"
     r"(?![\p{L}\p{N}])"
 )
-_CJK_DATE = r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d+\s*(?:秒|分钟|分鐘|分|小时|小時|時間|天|日)前|[昨今]天|[昨今]日"
+# (?<!\d)\d+: a count starts at the beginning of a run of digits, else a long run is rescanned (quadratic)
+_CJK_DATE = r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|(?<!\d)\d+\s*(?:秒|分钟|分鐘|分|小时|小時|時間|天|日)前|[昨今]天|[昨今]日"
 #: a line made only of date and time words, with at least one date anchor (checked apart)
 DATE_LINE = regex.compile(
     rf"^\W*(?:{_TOKEN}|{_CJK_DATE})(?:[\s,.|·•/–—()-]+(?:{_TOKEN}|{_CJK_DATE}))*\W*$", regex.I | regex.V0
