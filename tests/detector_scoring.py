@@ -26,3 +26,28 @@ def scorer(make: Callable[[], Detector]) -> Callable[[list[Block], str], dict[st
 
 def html_blocks(body: str) -> list[Block]:
     return segment_html(parse_html(f"<html><body>{body}</body></html>"))
+
+
+def by_index(make: Callable[[], Detector]) -> tuple[
+    Callable[[list[Block], PageInfo], dict[int, float]], Callable[[list[Block], PageInfo], dict[int, set[str]]]
+]:
+    """Two functions over ``make()``'s signals for a page: summed weight, and rule ids, per block index."""
+
+    def weights(blocks: list[Block], page: PageInfo) -> dict[int, float]:
+        out: dict[int, float] = defaultdict(float)
+        for s in make().detect(blocks, page):
+            out[s.block] += s.weight
+        return out
+
+    def rules(blocks: list[Block], page: PageInfo) -> dict[int, set[str]]:
+        out: dict[int, set[str]] = defaultdict(set)
+        for s in make().detect(blocks, page):
+            out[s.block].add(s.rule)
+        return out
+
+    return weights, rules
+
+
+def first_index(blocks: list[Block], start: str) -> int:
+    """The index of the first block whose text starts with ``start``."""
+    return next(b.index for b in blocks if b.text.startswith(start))

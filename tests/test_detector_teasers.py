@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from detector_scoring import by_index, first_index, html_blocks
 
 from boilerstrip.detectors.teasers import TeasersDetector, is_date_line, slugify, url_slug
-from boilerstrip.model import Block, Metadata, PageInfo
-from boilerstrip.segment.html import parse_html, segment_html
+from boilerstrip.model import Metadata, PageInfo
 from boilerstrip.segment.text import segment_text
 
 TITLE = "Harbour Wall Repairs to Begin in Spring"
@@ -32,26 +31,9 @@ def _page(kind: str = "text", **meta: object) -> PageInfo:
     return PageInfo(kind="text" if kind == "text" else "html", metadata=Metadata(**meta))  # type: ignore[arg-type]
 
 
-def _weights(blocks: list[Block], page: PageInfo) -> dict[int, float]:
-    out: dict[int, float] = defaultdict(float)
-    for s in TeasersDetector().detect(blocks, page):
-        out[s.block] += s.weight
-    return out
-
-
-def _rules(blocks: list[Block], page: PageInfo) -> dict[int, set[str]]:
-    out: dict[int, set[str]] = defaultdict(set)
-    for s in TeasersDetector().detect(blocks, page):
-        out[s.block].add(s.rule)
-    return out
-
-
-def _html(body: str) -> list[Block]:
-    return segment_html(parse_html(f"<html><body>{body}</body></html>"))
-
-
-def _index(blocks: list[Block], start: str) -> int:
-    return next(b.index for b in blocks if b.text.startswith(start))
+_weights, _rules = by_index(TeasersDetector)
+_html = html_blocks
+_index = first_index
 
 
 def test_teaser_shape_in_dump() -> None:
