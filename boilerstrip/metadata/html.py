@@ -34,6 +34,7 @@ from .normalize import (
     normalize_language,
     normalize_space,
     split_authors,
+    title_parts,
 )
 
 __all__ = ["html_metadata"]
@@ -263,8 +264,6 @@ def _descends(node: LexborNode, ancestor: LexborNode) -> bool:
     return False
 
 
-# (?<!\s): a match starts at the beginning of a run of white space, never inside it (linear, not quadratic)
-_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s*(?:[|_–—]|\s-\s|::)\s*")
 
 
 def _sitename(page: _Page) -> str | None:
@@ -277,7 +276,7 @@ def _sitename(page: _Page) -> str | None:
 def _logo_sitename(page: _Page) -> str | None:
     """Undeclared: the <title> affix that is also the text of a link to the home page (the logo)."""
     title = page.tree.css_first("title")
-    parts = _TITLE_SEPARATORS.split(title.text().strip()) if title is not None else []
+    parts = title_parts(title.text()) if title is not None else []
     if len(parts) < 2:
         return None
     home = {" ".join(a.text().split()) for a in page.tree.css("a[href='/']")[:20]}

@@ -433,6 +433,14 @@ def split_authors(value: str) -> tuple[str, ...]:
 # One separator between spaces; a leading "\s*" alternative would be tried at every position.
 TITLE_SEP = re.compile(r"(\s(?:[|\-–—·•»:~/]|\|\||::)\s)")
 _TITLE_SEP = TITLE_SEP
+#: where a <title> joins its headline and the site's name: "Headline | Site", "标题_网站", "A - B";
+#: a match starts only at the beginning of a white-space run (linear, not quadratic)
+_AFFIX_SEP = re.compile(r"(?<!\s)\s*(?:[|_–—]{1,2}|\s[-:]{1,2}\s|::)\s*")
+
+
+def title_parts(title: str) -> list[str]:
+    """A title cut at its headline/site separators, empty parts dropped."""
+    return [p for p in _AFFIX_SEP.split(title.strip()) if p]
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _TLDS = frozenset(_words("com org net co de fr uk io info news gov edu es it nl at ch ru jp cn br au ca eu"))
 

@@ -18,7 +18,14 @@ import regex
 
 from ..model import Block, Metadata
 from ..segment.prelude import header_end
-from .normalize import clean_author, clean_title, normalize_date, normalize_language, split_authors
+from .normalize import (
+    clean_author,
+    clean_title,
+    normalize_date,
+    normalize_language,
+    split_authors,
+    title_parts,
+)
 
 URL = regex.compile(r"^(?:https?:)?//\S+$")
 IMAGE_URL = regex.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#_])|/img/|/images?/", regex.I)
@@ -141,8 +148,6 @@ def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str 
 
 
 BYLINE = regex.compile(r"^(?i:by|von|par|por|di|door|av|af|автор:?|от)(?:\s+|$)(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?(?:$|[,|·•]|\s+(?i:and|und|et|y|e)\s)")
-# (?<!\s): a match starts at the beginning of a run of white space (linear, not quadratic)
-TITLE_SEPARATOR = regex.compile(r"(?<!\s)\s+[|–—:-]{1,2}\s+|(?<!\s)\s*_\s*")
 HEADER = regex.compile(r"^([A-Za-z][\w-]{1,40}):(?:\s+(.*))?$")
 URL_KEYS = ("target-uri", "uri", "url", "location", "content-location")
 CREDIT_MARK = regex.compile(r"(?:photo(?:graph)?|foto|image|picture|credit|bild)\s*:|©|\(c\)", regex.I)
@@ -195,7 +200,7 @@ def _title_with_site(blocks: Sequence[Block]) -> tuple[str | None, str | None]:
     """A first line "Headline | Site" whose headline part stands again later: title and site name."""
     if not blocks:
         return None, None
-    parts = TITLE_SEPARATOR.split(blocks[0].text)
+    parts = title_parts(blocks[0].text)
     if len(parts) < 2:
         return None, None
     later = {b.text for b in blocks[1:200]}
