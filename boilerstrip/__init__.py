@@ -20,6 +20,7 @@ from .errors import (
 )
 from .model import Block, Metadata, PageInfo, Result, Signal, Verdict
 from .pipeline import Pipeline, extract
+from .sitemodel import SiteModel, SiteModels
 
 __version__ = "0.1.0"
 
@@ -28,6 +29,8 @@ __all__ = [
     "extract_many",
     "Failure",
     "Pipeline",
+    "SiteModel",
+    "SiteModels",
     "Tunables",
     "Detector",
     "RuleDetector",

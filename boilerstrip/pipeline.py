@@ -22,6 +22,7 @@ from .decide import Tunables, decide, fallback
 from .detectors import default_detectors
 from .detectors.base import Detector
 from .detectors.evidence import guess_language
+from .detectors.template import TemplateCounts, TemplateDetector, with_site_model
 from .errors import DetectorError, ExtractionTimeout, InvalidInputError, InvalidOptionError
 from .metadata.html import html_metadata
 from .metadata.text import text_metadata
@@ -118,8 +119,12 @@ class Pipeline:
             raise InvalidOptionError(str(e)) from None
 
     def extract(self, source: Any, *, url: str | None = None, kind: str | None = None, favor: float = 0.0,
-                timeout: float | None = None, on_timeout: str = "partial") -> Result:  # fmt: skip
+                timeout: float | None = None, on_timeout: str = "partial",
+                site_model: TemplateCounts | None = None) -> Result:  # fmt: skip
         """Main content and metadata of ``source`` (see boilerstrip.extract)."""
+        if site_model is not None:
+            bound = replace(self, detectors=with_site_model(self.detectors, site_model))
+            return bound.extract(source, url=url, kind=kind, favor=favor, timeout=timeout, on_timeout=on_timeout)
         clock = _Clock(timeout, on_timeout)
         _check_favor(favor)
         chosen = check_kind(kind)
@@ -228,7 +233,8 @@ def _kept_chars(verdicts: Sequence[Verdict]) -> int:
 
 @cache
 def _default(plugins: bool) -> Pipeline:
-    dets: list[Detector] = list(default_detectors())
+    # The template detector is silent until extract() is given a site model.
+    dets: list[Detector] = [*default_detectors(), TemplateDetector()]
     if plugins:
         dets.extend(_plugin_detectors())
     return Pipeline(tuple(dets))
@@ -273,7 +279,7 @@ class _Clock:
 
 def extract(source: Any, *, url: str | None = None, kind: str | None = None, favor: float = 0.0,
             pipeline: Pipeline | None = None, timeout: float | None = None,
-            on_timeout: str = "partial") -> Result:  # fmt: skip
+            on_timeout: str = "partial", site_model: TemplateCounts | None = None) -> Result:  # fmt: skip
     """Main content and metadata of a web page or a plain-text dump of one.
 
     ``source``: HTML or a text dump as ``str`` or ``bytes`` (any encoding), or a
@@ -289,9 +295,13 @@ def extract(source: Any, *, url: str | None = None, kind: str | None = None, fav
     raises ExtractionTimeout (a TimeoutError) instead, so a Result it returns was
     finished within the budget. A single slow step is not interrupted:
     extract_many(timeout=...) is the hard limit.
+
+    ``site_model``: a boilerstrip.SiteModel of the page's host; blocks that recur on
+    many of its pages get the "template" detector's signal (none without one).
     """
     if pipeline is not None and not isinstance(pipeline, Pipeline):
         raise InvalidInputError(f"pipeline must be a Pipeline or None, not {type(pipeline).__name__}")
     pipe = pipeline or Pipeline.default()
-    return pipe.extract(source, url=url, kind=kind, favor=favor, timeout=timeout, on_timeout=on_timeout)
+    return pipe.extract(source, url=url, kind=kind, favor=favor, timeout=timeout, on_timeout=on_timeout,
+                        site_model=site_model)  # fmt: skip
 

@@ -21,6 +21,8 @@ DOCUMENTED = {
     "extract_many",
     "Failure",
     "Pipeline",
+    "SiteModel",
+    "SiteModels",
     "Tunables",
     "Detector",
     "RuleDetector",
