@@ -243,6 +243,29 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _mostly_own_text(before: Sequence[Verdict], after: Sequence[Verdict], metadata: Metadata) -> bool:
+    """On a declared article, what the sparse pass adds must be mostly unlinked text.
+
+    An article with a short body keeps it the first time; what the sparse pass
+    then adds is the page's lists of links to other articles. When an article's
+    structured content (a schedule, a product roundup) was missed, it is text.
+    """
+    if metadata.page_type != "article":
+        return True
+    linked = unlinked = 0
+    for a, b in zip(before, after, strict=True):
+        if b.kept and not a.kept:
+            n = _words(b.block.text)
+            if b.block.link_density >= SPARSE_LINKED:
+                linked += n
+            else:
+                unlinked += n
+    return unlinked >= linked
+
+
+SPARSE_LINKED = 0.5
+
+
 def fallback(
     blocks: Sequence[Block], signals: Sequence[Signal], verdicts: list[Verdict], metadata: Metadata,
     weights: Mapping[str, float], t: Tunables,
@@ -267,7 +290,7 @@ def fallback(
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES))
         sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
         sparse_kept = sum(_words(v.block.text) for v in sparse if v.kept)
-        if sparse_kept >= 2 * kept + 20:
+        if sparse_kept >= 2 * kept + 20 and _mostly_own_text(verdicts, sparse, metadata):
             verdicts = [
                 replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, "fallback.sparse", "judged by structure")))
                 for v in sparse
