@@ -247,11 +247,33 @@ def test_title_h1_drops_an_unknown_affix() -> None:
     assert m.title == "Turning off the status LED"
 
 
-def test_title_unconfirmed_h1_that_reads_like_a_headline() -> None:
-    """A visible headline of three words or more beats an SEO og:title that says something else."""
-    m = meta('<meta property="og:title" content="Best cheap kettles 2024 buying guide">'
+def test_title_unconfirmed_h1_that_rewrites_the_declared_title() -> None:
+    """A visible headline sharing half its words with an SEO og:title beats it."""
+    m = meta('<meta property="og:title" content="We tested nine kettles: the best of 2024">'
              "<body><article><h1>We tested nine kettles for a month</h1></article></body>")
     assert m.title == "We tested nine kettles for a month"
+
+
+def test_title_h1_tagline_loses_to_the_declared_title() -> None:
+    """A marketing h1 about something else than the declared title is not the page's title."""
+    m = meta('<meta property="og:title" content="Harbour Rowing Club membership">'
+             "<body><main><h1>Feel the water under your oars</h1></main></body>")
+    assert m.title == "Harbour Rowing Club membership"
+
+
+def test_title_forum_suffix_holding_the_host_name() -> None:
+    """A trailing segment that holds the host's name is the site's, even undeclared."""
+    m = meta("<title>Fan noise after the update - Quietbox Forums</title><body><p>x</p></body>",
+             url="https://forums.quietbox.example/t/123")
+    assert m.title == "Fan noise after the update"
+
+
+def test_title_home_page_keeps_its_leading_brand() -> None:
+    """On a front page "Brand: what it does" is the title; elsewhere the brand prefix goes."""
+    page = ('<meta property="og:site_name" content="Lumenkit">'
+            "<title>Lumenkit: Lighting plans for small studios</title><body><p>x</p></body>")
+    assert meta(page, url="https://lumenkit.example/").title == "Lumenkit: Lighting plans for small studios"
+    assert meta(page, url="https://lumenkit.example/plans/studio").title == "Lighting plans for small studios"
 
 
 def test_title_logo_h1_is_the_site_not_the_title() -> None:

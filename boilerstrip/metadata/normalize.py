@@ -469,26 +469,55 @@ def _is_site(segment: str, site: str) -> bool:
     return min(len(seg), len(site)) >= 3 and len(seg) <= 2 * len(site) + 6 and (site in seg or seg in site)
 
 
-def clean_title(title: str, sitename: str | None) -> str:
+#: Host labels too common to name a site ("blog.x.org" is x's, not "Blog"'s).
+_GENERIC_LABELS = frozenset(_words("www blog blogs news shop store forum forums community docs help support app"
+                                   " home web online info mail m en"))
+
+
+def _host_labels(host: str | None) -> frozenset[str]:
+    """The distinctive labels of a host name ("forums.example-site.co.uk" -> {"examplesite"})."""
+    if not host:
+        return frozenset()
+    labels = [_NOT_ALNUM.sub("", x) for x in host.lower().split(".")]
+    while len(labels) > 1 and labels[-1] in _TLDS:
+        labels.pop()
+    return frozenset(x for x in labels if len(x) >= 4 and x not in _GENERIC_LABELS)
+
+
+def _names_site(segment: str, site: str, labels: frozenset[str], most_words: int = 5) -> bool:
+    """Whether a title segment is the site's name: the declared name, or a short segment holding the host's name.
+
+    A leading segment gets a tighter bound (``most_words``): "Product Name Feature:" holds
+    the company's name in the host and is still the headline's start.
+    """
+    if site and _is_site(segment, site):
+        return True
+    key = _site_key(segment)
+    return len(segment.split()) <= most_words and any(label in key for label in labels)
+
+
+def clean_title(title: str, sitename: str | None, host: str | None = None, *, home: bool = False) -> str:
     """The title without the site-name affix (" | Site", " - Site", "Site: ").
 
-    With no site name known, only a short trailing " | X" (at most four words)
-    after a long title is dropped.
+    The site is the declared name or, failing that, a segment that holds the
+    host's name ("Thread title - Example Forums" on forums.example.org). On a
+    home page (``home``) a leading name stays: "Brand: what it does" is that
+    page's title. With no segment naming the site, only a short trailing
+    " | X" (at most four words) after a long title is dropped.
     """
     title = normalize_space(title)
     site = _site_key(sitename) if sitename else ""
+    labels = _host_labels(host)
     head, colon, tail = title.partition(": ")
-    if site and colon and tail and _is_site(head, site):
+    if not home and colon and tail and _names_site(head, site, labels, 2):
         return tail
     pieces = _TITLE_SEP.split(title)  # [part, separator, part, ...]
     if len(pieces) < 3:
         return title
-    if site:
-        if _is_site(pieces[-1], site):
-            return "".join(pieces[:-2]).strip() or title
-        if _is_site(pieces[0], site):
-            return "".join(pieces[2:]).strip() or title
-        return title
+    if _names_site(pieces[-1], site, labels):
+        return "".join(pieces[:-2]).strip() or title
+    if not home and _names_site(pieces[0], site, labels, 2):
+        return "".join(pieces[2:]).strip() or title
     last, rest = pieces[-1], "".join(pieces[:-2]).strip()
     short_tail = len(last.split()) <= 4 and len(rest.split()) >= 4 and len(rest) > len(last)
     if pieces[-2].strip() in {"|", "||"} and short_tail:
