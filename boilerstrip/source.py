@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from typing import Any
 
 import regex
@@ -42,23 +43,72 @@ TAG = regex.compile(
     r"<(?:!doctype|html|head|body|div|p|span|a\s|br|table|article|section|meta|script|ul|li|h[1-6])\b",
     regex.I,
 )
+# Each comment ends at its first "-->" (atomic): letting .*? reach later ends made
+# a run of empty comments before a non-tag exponential.
 STARTS_LIKE_MARKUP = regex.compile(
-    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|\?xml|meta|[a-z][a-z0-9]*[\s>/])", regex.I | regex.S
+    r"\A\s*+(?>(?:<!--.*?-->\s*+)*)<(?:!doctype|html|head|body|\?xml|meta|/?[a-z][a-z0-9]*[\s>/])",
+    regex.I | regex.S,
 )
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:4096]
-    if len(sample) < 4:
+def _wide_without_bom(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 told by where the zero bytes fall, when a page brings no BOM.
+
+    UTF-32 has a zero in every fourth byte (and in the one beside it, outside
+    astral planes). In UTF-16 every ASCII character (markup, spaces, digits,
+    line breaks) has a zero high byte, and most other text a non-zero low byte:
+    zeros pile up on one side. Cyrillic or Greek UTF-16 is otherwise all bytes
+    below 0x80, so it decodes as "valid" UTF-8 with NULs; the zeros must be
+    looked at first. A UTF-8 page with stray NULs has few, on both sides.
+    """
+    sample = data[:SNIFF_BYTES]
+    if len(sample) < 8 or _NUL not in sample:
         return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
+    quarter = len(sample) // 4
+    for encoding, zero, near in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
+        all_zero = sample[zero::4].count(0) >= quarter
+        if all_zero and sample[near::4].count(0) * 2 > quarter and _decodes(sample[: 4 * quarter], encoding):
+            return encoding
     half = len(sample) // 2
-    if odd > half * 0.6 and even < half * 0.1:
-        return "utf-16-le"
-    if even > half * 0.6 and odd < half * 0.1:
-        return "utf-16-be"
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for encoding, many, few in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if many >= max(4, 0.05 * half) and few * 20 <= many and _decodes(sample[: 2 * half], encoding):
+            return encoding
     return None
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    # One bad unit is allowed: the sample may end inside a surrogate pair.
+    return sample.decode(encoding, errors="replace").count("\ufffd") <= 1
+
+
+def _utf16_unmarked(data: bytes) -> str | None:
+    """UTF-16 text with almost no ASCII (a CJK dump: line breaks and a few digits).
+
+    Its zeros are too few to be sure of by counting (common ideographs such as
+    U+4E00 put zeros on the other side), so both byte orders are decoded
+    strictly, and one is taken only when it reads as text: no C0 controls and
+    next to no unassigned or private-use characters, which a wrong byte order
+    or a legacy charset read as UTF-16 is full of.
+    """
+    if _NUL not in data:
+        return None
+    half = len(data) // 2
+    if data[: 2 * half].count(0) < 0.01 * half:
+        return None
+    best, fewest = None, 0.01 * min(half, 4096) + 1
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = _try(data[: 2 * half], encoding)
+        if text is None or _C0.search(text):
+            continue
+        odd = sum(unicodedata.category(c) in ("Cn", "Co") for c in text[:4096])
+        if odd < fewest:
+            best, fewest = text, odd
+    return best
+
+
+_NUL = b"\x00"
+_C0 = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 def _try(data: bytes, encoding: str) -> str | None:
@@ -107,15 +157,25 @@ def decode(data: bytes) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return data.decode(utf16, errors="replace")
+    wide = _wide_without_bom(data)
+    if wide:
+        return data.decode(wide, errors="replace")
     declared = _declared(data)
+    if data.isascii():
+        # Every ASCII-compatible charset reads these bytes alike; a declared 7-bit one
+        # (ISO-2022-JP, UTF-7) is the only reading that differs.
+        seven_bit = declared is not None and declared.startswith(("iso2022", "utf-7", "hz"))
+        return (_try(data, declared) if declared and seven_bit else None) or data.decode("ascii")
+    # Valid UTF-8 beats any declaration: legacy text is almost never valid UTF-8 by
+    # accident, while pages re-saved as UTF-8 that keep their old <meta charset> are common.
+    text = _try(data, "utf-8") or _mostly_utf8(data)
+    if text is not None:
+        return text
     if declared:
         text = _try(data, declared)
         if text is not None:
             return text
-    text = _try(data, "utf-8")
+    text = _utf16_unmarked(data)
     if text is not None:
         return text
     detected = _detected(data)
@@ -126,20 +186,103 @@ def decode(data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+# A run of text from its first non-ASCII byte to the next tag or line end.
+_HIGH_RUN = re.compile(rb"[\x80-\xff][^<\n]*")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with some broken sequences, decoded as UTF-8; None for text in another charset.
+
+    Legacy text is almost never valid UTF-8 over more than a character or two,
+    so the runs of non-ASCII text (between tags and line breaks) tell them
+    apart: in a UTF-8 page with a few bad bytes most runs still decode, in a
+    Shift_JIS or windows-1251 page next to none do. Counting only bad bytes
+    would not: accidental valid pairs are common in EUC and Shift_JIS text.
+    """
+    valid = invalid = 0
+    for run in _HIGH_RUN.findall(data):
+        try:
+            run.decode("utf-8")
+            valid += 1
+        except UnicodeDecodeError:
+            invalid += 1
+    if valid <= invalid:
+        return None
+    return data.decode("utf-8", errors=_LONE_BYTE_ERRORS)
+
+
+def _lone_byte_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """A single bad byte between good text is read as windows-1252; longer damage is U+FFFD.
+
+    The common cause of one bad byte in a UTF-8 page is text pasted in
+    windows-1252 ("caf\xe9", "\x93quoted\x94"); a broken multi-byte sequence or a run of
+    bad bytes carries no such hint.
+    """
+    assert isinstance(error, UnicodeDecodeError)
+    data, start, end = error.object, error.start, error.end
+    lone = end - start == 1 and (end == len(data) or data[end] < 0x80) and _ends_clean(data, start)
+    char = bytes(data[start:end]).decode("cp1252", errors="replace") if lone else "\ufffd"
+    return char, end
+
+
+def _ends_clean(data: bytes, end: int) -> bool:
+    """The bytes before ``end`` end in ASCII or in a complete UTF-8 character."""
+    if end == 0 or data[end - 1] < 0x80:
+        return True
+    lead = end - 1
+    while lead > max(end - 4, 0) and 0x80 <= data[lead] < 0xC0:
+        lead -= 1
+    return _try(bytes(data[lead:end]), "utf-8") is not None
+
+
+_LONE_BYTE_ERRORS = "boilerstrip.lone-byte-as-cp1252"
+codecs.register_error(_LONE_BYTE_ERRORS, _lone_byte_as_cp1252)
+
+
 def clean_controls(text: str) -> str:
-    """Drop NULs and C0 controls that only confuse parsers and regexes; keep tabs and line breaks.
+    """Drop NULs and other controls that only confuse parsers and regexes; keep tabs and line breaks.
 
     Vertical tab and form feed break lines (str.splitlines and HTML agree), so they
-    become newlines rather than vanish and glue two lines together.
+    become newlines rather than vanish and glue two lines together. C1 controls
+    (U+0080-U+009F) are next to never meant: they are windows-1252 punctuation
+    that went through a Latin-1 decoder (``requests`` does that for pages served
+    without a charset), so they become what windows-1252 says, as the HTML
+    standard does for ``&#150;``. NEL (U+0085) stays: it is a line break.
+    Lone surrogates (a bad decode upstream) become U+FFFD, as the HTML parser
+    makes them; paired ones are joined into their character.
     """
     if "\x0b" in text or "\x0c" in text:
         text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     if not _CONTROL.search(text):
         return text
-    return _CONTROL.sub("", text)
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16-le", errors="surrogatepass").decode("utf-16-le", errors="replace")
+    text = _DROPPED.sub("", text)
+    return text.translate(_C1) if _C1_CONTROL.search(text) else text
 
 
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufeff]")  # stdlib re: 10x faster on char classes
+def clean_block_text(text: str) -> str:
+    """``clean_controls`` for text read out of a parsed tree, where character references are decoded.
+
+    ``&#1;`` or ``&#x7f;`` become controls only in the parser, after the source was
+    cleaned; ``&#13;`` is a carriage return, which inside ``<pre>`` must break the
+    line rather than stay in the text.
+    """
+    if not _BLOCK_JUNK.search(text):
+        return text
+    return clean_controls(_BLOCK_BREAK.sub("\n", text))
+
+
+# stdlib re: 10x faster than regex on character classes, and these run over every page.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff]")
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufeff\x81\x8d\x8f\x90\x9d]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_C1_CONTROL = re.compile("[\x80-\x84\x86-\x9f]")
+_C1 = {
+    c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x85, 0x8D, 0x8F, 0x90, 0x9D)
+}
+_BLOCK_JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
+_BLOCK_BREAK = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85]")
 
 
 def sniff_kind(text: str) -> Kind:

@@ -8,6 +8,7 @@ killed at its time limit, so a regression fails the test instead of the suite.
 
 from __future__ import annotations
 
+import inspect
 import io
 import math
 import multiprocessing
@@ -26,6 +27,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import boilerstrip
+import boilerstrip.segment.html
 from boilerstrip import BoilerstripError, ExtractionTimeout, InvalidInputError
 
 NASTY = pathlib.Path(__file__).parent / "nasty"
@@ -90,11 +92,17 @@ def assert_valid(r: boilerstrip.Result) -> None:
 
 # ---------------------------------------------------------------- the hand-made inputs
 
-KNOWN_BAD_INPUTS = {
-    "broken--control-chars.html": "C1 controls (U+0080-U+009F) survive into the text; clean_controls drops C0 only",
-    "broken--entities.html": "controls written as character references (&#x7f;) are decoded by the parser after "
-    "clean_controls ran, so DEL survives",
-}
+# The call of source.clean_block_text in segment/html.py (requested of its owner): until it is
+# there, controls written as character references reach the blocks.
+_REFERENCES_CLEANED = "clean_block_text" in inspect.getsource(boilerstrip.segment.html)
+KNOWN_BAD_INPUTS = (
+    {}
+    if _REFERENCES_CLEANED
+    else {
+        "broken--entities.html": "controls written as character references (&#x7f;) are decoded by the parser after "
+        "clean_controls ran, so DEL survives; fixed by calling source.clean_block_text in segment/html.py",
+    }
+)
 
 
 @pytest.mark.parametrize(
@@ -119,18 +127,6 @@ def _blocks_text(r: boilerstrip.Result) -> str:
 KNOWN_BAD_EXPECTED = {
     "enc--iso-8859-2-undeclared.html": "undeclared ISO-8859-2 (Polish) is detected as another single-byte charset",
     "enc--says-gb2312-is-big5.html": "Big5 bytes declared gb2312 decode as GB18030 without error, into garbage",
-    "enc--says-latin1-is-utf8.html": "UTF-8 bytes declared ISO-8859-1 decode as cp1252 mojibake ('KÃ¶ln'); valid "
-    "multi-byte UTF-8 should beat a single-byte declaration",
-    "enc--utf-16le-nobom.html": "UTF-16 without BOM is only recognised when ~all high bytes are zero; Cyrillic "
-    "text (0x04 high bytes) decodes as UTF-8 with NULs stripped: garbage",
-    "enc--utf-16be-nobom.html": "as utf-16le-nobom",
-    "enc--utf-32le-nobom.html": "UTF-32 without BOM is not recognised at all; decoded as UTF-8 with NULs stripped",
-    "enc--utf-32be-nobom.html": "as utf-32le-nobom",
-    "text--utf16le-nobom.txt": "as enc--utf-16le-nobom: a Russian dump comes out empty",
-    "broken--invalid-utf8.html": "a UTF-8 page with a few invalid sequences is decoded whole as cp1252 (mojibake "
-    "everywhere); mostly-valid UTF-8 should decode as UTF-8 with replacement characters",
-    "broken--stray-end-tags.html": "sniff_kind: a page starting with end tags ('</div></p>') is taken for a text "
-    "dump, and its markup is output as text",
 }
 
 
@@ -263,9 +259,7 @@ def test_deep_jsonld_never_raises_recursion_error() -> None:
     "source",
     [
         "<p>bad \ud800 surrogate and \udfff another, in a paragraph of text.</p>",
-        pytest.param("A dump line with a lone \udc80 surrogate in the middle of its words.\n",
-                     marks=xfail("lone surrogates in str input survive into text-dump blocks (the HTML parser "
-                                 "replaces them): r.text.encode('utf-8') raises when such a line is kept")),
+        "A dump line with a lone \udc80 surrogate in the middle of its words.\n",
     ],
     ids=["html", "text"],
 )  # fmt: skip

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import codecs
+import time
 
 import lxml.html
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from boilerstrip.source import check_kind, clean_controls, decode, parsed_tree, sniff_kind, to_text
+from boilerstrip.source import (
+    STARTS_LIKE_MARKUP,
+    check_kind,
+    clean_block_text,
+    clean_controls,
+    decode,
+    parsed_tree,
+    sniff_kind,
+    to_text,
+)
 
 TEXT = "Grüße aus Köln: naïve café, 25 € — “quoted”."
 RUSSIAN = "Привет, мир! Это проверка кодировки страницы."
@@ -40,6 +50,69 @@ def test_utf16_without_bom(codec: str) -> None:
     """UTF-16 without a byte-order mark is recognised by where its zero bytes fall."""
     html = page(TEXT, "utf-16")
     assert decode(html.encode(codec)) == html
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", [RUSSIAN, JAPANESE, TEXT], ids=["ru", "ja", "de"])
+def test_wide_encodings_without_bom_in_any_script(codec: str, text: str) -> None:
+    """UTF-16/32 without a BOM decodes as a page and as a dump, for Cyrillic (all bytes under 0x80) too."""
+    html = page(text, "utf-16")
+    assert decode(html.encode(codec)) == html
+    dump = f"{text}\n\n{text}\nHome | News\n"
+    assert decode(dump.encode(codec)) == dump
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_and_almost_no_ascii(codec: str) -> None:
+    """A CJK dump in UTF-16 with only line breaks for ASCII (too few zeros to count on) still decodes."""
+    dump = (JAPANESE + "一番の最新情報。\n") * 6
+    assert decode(dump.encode(codec)) == dump
+
+
+def test_stray_nuls_in_utf8_are_not_utf16() -> None:
+    """A UTF-8 page with a few NUL bytes, all on one side, stays UTF-8 (its NULs then go)."""
+    html = page(TEXT, "utf-8").replace("<p>", "<p>\x00x\x00")
+    data = html.encode("utf-8")
+    assert data.index(b"\x00") % 2 == (data.rindex(b"\x00")) % 2
+    assert to_text(data) == html.replace("\x00", "")
+
+
+@pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252", "windows-1251", "Shift_JIS", "gb2312"])
+def test_valid_utf8_beats_a_wrong_declaration(charset: str) -> None:
+    """Bytes that are valid multi-byte UTF-8 are UTF-8, whatever the page declares (no 'KÃ¶ln')."""
+    for text in (TEXT, RUSSIAN, JAPANESE):
+        html = page(text, charset)
+        assert decode(html.encode("utf-8")) == html
+
+
+def test_declared_seven_bit_charset_on_ascii_bytes() -> None:
+    """ISO-2022-JP is all ASCII bytes: its declaration is the only way to read it."""
+    html = page(JAPANESE, "iso-2022-jp")
+    assert decode(html.encode("iso-2022-jp")) == html
+
+
+def test_mostly_valid_utf8_stays_utf8() -> None:
+    """UTF-8 with a few bad bytes is UTF-8: a lone bad byte reads as windows-1252, longer damage is U+FFFD."""
+    good = "<p>Grüße aus Köln, schöne Straße.</p>\n<p>Ein Café für 25 €.</p>\n<p>Zum Schluss: “Tschüß”.</p>\n"
+    data = (
+        good.encode()
+        + b"<p>caf\xe9 au lait, \x93quoted\x94 and na\xc3\xafve</p>\n<p>cut \xe2\x82 and \xc0\xaf.</p>"
+    )
+    out = decode(data)
+    assert out.startswith(good)
+    assert "<p>café au lait, “quoted” and naïve</p>" in out
+    assert "<p>cut \ufffd and \ufffd\ufffd.</p>" in out
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [("cp1252", TEXT), ("cp1251", RUSSIAN), ("shift_jis", JAPANESE), ("euc-jp", JAPANESE), ("gb2312", CHINESE),
+     ("big5", "港口管理局宣佈新的渡輪航線將於下個月正式啟用"), ("euc-kr", KOREAN), ("iso-8859-2", CZECH)],
+)  # fmt: skip
+def test_legacy_pages_are_not_taken_for_broken_utf8(codec: str, text: str) -> None:
+    """A legacy page whose text runs are mostly not UTF-8 is left to its declaration, not read as UTF-8."""
+    html = page(text, codec)
+    assert text in decode(html.encode(codec))
 
 
 @pytest.mark.parametrize(
@@ -140,6 +213,29 @@ def test_nul_and_control_characters_are_removed() -> None:
     assert to_text(raw) == want
 
 
+def test_c1_controls_become_windows_1252_and_nel_stays() -> None:
+    """U+0080-U+009F are read as the windows-1252 punctuation they stand for; NEL stays a line break."""
+    assert (
+        clean_controls("\x93quoted\x94 \x96 caf\x80 x\x81y line\x85next") == "“quoted” – caf€ xy line\x85next"
+    )
+    assert to_text("\x93hi\x94".encode()) == "“hi”"
+
+
+def test_lone_surrogates_are_replaced_and_pairs_joined() -> None:
+    """A lone surrogate becomes U+FFFD; a surrogate pair left unjoined upstream becomes its character."""
+    out = clean_controls("a\ud800b\udfffc \ud83d\ude00")
+    assert out == "a\ufffdb\ufffdc 😀"
+    out.encode("utf-8")
+
+
+def test_clean_block_text_handles_what_references_decode_to() -> None:
+    """Controls from character references (&#1; &#x7f; &#13;) go; a CR inside <pre> breaks the line."""
+    assert clean_block_text("a\x01b\x7fc") == "abc"
+    assert clean_block_text("line one\r\nline two\rthree\x85four") == "line one\nline two\nthree\nfour"
+    s = "plain block text, nothing to clean"
+    assert clean_block_text(s) is s
+
+
 def test_clean_text_is_returned_unchanged() -> None:
     """Text with no controls comes back as the same object."""
     s = "plain text\nwith lines\tand tabs"
@@ -158,6 +254,8 @@ def test_clean_text_is_returned_unchanged() -> None:
         "<div>one</div><div>two</div>",
         '<?xml version="1.0"?><html></html>',
         "<meta charset=utf-8><p>Text</p>",
+        "</div></p></span></td></tr></table>\n<p>Text after stray end tags.</p>",
+        "\n</section>\n<p>hi</p>",
     ],
 )
 def test_sniff_kind_html(text: str) -> None:
@@ -186,6 +284,14 @@ def test_sniff_kind_html_with_a_text_preamble() -> None:
 def test_sniff_kind_text(text: str) -> None:
     """Plain dumps, markdown and prose mentioning < or <3 are sniffed as text."""
     assert sniff_kind(text) == "text"
+
+
+def test_sniff_kind_after_many_comments_is_linear() -> None:
+    """Thousands of empty comments before a non-tag are read once each (each ends at its first -->)."""
+    start = time.perf_counter()
+    assert STARTS_LIKE_MARKUP.match("<!---->" * 5000 + "plain text") is None
+    assert time.perf_counter() - start < 0.5
+    assert sniff_kind("<!-- a --><!-- b -->\n<p>x</p>") == "html"
 
 
 def test_sniff_kind_text_quoting_one_tag_in_a_long_dump() -> None:
