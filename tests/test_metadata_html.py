@@ -460,8 +460,8 @@ def test_date_bare_span_beside_the_byline() -> None:
     assert m.date == "2018-11-21"
 
 
-def test_date_dateline_corrects_a_utc_timestamp_and_shows_the_update() -> None:
-    """The visible dateline wins when it is the local day of a UTC timestamp, or the declared update."""
+def test_date_dateline_corrects_a_utc_timestamp_but_not_with_the_update() -> None:
+    """The visible dateline wins when it is the local day of a UTC timestamp; a shown update stays the modification."""
     html = ('<head><meta property="article:published_time" content="2025-12-19T02:41:00+00:00"></head>'
             '<body><article><h1>Night market opens</h1><time datetime="2025-12-18">18 December 2025</time>'
             "</article></body>")
@@ -469,7 +469,8 @@ def test_date_dateline_corrects_a_utc_timestamp_and_shows_the_update() -> None:
     updated = ('<head><meta property="article:published_time" content="2019-08-11T10:00:00-05:00">'
                '<meta property="article:modified_time" content="2025-11-21T09:00:00-05:00"></head>'
                "<body><article><h1>Best bikes for hills</h1><p>Updated November 21, 2025</p></article></body>")
-    assert meta(updated).date == "2025-11-21T09:00:00-05:00"
+    assert (meta(updated).date, meta(updated).date_modified) == ("2019-08-11T10:00:00-05:00",
+                                                                 "2025-11-21T09:00:00-05:00")
     same = ('<head><meta property="article:published_time" content="2025-12-19T12:00:00+00:00"></head>'
             '<body><article><h1>Night market opens</h1><time>20 December 2025</time></article></body>')
     assert meta(same).date == "2025-12-19T12:00:00+00:00"
@@ -481,6 +482,28 @@ def test_date_from_app_state_and_modified_as_last_resort() -> None:
     assert meta(f"<body>{state}<h1>Gym basics</h1></body>").date == "2019-08-16T00:00:00+00:00"
     only = meta('<meta property="og:updated_time" content="2025-07-27T00:28:47-07:00">')
     assert (only.date, only.date_modified) == ("2025-07-27T00:28:47-07:00", "2025-07-27T00:28:47-07:00")
+
+
+def test_date_in_the_articles_own_aside_but_not_a_sidebar() -> None:
+    """A <time> in a short <aside> within the article is the post's; one in a sidebar aside is a teaser's."""
+    own = meta("<body><article><aside><time datetime='2021-06-06'>June 6, 2021</time></aside>"
+               "<h2>Notes on rebasing</h2><p>Text of the post.</p></article></body>")
+    assert own.date == "2021-06-06"
+    sidebar = meta("<body><article><h2>Notes on rebasing</h2><p>Text.</p></article>"
+                   "<aside><time datetime='2021-06-06'>June 6, 2021</time></aside></body>")
+    assert sidebar.date is None
+
+
+def test_date_from_builder_widgets_abbr_titles_and_date_headings() -> None:
+    """Page-builder "widget" wrappers do not hide a date; <abbr title> and a date heading are read."""
+    widget = meta('<body><div class="elementor-widget-container"><ul><li><span class="post-info__item--type-date">'
+                  "<time>December 3, 2025</time></span></li></ul></div><p>Body.</p></body>")
+    assert widget.date == "2025-12-03"
+    abbr = meta("<body><span><abbr itemprop='datePublished' title='2025-12-19T15:18:00-05:00'>Dec 19</abbr>"
+                "</span></body>")
+    assert abbr.date == "2025-12-19T15:18:00-05:00"
+    heading = meta("<body><h3><span>news | </span>February 01, 2022</h3><h2>Plant based</h2><p>Text.</p></body>")
+    assert heading.date == "2022-02-01"
 
 
 def test_byline_staff_links_and_byline_below_the_story() -> None:

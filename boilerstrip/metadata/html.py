@@ -92,7 +92,7 @@ _SCRIPT_DATE = re.compile(
     r"(?:datePublished|publishedDate|published_?[aA]t|publishDate|publish_date|date_published|postDate"
     r"|firstPublished\w{0,8}|published_on|pubDate)\\?[\"']?\s*:\s*\\?[\"'](?P<date>\d{4}-\d\d-\d\d[\w:.+-]{0,20})"
 )
-_DATE_TEXT_TAGS = "span, p, div, li, small, time, abbr, em, strong, b, dd, td"
+_DATE_TEXT_TAGS = "span, p, div, li, small, time, abbr, em, strong, b, i, dd, td, h2, h3, h4, h5, h6"
 _DIGIT = re.compile(r"\d")
 _TAGS_RE = re.compile(r"<[^<>]{0,2000}>")
 _KEY_RE = re.compile(r"[\W_]+")
@@ -559,7 +559,9 @@ def _element_dates(page: _Page, prop: str) -> list[str]:
     for node in page.itemprops.get(prop.lower(), [])[:5]:
         # <meta itemprop> in <body> is missing from the head-only meta index, so it counts here
         attrs = node.attributes
-        out.append(attrs.get("datetime") or attrs.get("content") or node.text())
+        # <abbr class="published" title="2025-12-19T15:18:00-05:00">: the machine date is the title
+        title = attrs.get("title") if node.tag == "abbr" else None
+        out.append(attrs.get("datetime") or attrs.get("content") or title or node.text())
     return out
 
 
@@ -634,6 +636,24 @@ def _other_meta_dates(page: _Page) -> list[str]:
     return out
 
 
+def _date_excluded(node: LexborNode) -> bool:
+    """Whether a date element belongs to something else than the page (a teaser, a comment, a sidebar).
+
+    Page-builder wrapper tokens do not count ("elementor-widget-container"), and a
+    short <aside> within <article> is the post's own meta box, not a sidebar.
+    """
+    aside = node.parent
+    while aside is not None and aside.tag not in _NOT_ELEMENT and aside.tag != "aside":
+        aside = aside.parent
+    if aside is None or aside.tag != "aside":
+        return _excluded(node, headline=True)
+    if not _inside(aside, frozenset({"article"})) or len(aside.text()) >= 200:
+        return True
+    tokens = f"{aside.attributes.get('class') or ''} {aside.attributes.get('id') or ''}".lower()
+    return (bool(_HEADLINE_EXCLUDED_TOKENS.search(tokens)) or _excluded(node, aside, headline=True)
+            or (aside.parent is not None and _excluded(aside.parent, headline=True)))
+
+
 def _dated_elements(page: _Page) -> list[str]:
     """Dates in the page's date-like elements outside asides and comments, first in document order.
 
@@ -642,11 +662,11 @@ def _dated_elements(page: _Page) -> list[str]:
     """
     out: list[str] = []
     for node in page.tree.tags("time")[:20]:
-        if not _excluded(node):
+        if not _date_excluded(node):
             out.append(node.attributes.get("datetime") or node.text())
     for node in page.tree.css(_DATE_CLASS_SELECTOR)[:40]:
         text = node.text(separator=" ")
-        if len(text) < 120 and not _excluded(node):
+        if len(text) < 120 and not _date_excluded(node):
             out.append(text)
     if not any(normalize_date(v) for v in out):
         body = page.tree.body
@@ -673,8 +693,8 @@ def _dates(page: _Page, page_url: str | None) -> tuple[str | None, str | None]:
     declared = _pick_date([*page.ld("datePublished", "dateCreated", "uploadDate"), *page.meta(_DATE_KEYS)])
     if declared is not None:
         utc = declared.endswith("+00:00") and not 10 <= int(declared[11:13] or 12) < 14
-        if utc or (modified is not None and modified[:10] != declared[:10]):
-            declared = _shown_instead(declared, modified, _pick_date(_dates_near_h1(page)))
+        if utc:
+            declared = _shown_instead(declared, _pick_date(_dates_near_h1(page)))
         return declared, modified
     fallbacks: list[Callable[[], list[str]]] = [
         lambda: [*_element_dates(page, "datePublished"), *_dates_near_h1(page)],
@@ -691,17 +711,17 @@ def _dates(page: _Page, page_url: str | None) -> tuple[str | None, str | None]:
     return modified, modified
 
 
-def _shown_instead(declared: str, modified: str | None, shown: str | None) -> str:
-    """The dateline's date when it corrects the declared one, else the declared one.
+def _shown_instead(declared: str, shown: str | None) -> str:
+    """The dateline's date when it corrects a declared UTC timestamp, else the declared one.
 
-    It corrects it when it is the declared modification date (the page shows
-    when it was updated, the republished date) or the day next to a UTC
-    timestamp (the publisher's local date: 23:25 UTC on the 18th is the 19th in Asia).
+    It corrects it when it is the day next to it: the publisher's local date
+    (23:25 UTC on the 18th is the 19th in Asia). A dateline showing the
+    modification date ("Updated June 18") does not: the field is the
+    publication date, and the modification has its own (WCXB odd ids: taking
+    the shown update lost 17 pages and won 9).
     """
     if shown is None or shown[:10] == declared[:10]:
         return declared
-    if modified is not None and shown[:10] == modified[:10]:
-        return modified if modified.startswith(shown) else shown
     utc = declared.endswith("+00:00") and len(declared) > 10
     try:
         apart = abs((date.fromisoformat(shown[:10]) - date.fromisoformat(declared[:10])).days)

@@ -114,6 +114,10 @@ _MONTH_DAY = re.compile(
     r"(?<![^\W\d_])(?P<mon>[^\W\d_]{3,10})\.?\s{1,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
 )
+#: "2023 Jan 7", as citation_publication_date writes it
+_YEAR_MONTH_DAY = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s{1,3}(?P<mon>[^\W\d_]{3,10})\.?\s{1,3}(?P<d>\d{1,2})(?![\d:])", re.IGNORECASE
+)
 _TIME = re.compile(
     r"(?<![\d:])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])(?:\s?(?P<ampm>(?i:[ap])\.?(?i:m)\.?))?"
     r"(?:\s?" + _TZ + r")?"
@@ -210,7 +214,7 @@ def _with_time(date: tuple[int, int, int], rest: str) -> str | None:
 
 def _textual_date(value: str) -> tuple[tuple[int, int, int], str] | None:
     """A date written with a month name, and the text left around it."""
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
+    for pattern in (_DAY_MONTH, _MONTH_DAY, _YEAR_MONTH_DAY):
         for m in pattern.finditer(value):
             month = _MONTHS.get(m["mon"].lower())
             if month:
