@@ -64,6 +64,18 @@ def test_article_header_is_not_site_header() -> None:
     assert s["Ferry returns"] == 0 and s["By Jane Roe"] == 0
 
 
+def test_site_footer_by_landmark_and_class_but_not_the_articles_own() -> None:
+    """The page's foot is boilerplate by its <footer> or its class; an article's <footer> is left to others."""
+    disclaimer = "Results vary with the starting point and effort; consult a physician before any programme."
+    s = html(
+        f"<article><p>{PARAGRAPH}</p><footer><p>Filed under Transport</p></footer></article>"
+        f'<footer><p>Contact the newsroom</p></footer><div class="footer__copy"><p>{disclaimer}</p></div>'
+    )
+    assert s["Contact the newsroom"] <= -0.5
+    assert s[disclaimer] <= -0.5
+    assert s["Filed under Transport"] == 0 and s[PARAGRAPH] == 0
+
+
 def test_breadcrumb_text_and_class() -> None:
     """'Home › News › Local' is a breadcrumb by its shape, in a dump as in HTML."""
     assert text("Home › News › Local\n")["Home › News › Local"] <= -0.9

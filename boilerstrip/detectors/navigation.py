@@ -105,6 +105,10 @@ class NavigationDetector(RuleDetector):
                 yield Signal(
                     b.index, w["landmark_header"], "navigation.landmark-header", "inside the site <header>"
                 )
+            if "footer" in marks and not marks & _ARTICLE:
+                yield Signal(
+                    b.index, w["landmark_footer"], "navigation.landmark-footer", "inside the site <footer>"
+                )
             if "aside" in marks:
                 yield Signal(b.index, w["landmark_aside"], "navigation.landmark-aside", "inside <aside>")
 
