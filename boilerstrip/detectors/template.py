@@ -6,17 +6,20 @@ of its site can. This detector reads recurrence counts from a site model (any
 blocks that recur on a large share of the host's pages as boilerplate. Without a
 model (the default pipeline's instance) it says nothing.
 
-A block's fingerprint is its normalised text (case, digits and white space
-folded: "© 2024" and "© 2025" are one footer) plus where it sits:
+A block's fingerprint is its normalised text (case and white space folded) plus,
+for HTML, its tag path and landmarks, never its index: a menu matches on pages of
+any length, and a page's own headline (``article>h1``) is not the teaser of it that
+other pages carry in their sidebars (``aside>ul>li``). A text dump has no structure.
 
-- HTML: the tag path and landmarks, never the index, so a menu matches on pages
-  of any length, and a page's own headline (``article>h1``) is not the teaser of
-  it that other pages carry in their sidebars (``aside>ul>li``).
-- Text dumps have no structure, so a line is template only when its text recurs
-  *and* it recurs with the same line before or after it. A menu line sits among
-  other menu lines on every page; a page's own headline, shown as a teaser on
-  other pages, sits there among other teasers but on its own page among its own
-  byline and body, so it keeps its place.
+A short block is template only when it recurs *and* recurs beside the same block
+before or after it. Templates come in runs (menus, footers, sidebar boxes), and a menu
+line sits among the same menu lines on every page; a block that recurs alone
+among unique ones is usually part of the content: a "Top rated" badge or a "Save
+25%" label in each card of a listing, a "Specifications" heading over a product's
+own table, or, in a dump, a page's own headline that other pages show as a teaser
+among other teasers. A long block (``alone_min_chars``) recurring on half the
+host's pages is template even alone: a disclosure or a promo paragraph between a
+page's own paragraphs.
 
 Thresholds are in ``rules/template.toml``. A fingerprint's own page is discounted
 (a page learned and then extracted counts once for its own blocks), so a block
@@ -39,11 +42,14 @@ _PARAMS: Mapping[str, Any] = load_table("template").get("params", {})
 MIN_PAGES = int(_PARAMS.get("min_pages", 5))
 MIN_OTHER_PAGES = int(_PARAMS.get("min_other_pages", 2))
 MIN_SHARE = float(_PARAMS.get("min_share", 0.3))
-FULL_SHARE = float(_PARAMS.get("full_share", 0.6))
+FULL_SHARE = float(_PARAMS.get("full_share", 0.8))
+ALONE_MIN_CHARS = int(_PARAMS.get("alone_min_chars", 100))
 WEIGHT = float(_PARAMS.get("weight", -2.0))
+UNIQUE_WEIGHT = float(_PARAMS.get("unique_weight", 0.4))
+UNIQUE_MIN_CHARS = int(_PARAMS.get("unique_min_chars", 20))
 RULE = "template.recurring"
+UNIQUE_RULE = "template.unique"
 
-_DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")
 
 
@@ -57,34 +63,33 @@ class TemplateCounts(Protocol):
 
 
 def normalise(text: str) -> str:
-    """Text folded so that a template block matches itself on every page: case, digit runs, white space."""
-    return _SPACE.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+    """Text folded so that a template block matches itself on every page: case and white space."""
+    # Digits are kept: folding them made every price and review count of a shop's listing
+    # pages one recurring block (measured on real listings), and a template's numbers
+    # (a copyright year, a phone number) are the same on every page of one crawl anyway.
+    return _SPACE.sub(" ", text.lower()).strip()
 
 
 def _hash(key: str) -> int:
     # blake2b, not hash(): str hashes are salted per process, and models are saved and loaded.
-    return int.from_bytes(
-        hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
-    )
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
 
 
-def fingerprints(blocks: Sequence[Block], kind: Kind) -> list[tuple[int, ...]]:
-    """Per block: its fingerprint, then (text dumps only) its fingerprints with the line before and after.
+def fingerprints(blocks: Sequence[Block], kind: Kind) -> list[tuple[int, int, int]]:
+    """Per block: its fingerprint, and its fingerprints with the block before and after it.
 
     SiteModel.learn counts exactly these; the detector looks exactly these up.
     """
-    texts = [normalise(b.text) for b in blocks]
     if kind == "html":
-        return [
-            (_hash(f"h\x1f{b.path}\x1f{','.join(sorted(b.landmarks))}\x1f{t}"),)
-            for b, t in zip(blocks, texts, strict=True)
-        ]
-    out: list[tuple[int, ...]] = []
-    for i, t in enumerate(texts):
-        before = texts[i - 1] if i else "\x02"
-        after = texts[i + 1] if i + 1 < len(texts) else "\x03"
-        out.append((_hash(f"t\x1f{t}"), _hash(f"p\x1f{before}\x1f{t}"), _hash(f"n\x1f{t}\x1f{after}")))
-    return out
+        keys = [f"h\x1f{b.path}\x1f{','.join(sorted(b.landmarks))}\x1f{normalise(b.text)}" for b in blocks]
+    else:
+        keys = [f"t\x1f{normalise(b.text)}" for b in blocks]
+    edged = ["\x02", *keys, "\x03"]
+    return [
+        (_hash(key), _hash(f"{edged[i]}\x1e{key}"), _hash(f"{key}\x1e{edged[i + 2]}"))
+        for i, key in enumerate(keys)
+    ]
 
 
 class TemplateDetector:
@@ -112,16 +117,22 @@ class TemplateDetector:
             return
         title = normalise(page.metadata.title or "")
         for b, fps in zip(blocks, fingerprints(blocks, page.kind), strict=True):
-            if b.role == "meta" or (title and normalise(b.text) == title):
-                continue  # a dump's metadata prelude, and the page's own headline, are never the site's
-            others = self._others(fps, pages)
+            if b.role == "meta":
+                continue  # a dump's metadata prelude is the page's own by construction
+            if self.model.count(fps[0]) <= 1:
+                if len(b.text) >= UNIQUE_MIN_CHARS:
+                    yield Signal(b.index, UNIQUE_WEIGHT, UNIQUE_RULE, f"on no other page of {pages} learned")
+                continue
+            if title and normalise(b.text) == title:
+                continue  # the page's own headline, whatever other pages' teasers say
+            others = self._others(fps, pages, len(b.text) >= ALONE_MIN_CHARS)
             if others is None:
                 continue
             share = others / max(pages - 1, 1)
             weight = round(WEIGHT * min(1.0, share / FULL_SHARE), 3)
             yield Signal(b.index, weight, RULE, f"on {others} other pages of {pages} learned ({share:.0%})")
 
-    def _others(self, fps: tuple[int, ...], pages: int) -> int | None:
+    def _others(self, fps: tuple[int, ...], pages: int, long_text: bool) -> int | None:
         """How many other pages carry this block in this place, when that makes it template, else None."""
         assert self.model is not None
         # Minus one: the page itself may be among those learned; when it is not, the block
@@ -130,7 +141,7 @@ class TemplateDetector:
         need = max(MIN_OTHER_PAGES, MIN_SHARE * (pages - 1))
         if counts[0] < need:
             return None
-        if len(counts) == 1:
+        if long_text:
             return counts[0]
         context = max(counts[1:])
         return min(counts[0], context) if context >= need else None
