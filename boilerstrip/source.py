@@ -298,6 +298,102 @@ def to_text(source: str | bytes) -> str:
     return clean_controls(decode(source) if isinstance(source, bytes) else source)
 
 
+#: Elements open at once before deeper start tags are dropped. Browsers stop nesting at 512
+#: (Blink); real pages stay under 60. Parsing (the tree builder scans its stack of open
+#: elements at each block start tag) and walking the tree both cost the depth per element,
+#: so without a cap a 100,000-deep page is quadratic.
+MAX_DEPTH = 256
+# Elements that never deepen the tree: void ones, and ones a sibling start tag closes.
+_FLAT = frozenset(
+    {
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input",
+        "keygen", "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup",
+        "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "rb", "rt", "rp", "rtc", "a", "nobr",
+        "button", "form", "h1", "h2", "h3", "h4", "h5", "h6", "html", "head", "body",
+    }
+)  # fmt: skip
+# Elements whose content is text up to their end tag: nothing inside them nests.
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+_MARKUP = re.compile(r"<(?:(/?)([A-Za-z][^\s/>]*)|!--|[!?])")
+
+
+def cap_depth(html: str, limit: int = MAX_DEPTH) -> str:
+    """``html`` with the start tags that would nest deeper than ``limit`` elements dropped (with
+    their end tags); their text stays, in the deepest element kept. Markup nesting less deep
+    is returned unchanged (the same object).
+
+    A linear scan that models the tree builder roughly: elements that never nest are not
+    counted, an end tag closes the innermost open element of its name and everything inside
+    it, a stray end tag closes nothing. It only has to bound the depth, not to match the
+    parser's tree.
+    """
+    if html.count("<") <= limit:
+        return html
+    open_names: list[str] = []
+    counts: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+    cuts: list[tuple[int, int]] = []
+    pos = 0
+    search = _MARKUP.search
+    while (m := search(html, pos)) is not None:
+        name = m.group(2)
+        if name is None:  # a comment, doctype or processing instruction
+            close = "-->" if m.group(0) == "<!--" else ">"
+            end = html.find(close, m.end())
+            pos = len(html) if end < 0 else end + len(close)
+            continue
+        name = name.lower()
+        pos = m.end()
+        if m.group(1):  # an end tag
+            if counts.get(name):
+                while True:
+                    top = open_names.pop()
+                    counts[top] -= 1
+                    if top == name:
+                        break
+            elif dropped.get(name):
+                dropped[name] -= 1
+                cuts.append((m.start(), _tag_end(html, pos)))
+        elif name in _RAW:
+            pos = _raw_end(html, name, pos)
+        elif name == "plaintext":
+            break
+        elif name not in _FLAT:
+            if len(open_names) < limit:
+                open_names.append(name)
+                counts[name] = counts.get(name, 0) + 1
+            else:
+                dropped[name] = dropped.get(name, 0) + 1
+                cuts.append((m.start(), _tag_end(html, pos)))
+    if not cuts:
+        return html
+    parts, last = [], 0
+    for start, end in cuts:
+        parts.append(html[last:start])
+        last = end
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+def parse_html(html: str) -> LexborHTMLParser:
+    """The lexbor tree of ``html``, nested at most MAX_DEPTH elements deep (see cap_depth)."""
+    return LexborHTMLParser(cap_depth(html))
+
+
+def _tag_end(html: str, pos: int) -> int:
+    end = html.find(">", pos)
+    return len(html) if end < 0 else end + 1
+
+
+def _raw_end(html: str, name: str, pos: int) -> int:
+    """Where the raw text of a <script>, <style>... that starts at ``pos`` ends (its end tag's "<")."""
+    m = _RAW_END[name].search(html, pos)
+    return m.start() if m else len(html)
+
+
+_RAW_END = {name: re.compile(f"</{name}", re.IGNORECASE) for name in _RAW}
+
+
 def check_kind(kind: str | None) -> Kind | None:
     if kind is not None and not isinstance(kind, str):
         raise InvalidInputError(f"kind must be a str or None, not {type(kind).__name__}")
@@ -317,17 +413,17 @@ def parsed_tree(source: Any) -> LexborHTMLParser | None:
         return None
     # Controls are cleaned as for str input, or the same page would give two texts.
     if isinstance(source, LexborHTMLParser):
-        return LexborHTMLParser(clean_controls(source.html or ""))
+        return parse_html(clean_controls(source.html or ""))
     module = type(source).__module__
     if module.startswith("selectolax"):
         html = getattr(source, "html", None)
         if isinstance(html, str):
-            return LexborHTMLParser(clean_controls(html))
+            return parse_html(clean_controls(html))
     if module.startswith("lxml"):
         from lxml import etree
 
         root = source.getroot() if hasattr(source, "getroot") else source
-        return LexborHTMLParser(clean_controls(etree.tostring(root, encoding="unicode", method="html")))
+        return parse_html(clean_controls(etree.tostring(root, encoding="unicode", method="html")))
     raise InvalidInputError(
         f"extract() takes str, bytes, or a parsed selectolax/lxml tree, not {type(source).__name__}"
     )

@@ -10,11 +10,14 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from boilerstrip.source import (
+    MAX_DEPTH,
     STARTS_LIKE_MARKUP,
+    cap_depth,
     check_kind,
     clean_block_text,
     clean_controls,
     decode,
+    parse_html,
     parsed_tree,
     sniff_kind,
     to_text,
@@ -320,3 +323,49 @@ def test_parsed_tree_is_none_for_str_and_bytes() -> None:
     """str and bytes are not trees."""
     assert parsed_tree("<p>x</p>") is None
     assert parsed_tree(b"<p>x</p>") is None
+
+
+def test_cap_depth_leaves_ordinary_pages_alone() -> None:
+    """A page nesting less than MAX_DEPTH deep comes back as the same object."""
+    html = (
+        "<html><body>"
+        + "<div><section><ul><li><span><b>x</b></span></li></ul></section></div>" * 500
+        + "</body>"
+    )
+    assert cap_depth(html) is html
+    flat = "<p>para" * 2000 + "<li>item" * 2000 + "<br><img src=x>" * 2000 + "<a href=/>link" * 2000
+    assert cap_depth(flat) is flat
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "blockquote", "ul", "font"])
+def test_cap_depth_bounds_deep_nesting_and_keeps_the_text(tag: str) -> None:
+    """100,000 nested elements are cut to MAX_DEPTH quickly; their text stays, and the tree parses fast."""
+    html = (
+        "<html><body>" + f"<{tag} class=x>" * 100_000 + "deep text" + f"</{tag}>" * 100_000 + "<p>after</p>"
+    )
+    start = time.perf_counter()
+    out = cap_depth(html)
+    tree = parse_html(html)
+    assert time.perf_counter() - start < 3.0
+    assert out.count(f"<{tag} class=x>") == MAX_DEPTH
+    assert out.count(f"</{tag}>") == MAX_DEPTH
+    assert tree.body is not None and tree.body.text() == "deep textafter"
+
+
+def test_cap_depth_skips_comments_and_raw_text() -> None:
+    """Start tags inside comments and scripts nest nothing; end tags there close nothing."""
+    inner = "<div>" * 300
+    html = f"<body><!-- {inner} --><script>var s = '{inner}';</script><textarea>{inner}</textarea><p>x</p>"
+    assert cap_depth(html, limit=10) is html
+    hidden_closers = "<div>" * 20 + "<script>'" + "</div>" * 20 + "'</script>" + "text"
+    assert cap_depth(hidden_closers, limit=10).count("<div>") == 10
+
+
+def test_cap_depth_end_tags_close_what_they_name() -> None:
+    """An end tag closes its element and those inside it; a stray end tag closes nothing."""
+    html = "<div><span><b>" * 4 + "x" + "</div>" * 4 + "</i></i>" + "<div>" * 3 + "y"
+    assert cap_depth(html, limit=12) is html  # never more than 12 open: each </div> closes a span and a b too
+    cut = "<div><span><b>" * 2 + "<div>x" + "</div>" * 3 + "</i></i>" + "<div>" * 3 + "y"
+    assert cap_depth(html, limit=7) == cut
+    deep = "<div>" * 5 + "</i>" * 50 + "<div>" * 5 + "z" + "</div>" * 10
+    assert cap_depth(deep, limit=8) == "<div>" * 5 + "</i>" * 50 + "<div>" * 3 + "z" + "</div>" * 8
