@@ -19,15 +19,19 @@ from .rules import load_table
 _FORUM_PATH = regex.compile("|".join(load_table("pagetype")["forum"]["path_patterns"]), regex.IGNORECASE)
 
 
+def forum_url(url: str | None) -> bool:
+    """Whether the URL's path has the shape of a forum or Q&A thread ("/threads/...", "viewtopic.php")."""
+    if not url:
+        return False
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return _FORUM_PATH.search(path + "/") is not None
+
+
 def page_type(metadata: Metadata) -> str | None:
     """The declared page type, else "forum" when the URL path has a forum's shape, else None."""
     if metadata.page_type:
         return metadata.page_type
-    if metadata.url:
-        try:
-            path = urlsplit(metadata.url).path
-        except ValueError:
-            return None
-        if _FORUM_PATH.search(path + "/"):
-            return "forum"
-    return None
+    return "forum" if forum_url(metadata.url) else None

@@ -22,6 +22,8 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Metadata
+from ..pagetype import forum_url
+from .bylines import clean_handle, labelled_byline, poster_name
 from .jsonld import JsonLd, page_type_of, parse_jsonld, string_leaves, texts, types_of
 from .normalize import (
     TITLE_SEP,
@@ -484,7 +486,8 @@ def _microdata_authors(page: _Page) -> list[str]:
 
 def _byline_in(nodes: Iterable[LexborNode], stop: LexborNode | None, limit: int) -> list[str]:
     for node in nodes:
-        if _excluded(node, stop) or len(node.text()) > limit:
+        # Lenient tokens: page builders wrap every byline in a "widget" container.
+        if _excluded(node, stop, headline=True) or len(node.text()) > limit:
             continue
         named = [n.text(separator=" ") for n in node.css(_BYLINE_NAME_SELECTOR)]
         if node.tag == "a" and node.attributes.get("href") and not named:
@@ -520,20 +523,43 @@ def _labelled_bylines(page: _Page) -> list[str]:
     return [m.group(1) for line in _text_after_h1(page) for m in _LABELLED_BYLINE.finditer(line)][:3]
 
 
-def _authors(page: _Page) -> tuple[str, ...]:
+def _lenient_excluded(node: LexborNode) -> bool:
+    return _excluded(node, headline=True)
+
+
+def _visible_byline(page: _Page) -> list[str]:
+    """A labelled byline line ("Written by Ann Lee") in the article header, the article, then the body."""
+    containers = [*page.header[-1:], *page.tree.tags("article")[:1], *([page.tree.body] if page.tree.body else [])]
+    return labelled_byline(containers, _lenient_excluded)
+
+
+def _is_forum(page: _Page, page_url: str | None) -> bool:
+    return _page_type(page) == "forum" or forum_url(page_url) or forum_url(page.url)
+
+
+def _authors(page: _Page, page_url: str | None = None) -> tuple[str, ...]:
     weak: tuple[str, ...] = ()
+    forum = _is_forum(page, page_url)
+    body = page.tree.body
     # Evaluated in order and only until one yields a name: the DOM fallbacks cost the most.
+    # On a thread the opening message's poster comes before byline-shaped elements, which
+    # there are "last post by" lines; posters' handles may hold digits ("archuser38013").
     sources: list[tuple[Callable[[], list[str]], bool]] = [
         (lambda: _ld_author_values(page), False),
         (lambda: list(page.meta(_AUTHOR_KEYS[:-1])), False),
         (lambda: list(page.meta(_AUTHOR_KEYS[-1:])), True),
         (lambda: _microdata_authors(page), False),
+        *([(lambda: poster_name(body, _lenient_excluded), False)] if forum and body is not None else []),
         (lambda: _byline_authors(page), False),
         (lambda: _labelled_bylines(page), False),
+        (lambda: _visible_byline(page), False),
         (lambda: page.links.get("author", [])[:3], False),
     ]
     for values, citation in sources:
-        names, urls = _authors_from(values(), citation=citation)
+        found = values()
+        names, urls = _authors_from(found, citation=citation)
+        if not names and forum:
+            names = tuple(h for h in (clean_handle(v) for v in found[:1] if not is_url(v)) if h)
         if names:
             return names
         weak = weak or urls
@@ -820,7 +846,7 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
     image, caption, credit = _image(page, page_url)
     return Metadata(
         title=_title(page, sitename, page_url),
-        authors=_authors(page),
+        authors=_authors(page, page_url),
         date=date,
         date_modified=modified,
         description=_first([*page.ld("description"), *page.meta(_DESCRIPTION_KEYS)]),

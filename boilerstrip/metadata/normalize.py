@@ -357,6 +357,7 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_TEMPLATE_KEY = re.compile(r"^[a-z_]{1,40}(?:\.[a-z_]{1,40}){2,8}$")
 _LETTER = re.compile(r"[^\W\d_]")
 _AUTHOR_PATH = re.compile(
     r"/(?:authors?|writers?|people|person|profiles?|staff|autor(?:en)?|auteurs?|byline)/(?P<slug>[\w%.-]{2,80})/?$",
@@ -393,6 +394,8 @@ def clean_author(value: str) -> str | None:
     text = normalize_space(value)[:300]
     if is_url(text):
         return author_from_url(text)
+    if _TEMPLATE_KEY.match(text):
+        return None  # an unrendered template variable ("page.head.extra.author")
     if _CREDIT.search(text):
         return None
     text = _EMAIL.sub(" ", text)

@@ -1,0 +1,95 @@
+"""Visible authors that no declaration names: labelled byline lines and forum posters.
+
+Two finders over an already-parsed tree, each given the caller's test for
+elements that belong to something else than the page (comments, sidebars,
+related stories). Their vocabulary (byline labels in several languages, the
+class tokens and profile links of forum software) is data in
+``rules/metadata.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from selectolax.lexbor import LexborNode
+
+from ..rules import load_table
+
+__all__ = ["clean_handle", "labelled_byline", "poster_name"]
+
+Excluded = Callable[[LexborNode], bool]
+
+#: Elements short enough to be a byline line on their own.
+_LINE_TAGS = "p, span, div, li, a, small, em, strong, h3, h4, h5, h6, address"
+_LINE_MAX = 120
+_WS = re.compile(r"\s+")
+#: A forum handle: one to three tokens of letters, digits and . _ - (digits allowed, unlike a person's name).
+_HANDLE = re.compile(r"[\w.\-]{2,40}(?: [\w.\-]{1,40}){0,2}")
+
+
+@cache
+def _vocabulary() -> tuple[re.Pattern[str], str, tuple[str, ...], frozenset[str]]:
+    table = load_table("metadata")
+    labels = sorted(table["byline"]["labels"], key=len, reverse=True)  # "written by" before "by"
+    alternatives = "|".join(re.escape(label) for label in labels)
+    # The label, an optional colon, then the name: a capital letter (or any letter after a colon,
+    # as CJK names have no case). Bounded and anchored: linear on any line.
+    line = re.compile(rf"^(?:{alternatives})(?:\s{{0,3}}[:：]\s{{0,3}}(?=\w)|\s{{1,3}}(?=[^\W\d_]))(.{{2,100}})$",
+                      re.IGNORECASE)
+    poster = table["poster"]
+    classes = ", ".join(f"[class~={token}]" for token in poster["class_tokens"])
+    links = tuple(poster["href_parts"])
+    return line, classes, links, frozenset(poster["not_names"])
+
+
+def labelled_byline(nodes: Iterable[LexborNode], excluded: Excluded) -> list[str]:
+    """The names of the first short line that starts with a byline label ("Written by Ann Lee", "by: Bo Chen").
+
+    ``nodes`` are the candidate containers in document order (the article, then
+    the body); only a line whose element holds little else counts, so that a
+    sentence "by the river" inside a paragraph never does.
+    """
+    line, _, _, _ = _vocabulary()
+    for container in nodes:
+        for node in container.css(_LINE_TAGS)[:3000]:
+            text = _WS.sub(" ", node.text(separator=" ")).strip()
+            if not 4 <= len(text) <= _LINE_MAX:
+                continue
+            m = line.match(text)
+            if m and not excluded(node):
+                name = m.group(1)
+                if name[:1].isupper() or not name[:1].isascii():
+                    return [name]
+    return []
+
+
+def clean_handle(text: str) -> str | None:
+    """A forum poster's handle ("archuser38013", "b.scherer"), or None for account-menu words and numbers."""
+    text = _WS.sub(" ", text).strip().lstrip("@")
+    if not _HANDLE.fullmatch(text) or text.lower() in _vocabulary()[3] or text.isdigit():
+        return None
+    return text
+
+
+def poster_name(body: LexborNode, excluded: Excluded) -> list[str]:
+    """The first poster of a forum or Q&A thread: the author of its opening message.
+
+    Forum software names each message's poster in a ``data-author`` attribute,
+    an element with a username class, or a link to the member's profile; the
+    first one outside comments and sidebars is the thread's starter.
+    """
+    _, classes, links, _ = _vocabulary()
+    for node in body.css("[data-author-username], [data-author]")[:5]:
+        value = node.attributes.get("data-author-username") or node.attributes.get("data-author") or ""
+        name = clean_handle(value)
+        if name and not excluded(node):
+            return [name]
+    for node in body.css(f"{classes}, a[href]")[:3000]:
+        if node.tag == "a" and not any(part in (node.attributes.get("href") or "") for part in links):
+            continue
+        name = clean_handle(node.text(separator=" "))
+        if name and not excluded(node):
+            return [name]
+    return []

@@ -1,0 +1,74 @@
+"""Visible authors no declaration names: labelled byline lines and the opening poster of a forum thread."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from boilerstrip.metadata.bylines import clean_handle
+from boilerstrip.metadata.html import html_metadata
+from boilerstrip.model import Metadata
+
+
+def meta(html: str, url: str | None = None) -> Metadata:
+    return html_metadata(LexborHTMLParser(html), url)
+
+
+def test_written_by_line_names_the_authors() -> None:
+    """A short "Written by" line with no author class is read, in English and other languages."""
+    m = meta("<body><article><h2>Soil for tomatoes</h2><p>Written by <a href='/team/ana'>Ana Ortiz</a></p>"
+             "<p>Tomatoes like a loose soil with plenty of compost mixed in before planting.</p></article></body>")
+    assert m.authors == ("Ana Ortiz",)
+    de = meta("<body><main><h2>Bodenkunde</h2><div>Geschrieben von Jana Krüger</div><p>Text.</p></main></body>")
+    assert de.authors == ("Jana Krüger",)
+
+
+def test_by_inside_a_sentence_is_no_byline() -> None:
+    """"by" that starts a long paragraph, or a lower-case word after it, names nobody."""
+    long = meta("<body><article><p>By the river the old mill still turns, as it has done for two hundred years "
+                "and more, though nobody grinds flour there any more.</p></article></body>")
+    assert long.authors == ()
+    lower = meta("<body><article><span>by the way</span></article></body>")
+    assert lower.authors == ()
+
+
+def test_byline_in_a_builder_widget_is_read() -> None:
+    """A page builder's "widget" wrapper around the byline does not hide it."""
+    m = meta('<body><article><h1>Sleep tips for toddlers that work</h1><div class="elementor-widget-container">'
+             '<a href="/author/nina/"><span class="post-info__item--type-author">By Nina Ford</span></a></div>'
+             "</article></body>")
+    assert m.authors == ("Nina Ford",)
+
+
+def test_forum_thread_starter_from_username_markup() -> None:
+    """On a thread the opening message's poster is the author, handle digits and all."""
+    page = ("<body><h1>Fan noise after the update</h1>"
+            "<div class='post'><a class='username' href='/members/quiet42.17/'>quiet42</a><p>My fan spins.</p></div>"
+            "<div class='post'><a class='username' href='/members/bo.9/'>bo</a><p>Same here.</p></div></body>")
+    assert meta(page, url="https://forum.example/threads/fan-noise.123/").authors == ("quiet42",)
+    # The same markup on a page that is no thread is not read as a poster.
+    assert meta(page, url="https://shop.example/fans/quiet").authors == ()
+
+
+def test_forum_poster_from_data_attribute_and_profile_link() -> None:
+    """data-author-username and a profile link name the poster; account-menu links never do."""
+    attr = meta("<body><div data-author-username='user3080'><p>How does this work?</p></div></body>",
+                url="https://qa.example/questions/1/how")
+    assert attr.authors == ("user3080",)
+    link = meta("<body><a href='/user/login'>Log in</a><h1>Route on a phone</h1>"
+                "<p><a href='/user/luiz4'>luiz4</a> wrote:</p><p>How do I show it?</p></body>",
+                url="https://community.example/topic/4/route")
+    assert link.authors == ("luiz4",)
+
+
+def test_clean_handle_rejects_menu_words_and_numbers() -> None:
+    """Handles may hold digits and dots; menu words, bare numbers and sentences are no handles."""
+    assert clean_handle("@b.scherer") == "b.scherer"
+    assert clean_handle("archuser38013") == "archuser38013"
+    assert clean_handle("Sign in") is None
+    assert clean_handle("12345") is None
+    assert clean_handle("this is far too many words for a handle") is None
+
+
+def test_template_key_is_no_author() -> None:
+    """An unrendered template variable in the author meta is dropped."""
+    assert meta('<meta name="author" content="page.head.extra.author"><body></body>').authors == ()
