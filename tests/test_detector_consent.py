@@ -33,6 +33,13 @@ def test_bare_cookie_class_is_not_consent() -> None:
     assert s[para] == 0
 
 
+def test_component_framework_classes_are_not_consent() -> None:
+    """Component frameworks name every wrapper 'cmp-container', 'cmp-text': no evidence of a consent manager."""
+    para = "Our engineers audit the network, train your staff and stay on call when an incident starts."
+    s = html(f'<div class="cmp-container"><div class="cmp-banner"><div class="cmp-text"><p>{para}</p></div></div></div>')
+    assert s[para] == 0
+
+
 def test_banner_phrases_in_dump() -> None:
     """What banners say, as dump lines: 'We use cookies…', 'Manage preferences'."""
     assert line("We use cookies to improve your experience on our website.") <= -1.2
