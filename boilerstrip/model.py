@@ -20,6 +20,14 @@ LANDMARKS = frozenset(
 )
 
 
+#: Inline markup over characters ``[start, end)`` of a block's text: ``(start, end, kind, target, alt)``.
+#: ``kind`` is "strong" (<strong>, <b>), "em" (<em>, <i>), "code" (<code>, <kbd>, <samp>), "link"
+#: (<a href>; ``target`` is the href as written) or "image" (<img>: zero-width where the image stood;
+#: ``target`` is its src, ``alt`` its alt text; both "" for other kinds). A plain tuple, not a
+#: dataclass: segmentation builds thousands per page in its hot loop, where a tuple costs a tenth.
+Span = tuple[int, int, str, str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of text: an HTML block-level element's own text, or a line of a dump."""
@@ -55,6 +63,9 @@ class Block:
     lang: str = ""
     #: blank-line-separated dump "paragraph" this line belongs to; -1 for HTML
     group: int = -1
+    #: inline markup (emphasis, code, links, images) over ``text`` (see Span), sorted by start, outer
+    #: before inner; they nest, as the elements did. None in code blocks and text dumps.
+    spans: tuple[Span, ...] = ()
 
     @property
     def link_density(self) -> float:

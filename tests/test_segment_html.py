@@ -283,3 +283,84 @@ def test_link_chars_count_spaces_between_a_links_text_nodes() -> None:
     """Link text split over inline elements counts its spaces: <a>foo <b>bar</b></a> is 7 characters."""
     (b,) = seg('<p><a href="/x">foo <b>bar</b></a> baz</p>')
     assert (b.text, b.link_chars) == ("foo bar baz", 7)
+
+
+# --- inline spans ---------------------------------------------------------------------------------
+
+
+def marked(b: Block) -> list[tuple[str, str, str]]:
+    """Each span of a block as (kind, the text it covers, target)."""
+    return [(kind, b.text[start:end], target) for start, end, kind, target, _alt in b.spans]
+
+
+def test_emphasis_code_and_links_become_spans_of_the_text() -> None:
+    """strong/b, em/i, code/kbd and a[href] are spans over the block's text; nested ones nest, outer first."""
+    (b,) = seg('<p>Use <b>bold</b>, <em>em</em>, <kbd>Ctrl</kbd> and <a href="/doc">the <i>docs</i></a>.</p>')
+    assert b.text == "Use bold, em, Ctrl and the docs."
+    assert marked(b) == [("strong", "bold", ""), ("em", "em", ""), ("code", "Ctrl", ""),
+                         ("link", "the docs", "/doc"), ("em", "docs", "")]  # fmt: skip
+
+
+def test_spans_follow_white_space_normalisation() -> None:
+    """Offsets are into the normalised text: runs of white space inside, before or after a span collapse."""
+    (b,) = seg("<p>\n  one   <strong>\n two\t three  </strong>   four<b></b>  <em> </em>five</p>")
+    assert b.text == "one two three four five"
+    assert marked(b) == [("strong", "two three", "")]
+
+
+def test_a_span_over_words_glued_to_its_neighbours() -> None:
+    """A span inside a word covers just its part of the word."""
+    (b,) = seg("<p>un<b>believ</b>able</p>")
+    assert marked(b) == [("strong", "believ", "")]
+
+
+def test_links_without_href_are_no_spans_but_script_urls_are_kept_for_render() -> None:
+    """An anchor without href marks nothing; an href is kept as written (render decides what it can link)."""
+    (b,) = seg('<p><a name="x">anchor</a> and <a href="javascript:go()">script</a></p>')
+    assert marked(b) == [("link", "script", "javascript:go()")]
+
+
+def test_an_inline_element_around_blocks_is_cut_at_each_block() -> None:
+    """A link wrapping block elements (a teaser card) marks its part of each block."""
+    blocks = seg('<div><a href="/story">Kicker<h3>Title</h3><p>Lead text</p></a> tail</div>')
+    assert [(b.text, marked(b)) for b in blocks] == [
+        ("Kicker", [("link", "Kicker", "/story")]),
+        ("Title", [("link", "Title", "/story")]),
+        ("Lead text", [("link", "Lead text", "/story")]),
+        ("tail", []),
+    ]
+
+
+def test_an_image_is_a_zero_width_span_where_it_stood() -> None:
+    """An image splits its paragraph like <br> and marks the start of the text after it, with src and alt."""
+    blocks = seg('<p>Before <img src="/a.png" alt=" A  lake "> after</p>')
+    assert [b.text for b in blocks] == ["Before", "after"]
+    assert blocks[0].spans == () and blocks[1].spans == ((0, 0, "image", "/a.png", "A lake"),)
+
+
+def test_an_image_before_a_caption_goes_with_the_caption() -> None:
+    """A figure's image, followed only by white space, is carried to the next block (its caption)."""
+    (cap,) = seg('<figure>\n <img data-src="/lazy.jpg">\n <figcaption>The harbour</figcaption></figure>')
+    assert cap.spans == ((0, 0, "image", "/lazy.jpg", ""),)
+
+
+def test_code_blocks_have_no_spans() -> None:
+    """Inside <pre> everything is verbatim code: no spans, and no image carried past it."""
+    blocks = seg('<pre><code class="language-sh">run <b>x</b> <img src="i.png"></code></pre><p>next</p>')
+    assert [(b.role, b.text, b.spans) for b in blocks] == [("code", "run x ", ()), ("paragraph", "next", ())]
+
+
+def test_many_spans_in_one_block_have_the_same_offsets_either_way() -> None:
+    """A block with more spans than PREFIX_SPANS (measured in one pass) marks exactly each link's text."""
+    html = "<p>" + " ".join(f'<a href="/{i}"> item\n{i} </a>,' for i in range(30)) + "</p>"
+    (b,) = seg(html)
+    assert marked(b) == [("link", f"item {i}", f"/{i}") for i in range(30)]
+
+
+def test_spans_leave_the_text_and_links_unchanged() -> None:
+    """The same markup without inline tags gives the same blocks but for their spans."""
+    tagged = '<ul><li><a href="/a">A <b>b</b></a></li><li>c <i>d</i></li></ul><p>x<code>y</code>z</p>'
+    plain = "<ul><li>A b</li><li>c d</li></ul><p>xyz</p>"
+    got, want = seg(tagged), seg(plain)
+    assert [b.text for b in got] == [b.text for b in want]
+    assert [b.spans != () for b in got] == [True, True, True]

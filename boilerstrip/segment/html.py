@@ -9,11 +9,12 @@ computed here once, so no detector ever walks the tree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..model import Block
+from ..model import Block, Span
 
 SKIPPED = frozenset(
     {
@@ -48,6 +49,13 @@ LANDMARK_OF_ROLE = {
 }  # fmt: skip
 # Cells that hold these are layout, not data: their blocks are segmented one by one.
 LAYOUT_CELL_CONTENT = "table, div, p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
+#: inline elements recorded as spans of their block's text
+INLINE_KIND = {
+    "strong": "strong", "b": "strong", "em": "em", "i": "em", "code": "code", "kbd": "code", "samp": "code",
+    "a": "link",
+}  # fmt: skip
+#: above this many spans in one block, their offsets come from one pass over its pieces
+PREFIX_SPANS = 8
 MAX_LEVELS = 10
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 CODE_LANG = regex.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#-]+)")
@@ -83,6 +91,11 @@ class _Walk:
     links: int = 0
     in_link: int = 0
     next_container: int = 0
+    #: inline spans of the pending text, by piece index into ``pending``: (start, end, kind, target, alt)
+    spans: list[tuple[int, int, str, str, str]] = field(default_factory=list)
+    #: inline elements still open: [kind, start piece, target]; a flush cuts them and they go on
+    #: from the start of the next pending text
+    open_spans: list[list[Any]] = field(default_factory=list)
 
     def add_text(self, text: str) -> None:
         self.pending.append(text)
@@ -94,13 +107,23 @@ class _Walk:
             self.link_text.append(text)
             self.link_open = True
 
+    def image(self, attributes: dict[str, str | None]) -> None:
+        src = attributes.get("src") or attributes.get("data-src") or ""
+        if src:
+            n = len(self.pending)
+            self.spans.append((n, n, "image", src, " ".join((attributes.get("alt") or "").split())))
+
     def flush(self, ctx: _Open, role_override: str = "") -> None:
         if not self.pending:
             return
         raw = "".join(self.pending)
-        self.pending = []
         text = raw.strip("\n") if ctx.in_pre else " ".join(raw.split())
-        if text.strip():
+        has_text = bool(text.strip())
+        spans: tuple[Span, ...] = ()
+        if self.spans or self.open_spans:
+            spans = self._take_spans((-1 if ctx.in_pre else len(text)) if has_text else 0)
+        self.pending = []
+        if has_text:
             role = role_override or _role(ctx)
             link_chars = sum(len(" ".join(t.split())) for t in self.link_text)
             self.blocks.append(
@@ -108,12 +131,91 @@ class _Walk:
                     index=len(self.blocks), text=text, role=role, tag=ctx.tag,
                     level=ctx.level if role in ("heading", "item") else 0,
                     link_chars=min(link_chars, len(text)), links=self.links, attrs=ctx.attrs, attr_levels=ctx.levels,
-                    landmarks=ctx.landmarks, containers=ctx.containers, path=ctx.path, lang=ctx.lang,
+                    landmarks=ctx.landmarks, containers=ctx.containers, path=ctx.path, lang=ctx.lang, spans=spans,
                 )
             )  # fmt: skip
         self.link_text = []
         self.link_open = False
         self.links = 0
+
+    def _take_spans(self, size: int) -> tuple[Span, ...]:
+        """The pending text's spans as offsets into its normalised text of length ``size`` (0: it makes
+        no block; -1: a code block, which has no spans). Elements still open are cut here and go on
+        from the start of the next pending text."""
+        pieces = self.pending
+        n = len(pieces)
+        raw, self.spans = self.spans, []
+        for entry in self.open_spans:
+            if size > 0 and entry[1] != n and (entry[2] or entry[0] != "link"):
+                raw.append((entry[1], n, entry[0], entry[2], ""))
+            entry[1] = 0
+        if size <= 0:
+            if not size:
+                # An image before text that makes no block (a figure's white space) goes with the next one.
+                self.spans = [(0, 0, *sp[2:]) for sp in raw if sp[2] == "image"]
+            return ()
+        if len(raw) > PREFIX_SPANS:
+            return _pass_offsets(pieces, raw)
+        # Most blocks have a span or two (a menu item's link): the normalised length of the text on
+        # either side of an edge is exact, and computed in C.
+        out: list[Span] = []
+        for s, e, kind, target, alt in raw:
+            start = size - len(" ".join("".join(pieces[s:]).split())) if s else 0
+            if kind == "image":
+                out.append((start, start, kind, target, alt))
+            else:
+                end = len(" ".join("".join(pieces[:e]).split())) if e != n else size
+                if end > start:
+                    out.append((start, end, kind, target, ""))
+        if len(out) > 1:
+            out.sort(key=_span_order)
+        return tuple(out)
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return span[0], -span[1]
+
+
+def _pass_offsets(pieces: list[str], raw: list[tuple[int, int, str, str, str]]) -> tuple[Span, ...]:
+    """Spans over piece indices -> spans over ``" ".join("".join(pieces).split())``, in one pass over the
+    pieces: for blocks with many spans, where measuring both sides of each edge would be quadratic."""
+    start_at, end_at = _boundaries(pieces)
+    out: list[Span] = []
+    for s, e, kind, target, alt in raw:
+        if kind == "image":
+            out.append((start_at[s], start_at[s], kind, target, alt))
+        elif end_at[e] > start_at[s]:
+            out.append((start_at[s], end_at[e], kind, target, ""))
+    out.sort(key=_span_order)
+    return tuple(out)
+
+
+def _boundaries(pieces: list[str]) -> tuple[list[int], list[int]]:
+    """For every piece index: where the next word lands in the normalised text, and the text's length
+    before it; one pass, for blocks with many inline elements (where the prefix lengths would be quadratic)."""
+    n = len(pieces)
+    end_at = [0] * (n + 1)
+    start_at = [0] * (n + 1)
+    pos, started, space = 0, False, False
+    waiting: list[int] = []
+    for i, piece in enumerate(pieces):
+        end_at[i] = pos
+        waiting.append(i)
+        words = piece.split()
+        if not words:
+            space = space or bool(piece)
+            continue
+        if started and (space or piece[0].isspace()):
+            pos += 1
+        for w in waiting:
+            start_at[w] = pos
+        waiting.clear()
+        pos += sum(map(len, words)) + len(words) - 1
+        started, space = True, piece[-1].isspace()
+    end_at[n] = pos
+    for w in (*waiting, n):
+        start_at[w] = pos
+    return start_at, end_at
 
 
 def _role(ctx: _Open) -> str:
@@ -201,15 +303,23 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
             continue
         if tag in BLOCKS:
             _enter_block(node, tag, attributes, opened, walk, data_tables)
-        elif tag == "a":
-            walk.in_link += 1
-            if attributes.get("href") is not None:
-                walk.links += 1
-        elif tag == "code" and opened[-1].in_pre and not opened[-1].lang:
-            # <pre><code class="language-x">: the language sits on the inline element
-            m = CODE_LANG.search(attributes.get("class") or "")
-            if m:
-                opened[-1].lang = m.group(1)
+            if tag == "img" and not opened[-1].in_pre:
+                walk.image(attributes)
+        elif tag in INLINE_KIND:
+            target: str | None = ""
+            if tag == "a":
+                walk.in_link += 1
+                target = attributes.get("href")  # as written: render decides what it can link to
+                if target is None:
+                    target = ""
+                else:
+                    walk.links += 1
+            elif tag == "code" and opened[-1].in_pre and not opened[-1].lang:
+                # <pre><code class="language-x">: the language sits on the inline element
+                m = CODE_LANG.search(attributes.get("class") or "")
+                if m:
+                    opened[-1].lang = m.group(1)
+            walk.open_spans.append([INLINE_KIND[tag], len(walk.pending), target])
         stack.append((node, True))
         child = node.last_child
         while child is not None:
@@ -250,8 +360,14 @@ def _enter_block(
 
 def _close(tag: str, opened: list[_Open], walk: _Walk, data_tables: list[bool]) -> None:
     if tag not in BLOCKS or len(opened) == 1:
-        if tag == "a" and walk.in_link:
-            walk.in_link -= 1
+        if tag in INLINE_KIND:
+            kind, start, target = walk.open_spans.pop()
+            end = len(walk.pending)
+            # A link without a target is link text but nothing to follow; empty elements (icons) mark nothing.
+            if start != end and (target or kind != "link"):
+                walk.spans.append((start, end, kind, target, ""))
+            if tag == "a" and walk.in_link:
+                walk.in_link -= 1
         return
     ctx = opened.pop()
     if ctx is opened[-1]:  # a cell, br or img sharing its parent's context
