@@ -53,9 +53,20 @@ STORIES = [
 ]
 
 
-def _page(title: str, author: str, date: str, paragraphs: list[str]) -> str:
+# A promo box inside the article on every page of the host: it reads like content, so only the
+# host's other pages (a site model) can tell it is template.
+PROMO = (
+    "<h3>From the editor</h3><p>Independent local news depends on readers, and a small monthly "
+    "contribution from you keeps every story on this site free for all of our neighbours.</p>"
+)
+PROMO_TEXT = "a small monthly contribution from you keeps every story on this site free"
+
+
+def _page(title: str, author: str, date: str, paragraphs: list[str], promo: bool = False) -> str:
     menu = "".join(f'<li><a href="/{m.lower()}">{m}</a></li>' for m in MENU)
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    if promo:
+        body = body.replace("</p>", "</p>" + PROMO, 1)
     return (
         f"<!doctype html><html lang='en'><head><title>{title} | Lakeside Courier</title>"
         f"<meta name='author' content='{author}'><meta property='article:published_time' content='{date}'>"
@@ -128,17 +139,71 @@ class _StallsOnMarker(BoilerstripExtractor):  # type: ignore[misc]
 
     def extract_record(self, text: str, url: str | None) -> tuple[str, dict[str, Any]]:
         if url and url.endswith("/0"):
-            time.sleep(30)
+            time.sleep(120)
         return super().extract_record(text, url)
 
 
 def test_extractor_timeout_drops_only_the_stalled_document(html_warc: Path) -> None:
     """The hard timeout kills the sandbox on the stalled page; the next pages get a fresh one and pass."""
     started = time.monotonic()
-    docs, stats = _run(html_warc, _StallsOnMarker(timeout=3.0), "timeout")
-    assert time.monotonic() - started < 25
-    assert [d["metadata"]["url"] for d in docs] == ["https://courier.example/news/1"]
+    # 6 s: ample for the pages that do not stall, also on a loaded machine
+    docs, stats = _run(html_warc, _StallsOnMarker(timeout=6.0), "timeout")
+    assert time.monotonic() - started < 90
+    assert [d["metadata"]["url"] for d in docs] == ["https://courier.example/news/1"], stats
     assert _count(stats, "timeout") == 1
+
+
+def _series() -> list[tuple[str, bytes]]:
+    """Seven pages of one host, each its own story, each with the promo box after its first paragraph."""
+    places = [
+        "the quay",
+        "the old mill",
+        "the market square",
+        "the lido",
+        "the chapel",
+        "the depot",
+        "the orchard",
+    ]
+    pages = []
+    for i, place in enumerate(places):
+        paragraphs = [
+            f"Volunteers spent the weekend restoring {place}, which had been closed to visitors since the storm.",
+            f"The work at {place} was paid for by a local trust, whose chair thanked everyone who gave their time.",
+            f"Visitors will be able to return to {place} from next month, when the paths have been resurfaced.",
+        ]
+        html = _page(f"Restoring {place}", "Ines Aalto", "2026-04-0" + str(i + 1), paragraphs, promo=True)
+        pages.append((f"https://courier.example/local/{i}", html.encode()))
+    return pages
+
+
+def test_extractor_learns_site_models_online_per_task(tmp_path: Path) -> None:
+    """learn_sites: early pages of a host keep the promo (too few pages learned); once learned, it goes."""
+    (tmp_path / "in").mkdir()
+    write_warc(tmp_path / "in" / "crawl.warc.gz", _series())
+    docs, _ = _run(tmp_path, BoilerstripExtractor(timeout=10.0, learn_sites=True), "online")
+    assert len(docs) == 7
+    texts = [d["text"] for d in docs]
+    assert PROMO_TEXT in texts[0] and PROMO_TEXT not in texts[-1]
+    assert all("Volunteers spent the weekend restoring" in t for t in texts)
+    plain, _ = _run(tmp_path, BoilerstripExtractor(timeout=10.0), "plain")
+    assert all(PROMO_TEXT in d["text"] for d in plain)  # without a model the promo reads as content
+
+
+def test_extractor_uses_offline_models_of_the_pages_own_host_only(tmp_path: Path) -> None:
+    """site_models={host: model}: the host's pages lose the promo; another host's page with it keeps it."""
+    import boilerstrip
+
+    series = _series()
+    model = boilerstrip.SiteModel.fit((html, url) for url, html in series)
+    other = ("https://gazette.example/local/1", _page(*STORIES[0], promo=True).encode())
+    (tmp_path / "in").mkdir()
+    write_warc(tmp_path / "in" / "crawl.warc.gz", [*series, other])
+    step = BoilerstripExtractor(timeout=10.0, site_models={"courier.example": model})
+    docs, _ = _run(tmp_path, step, "offline")
+    by_host = {d["metadata"]["url"]: d["text"] for d in docs}
+    assert len(by_host) == 8
+    assert all(PROMO_TEXT not in t for u, t in by_host.items() if "courier.example" in u)
+    assert PROMO_TEXT in by_host[other[0]]
 
 
 def _dump(title: str, author: str, date: str, paragraphs: list[str]) -> str:
@@ -163,12 +228,17 @@ def test_text_filter_cleans_wet_records_and_drops_empty_ones(tmp_path: Path) -> 
 
 
 def test_boilerstrip_imports_no_engine_and_a_missing_engine_names_its_extra() -> None:
-    """`import boilerstrip` loads no engine; the datatrove module without datatrove says which extra to install."""
+    """`import boilerstrip` loads no engine; an engine module without its engine says which extra to install."""
     code = (
         "import sys; import boilerstrip; assert 'datatrove' not in sys.modules and 'pyspark' not in sys.modules\n"
-        "sys.modules['datatrove'] = None\n"
-        "try:\n    import boilerstrip.integrations.datatrove\nexcept ImportError as e:\n    print(e)\n"
+        "sys.modules['datatrove'] = sys.modules['pyspark'] = None\n"
+        "for name in ('datatrove', 'spark'):\n"
+        "    try:\n        __import__('boilerstrip.integrations.' + name)\n"
+        "    except ImportError as e:\n        print(e)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert "pip install 'boilerstrip[datatrove]'" in done.stdout
+    assert (
+        "pip install 'boilerstrip[datatrove]'" in done.stdout
+        and "pip install 'boilerstrip[spark]'" in done.stdout
+    )

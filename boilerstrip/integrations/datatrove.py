@@ -22,13 +22,14 @@ with the pipeline; nothing is shared between tasks).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import boilerstrip
 
 from ._optional import MissingExtraError
 from .records import metadata_of
+from .sites import SiteChoice
 
 try:
     from datatrove.data import Document
@@ -55,6 +56,11 @@ class BoilerstripExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove sh
     counted as ``timeout``). boilerstrip also gets ``SOFT_BUDGET_SHARE`` of it as its own budget, so
     most slow pages come back decided on partial signals (counted as ``partial``) rather than lost.
     Documents with no main text are dropped (counted as ``dropped``), as with datatrove's extractors.
+
+    Site models (``boilerstrip.SiteModel``: blocks recurring across a host's pages are template):
+    ``site_models`` maps hosts to models fitted offline; ``learn_sites=True`` learns them online from
+    the pages this task meets (at most ``max_hosts`` hosts held). Online models live in the sandbox
+    process, so a page killed at the timeout costs its task the models learned so far.
     """
 
     name = "🧽 boilerstrip"
@@ -68,8 +74,12 @@ class BoilerstripExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove sh
         favor: float = 0.0,
         output_format: str = "text",
         metadata_key: str = "boilerstrip",
+        site_models: Mapping[str, boilerstrip.SiteModel] | None = None,
+        learn_sites: bool = False,
+        max_hosts: int = 64,
     ) -> None:
         super().__init__(timeout)
+        self.sites = SiteChoice(site_models, learn=learn_sites, max_hosts=max_hosts)
         if output_format not in ("text", "markdown"):
             raise boilerstrip.InvalidOptionError(
                 f"output_format must be 'text' or 'markdown', not {output_format!r}"
@@ -86,8 +96,14 @@ class BoilerstripExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove sh
     def extract_record(self, text: str, url: str | None) -> tuple[str, dict[str, Any]]:
         """Clean text and boilerstrip's metadata of one page; runs inside the sandbox process."""
         result = boilerstrip.extract(
-            text, url=url, kind=self.kind, favor=self.favor, timeout=self.timeout * SOFT_BUDGET_SHARE
+            text,
+            url=url,
+            kind=self.kind,
+            favor=self.favor,
+            timeout=self.timeout * SOFT_BUDGET_SHARE,
+            site_model=self.sites.model_for(url),
         )
+        self.sites.learned(result, url)
         body = result.to_markdown() if self.output_format == "markdown" else result.text
         return body, metadata_of(result)
 
@@ -144,6 +160,8 @@ class BoilerstripTextFilter(BaseFilter):  # type: ignore[misc]  # datatrove ship
     subscribe lines, teaser lists and metadata preludes go; ``document.text`` becomes the kept text
     and boilerstrip's metadata goes under ``metadata[metadata_key]``. A document with no main text is
     dropped with the reason ``no_main_text`` (written to ``exclusion_writer`` if one is given).
+    ``site_models`` and ``learn_sites`` as for BoilerstripExtractor; dumps gain most from them, since
+    every page of a host repeats the same menu and footer lines.
     """
 
     name = "🧽 boilerstrip text"
@@ -155,8 +173,12 @@ class BoilerstripTextFilter(BaseFilter):  # type: ignore[misc]  # datatrove ship
         timeout: float | None = 1.0,
         metadata_key: str = "boilerstrip",
         exclusion_writer: Any = None,
+        site_models: Mapping[str, boilerstrip.SiteModel] | None = None,
+        learn_sites: bool = False,
+        max_hosts: int = 64,
     ) -> None:
         super().__init__(exclusion_writer)
+        self.sites = SiteChoice(site_models, learn=learn_sites, max_hosts=max_hosts)
         self.favor = favor
         self.timeout = timeout
         self.metadata_key = metadata_key
@@ -164,14 +186,17 @@ class BoilerstripTextFilter(BaseFilter):  # type: ignore[misc]  # datatrove ship
     def filter(self, doc: Document) -> bool | tuple[bool, str]:
         """Keep the document with its text cleaned, or drop it when no main text is left."""
         url = doc.metadata.get("url")
+        url = url if isinstance(url, str) else None
         # A dump is segmented line by line, so a soft budget suffices: no single step is slow.
         result = boilerstrip.extract(
             doc.text,
-            url=url if isinstance(url, str) else None,
+            url=url,
             kind="text",
             favor=self.favor,
             timeout=self.timeout,
+            site_model=self.sites.model_for(url),
         )
+        self.sites.learned(result, url)
         if not result.text:
             return False, "no_main_text"
         doc.text = result.text

@@ -35,8 +35,9 @@ import boilerstrip
 from boilerstrip.detectors.template import MIN_PAGES
 from boilerstrip.sitemodel import host_of
 
-from ._optional import MissingExtraError, require
+from ._optional import MissingExtraError
 from .records import METADATA_FIELDS, metadata_of
+from .warc import read_warc
 
 try:
     from pyspark.sql import DataFrame, SparkSession
@@ -81,27 +82,6 @@ OUTPUT_SCHEMA = T.StructType(
 )
 
 # ---- records -----------------------------------------------------------------------------------
-
-
-def read_warc(path: str) -> Iterator[tuple[str | None, bytes, str | None]]:
-    """(url, payload, kind) of a WARC file's pages: HTML/text responses and resources, WET conversions.
-
-    Redirects, errors and non-pages are skipped; a WET conversion is a text dump (kind "text"),
-    anything else is left to boilerstrip's sniffing (kind None).
-    """
-    warc = require("fastwarc.warc", "spark")
-    kinds = warc.WarcRecordType.response | warc.WarcRecordType.resource | warc.WarcRecordType.conversion
-    with open(path, "rb") as stream:
-        for record in warc.ArchiveIterator(stream, record_types=kinds, parse_http=True):
-            if record.is_http:
-                ctype = (record.http_headers.get("Content-Type") or "").lower().lstrip()
-                status = record.http_headers.status_code or 200
-                if not 200 <= status < 300 or (
-                    ctype and not ctype.startswith(("text/", "application/xhtml"))
-                ):
-                    continue
-            kind = "text" if record.record_type == warc.WarcRecordType.conversion else None
-            yield record.headers.get("WARC-Target-URI") or None, record.reader.read(), kind
 
 
 def warc_pages(spark: SparkSession, paths: Sequence[str]) -> DataFrame:
