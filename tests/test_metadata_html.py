@@ -261,6 +261,16 @@ def test_title_h1_tagline_loses_to_the_declared_title() -> None:
     assert m.title == "Harbour Rowing Club membership"
 
 
+def test_title_faq_question_is_not_the_title() -> None:
+    """An FAQ page's first question, picked as JSON-LD main entity, ranks after og:title."""
+    faq = ld({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": "How long does a survey take?",
+         "acceptedAnswer": {"@type": "Answer", "text": "A day."}}]})
+    m = meta(f'<meta property="og:title" content="Land surveys for homeowners">{faq}'
+             "<body><main><h1>We measure twice</h1></main></body>")
+    assert m.title == "Land surveys for homeowners"
+
+
 def test_title_forum_suffix_holding_the_host_name() -> None:
     """A trailing segment that holds the host's name is the site's, even undeclared."""
     m = meta("<title>Fan noise after the update - Quietbox Forums</title><body><p>x</p></body>",

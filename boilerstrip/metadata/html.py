@@ -99,6 +99,8 @@ _DIGIT = re.compile(r"\d")
 _TAGS_RE = re.compile(r"<[^<>]{0,2000}>")
 _KEY_RE = re.compile(r"[\W_]+")
 _WORDS = re.compile(r"\w+")
+#: Main-entity types whose "name" is the page's title as much as its headline is.
+_TITLED_TYPES = frozenset({"article", "documentation", "recipe"})
 _TERM_SEP = re.compile(r"[,;]")
 _MAX_CLIMB = 3  # ancestors of the h1 searched for its date and byline
 _NOT_ELEMENT = frozenset({"html", "body", "-document", None})
@@ -328,9 +330,10 @@ def _title(page: _Page, sitename: str | None, page_url: str | None) -> str | Non
     site = sitename or _hostname(page_url)
     head = page.tree.head.css_first("title") if page.tree.head is not None else None
     head_text = normalize_space(head.text()) if head is not None else ""
-    # A main entity that is not an article or a web page (a business, a product's
-    # offer) has a "name" that is rarely the page's title: it ranks after the meta tags.
-    ranked = page_type_of(types_of(page.main)) is not None if page.main else False
+    # A main entity that is not an article, a recipe or a document (a business, a product's
+    # offer, an FAQ's first question) has a "name" that is rarely the page's title: it ranks
+    # after the meta tags (an h1 that it names still confirms it).
+    ranked = page_type_of(types_of(page.main)) in _TITLED_TYPES if page.main else False
     raw = [*page.ld("headline"), *(page.ld("name") if ranked else ()), *page.meta(_TITLE_KEYS),
            *([head_text] if head_text else ()), *(() if ranked else page.ld("name"))]
     # og:title, twitter:title and headline are usually the same string: clean each once.
