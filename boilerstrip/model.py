@@ -224,23 +224,34 @@ class Result:
 
         return render.text(self.blocks, include_tables=False)
 
-    def to_markdown(self, *, include_tables: bool = True) -> str:
-        """GitHub-flavoured Markdown of the kept blocks: headings, nested lists, tables, fenced code, quotes."""
+    def to_markdown(
+        self, *, include_tables: bool = True, include_links: bool = False, include_images: bool = False
+    ) -> str:
+        """GitHub-flavoured Markdown of the kept blocks: headings, nested lists, tables, fenced code, quotes,
+        emphasis; links and images when asked (resolved against the page's URL when it is known)."""
         from . import render
 
-        return render.markdown(self.blocks, include_tables=include_tables)
+        return render.markdown(
+            self.blocks, include_tables=include_tables, include_links=include_links,
+            include_images=include_images, base_url=self.url,
+        )  # fmt: skip
 
-    def to_html(self, *, include_tables: bool = True, document: bool = False) -> str:
-        """Clean HTML of the kept blocks: a fragment, or with ``document`` a page with title and language."""
+    def to_html(
+        self, *, include_tables: bool = True, include_links: bool = False, include_images: bool = False,
+        document: bool = False,
+    ) -> str:  # fmt: skip
+        """Clean HTML of the kept blocks: a fragment, or with ``document`` a page with title and language;
+        emphasis and code as elements, links and images when asked."""
         from . import render
 
         return render.html(
-            self.blocks, include_tables=include_tables, document=document,
-            title=self.title, language=self.language, url=self.url,
+            self.blocks, include_tables=include_tables, include_links=include_links,
+            include_images=include_images, document=document, title=self.title, language=self.language,
+            url=self.url,
         )  # fmt: skip
 
     def to_dict(self, *, blocks: bool = False, include_tables: bool = True) -> dict[str, Any]:
-        """Text and public metadata; with ``blocks``, every block's verdict with its signals."""
+        """Text and public metadata; with ``blocks``, every block's verdict with its inline spans and signals."""
         meta = asdict(self.metadata)
         meta.pop("body", None)
         meta.pop("values", None)
@@ -256,6 +267,10 @@ class Result:
                     "label": v.label,
                     "first_label": v.first_label,
                     "score": round(v.score, 3),
+                    "spans": [
+                        {"start": sp[0], "end": sp[1], "kind": sp[2], "target": sp[3], "alt": sp[4]}
+                        for sp in v.block.spans
+                    ],
                     "signals": [
                         {"rule": s.rule, "weight": s.weight, "evidence": s.evidence} for s in v.signals
                     ],

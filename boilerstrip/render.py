@@ -7,14 +7,19 @@ agree on what the page's content is:
   table rows stay on adjacent lines, so structure survives in plain text.
 - Markdown: headings as ``#`` x level, list items indented under their parent
   (numbered under an ``<ol>``), GFM tables from consecutive rows (the first
-  row is the header), fenced code with its declared language, ``>`` quotes.
-  Characters that Markdown would read as markup are escaped, so the rendered
-  Markdown shows the page's text and nothing else.
-- HTML: the same structure as clean elements, text escaped, no attributes but a
-  code block's ``class="language-x"``.
+  row is the header), fenced code with its declared language, ``>`` quotes,
+  and the blocks' inline spans: ``**strong**``, ``*em*`` and ```code``` always
+  (not in headings, where a whole-heading emphasis is only noise), links
+  ``[text](href)`` with ``include_links`` and images ``![alt](src)`` with
+  ``include_images``. Characters that Markdown would read as markup are
+  escaped, so the rendered Markdown shows the page's text and nothing else.
+- HTML: the same structure as clean elements, text escaped, with ``<strong>``,
+  ``<em>``, ``<code>`` and (when asked) ``<a href>`` and ``<img src alt>``; no
+  other attributes but a code block's ``class="language-x"``.
 
-Blocks carry no inline markup (emphasis, link targets, images), so neither
-format has any: they would need inline spans from segmentation.
+Links and images are resolved against ``base_url`` (the page's URL) when it is
+given; script URLs and bare "#" links are left as text. Table cells carry no
+spans, so tables have no inline markup (links there break GFM tables).
 
 ``include_tables=False`` leaves out table rows and table captions in every format.
 """
@@ -23,10 +28,12 @@ from __future__ import annotations
 
 import html as _html
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import regex
 
-from .model import Block, Verdict
+from .model import Block, Span, Verdict
 
 TIGHT = frozenset({"item", "row"})
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
@@ -40,6 +47,39 @@ _MD_INLINE = regex.compile(r"[\\`*\[~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|<(?=
 # Line starts that would turn a paragraph into a heading, quote, list, rule or fence.
 _MD_LINE_START = regex.compile(r"^([#>=]|[-+*](?=\s|$)|-{3,}|\d{1,9}(?=[.)](?:\s|$)))", regex.MULTILINE)
 _MD_CLOSING_HASHES = regex.compile(r"(\s)(#+)$")
+_BACKTICKS = regex.compile(r"`+")
+EMPHASIS = frozenset({"strong", "em", "code"})
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """Which inline spans a format renders, and the URL their relative targets resolve against."""
+
+    links: bool = False
+    images: bool = False
+    base_url: str | None = None
+
+    def wanted(self, span: Span, heading: bool) -> bool:
+        kind = span[2]
+        if kind == "link":
+            return self.links and _followable(span[3])
+        if kind == "image":
+            return self.images
+        return not heading
+
+    def url(self, target: str) -> str:
+        target = target.strip()
+        if not self.base_url:
+            return target
+        try:
+            return urljoin(self.base_url, target)
+        except ValueError:  # a malformed base or target: keep what the page wrote
+            return target
+
+
+def _followable(href: str) -> bool:
+    h = href.strip()
+    return bool(h) and h != "#" and not h[:11].lower().startswith("javascript:")
 
 
 def kept(verdicts: Sequence[Verdict], *, include_tables: bool = True) -> list[Block]:
@@ -60,24 +100,32 @@ def text(verdicts: Sequence[Verdict], *, include_tables: bool = True) -> str:
     return "".join(parts)
 
 
-def markdown(verdicts: Sequence[Verdict], *, include_tables: bool = True) -> str:
+def markdown(
+    verdicts: Sequence[Verdict],
+    *,
+    include_tables: bool = True,
+    include_links: bool = False,
+    include_images: bool = False,
+    base_url: str | None = None,
+) -> str:
     """GitHub-flavoured Markdown of the kept blocks."""
+    inline = Inline(include_links, include_images, base_url)
     out: list[str] = []
     for role, run in _runs(kept(verdicts, include_tables=include_tables)):
         if role == "heading":
-            out.append(_md_heading(run[0]))
+            out.append(_md_heading(run[0], inline))
         elif role == "item":
-            out.append(_md_list(run))
+            out.append(_md_list(run, inline))
         elif role == "row":
             out.append(_md_table(run))
         elif role == "code":
             out.append(_md_code(run))
         elif role == "quote":
             out.append(
-                "\n>\n".join("\n".join(f"> {line}" for line in _md_escape(b.text).split("\n")) for b in run)
+                "\n>\n".join("\n".join(f"> {line}" for line in _md_text(b, inline).split("\n")) for b in run)
             )
         else:
-            out.append(_md_escape(run[0].text))
+            out.append(_md_text(run[0], inline))
     return "\n\n".join(out)
 
 
@@ -85,28 +133,37 @@ def html(
     verdicts: Sequence[Verdict],
     *,
     include_tables: bool = True,
+    include_links: bool = False,
+    include_images: bool = False,
     document: bool = False,
     title: str | None = None,
     language: str | None = None,
     url: str | None = None,
 ) -> str:
-    """The kept blocks as clean HTML: a fragment, or with ``document`` a whole page."""
+    """The kept blocks as clean HTML: a fragment, or with ``document`` a whole page.
+
+    ``url`` is the page's: the canonical link of a document, and what relative links
+    and images resolve against.
+    """
+    inline = Inline(include_links, include_images, url)
     out: list[str] = []
     for role, run in _runs(kept(verdicts, include_tables=include_tables)):
         if role == "heading":
             n = _heading_level(run[0])
-            out.append(f"<h{n}>{_esc(run[0].text)}</h{n}>")
+            out.append(f"<h{n}>{_html_text(run[0], inline, heading=False)}</h{n}>")
         elif role == "item":
-            out.append(_html_list(run))
+            out.append(_html_list(run, inline))
         elif role == "row":
             out.append(_html_table(run))
         elif role == "code":
             lang = f' class="language-{_attr(run[0].lang)}"' if run[0].lang else ""
             out.append(f"<pre><code{lang}>{_esc(_code_text(run))}</code></pre>")
         elif role == "quote":
-            out.append("<blockquote>" + "".join(f"<p>{_esc(b.text)}</p>" for b in run) + "</blockquote>")
+            out.append(
+                "<blockquote>" + "".join(f"<p>{_html_text(b, inline)}</p>" for b in run) + "</blockquote>"
+            )
         else:
-            out.append(f"<p>{_esc(run[0].text)}</p>")
+            out.append(f"<p>{_html_text(run[0], inline)}</p>")
     body = "\n".join(out)
     if not document:
         return body
@@ -228,12 +285,59 @@ def _escape_line_start(mark: str) -> str:
     return "\\" + mark
 
 
-def _md_heading(b: Block) -> str:
-    body = _MD_CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), _md_escape(b.text))
+def _md_heading(b: Block, inline: Inline) -> str:
+    body = _MD_CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), _md_text(b, inline, heading=True))
     return "#" * _heading_level(b) + " " + body.replace("\n", " ")
 
 
-def _md_list(run: Sequence[Block]) -> str:
+def _md_text(b: Block, inline: Inline, heading: bool = False) -> str:
+    """A block's text as Markdown: escaped, with the spans ``inline`` wants as markup."""
+    spans = [sp for sp in b.spans if inline.wanted(sp, heading)]
+    if not spans:
+        return _md_escape(b.text)
+    body = _with_spans(b.text, spans, _MdMarks(inline))
+    return _MD_LINE_START.sub(lambda m: _escape_line_start(m.group(1)), body)
+
+
+class _MdMarks:
+    """Markdown for each kind of span; text between spans is escaped (and "]" too inside a link)."""
+
+    def __init__(self, inline: Inline) -> None:
+        self.inline = inline
+
+    def text(self, s: str, in_link: bool) -> str:
+        s = _MD_INLINE.sub(lambda m: "\\" + m.group(0), s)
+        return s.replace("]", "\\]") if in_link else s
+
+    def open(self, span: Span) -> tuple[str, str]:
+        kind = span[2]
+        if kind == "link":
+            return "[", f"]({_md_url(self.inline.url(span[3]))})"
+        mark = "**" if kind == "strong" else "*"
+        return mark, mark
+
+    def code(self, s: str) -> str:
+        ticks = "`" * (max((len(m) for m in _BACKTICKS.findall(s)), default=0) + 1)
+        pad = " " if s.startswith("`") or s.endswith("`") else ""
+        return f"{ticks}{pad}{s}{pad}{ticks}"
+
+    def image(self, span: Span) -> str:
+        alt = self.text(span[4], in_link=True)
+        return f"![{alt}]({_md_url(self.inline.url(span[3]))})"
+
+
+def _md_url(url: str) -> str:
+    # Characters that would end or break a link destination are percent-encoded (same URL).
+    return (
+        url.replace(" ", "%20")
+        .replace("(", "%28")
+        .replace(")", "%29")
+        .replace("<", "%3C")
+        .replace(">", "%3E")
+    )
+
+
+def _md_list(run: Sequence[Block], inline: Inline) -> str:
     # Each item is indented to its parent's content column, which is what CommonMark nests by;
     # ordered items are numbered per list, counting from 1 again under each parent.
     lines = []
@@ -251,7 +355,7 @@ def _md_list(run: Sequence[Block]) -> str:
             columns[-1] = indent + len(marker) + 1
         else:
             columns.append(indent + len(marker) + 1)
-        lines.append(" " * indent + marker + " " + _md_escape(b.text).replace("\n", " "))
+        lines.append(" " * indent + marker + " " + _md_text(b, inline).replace("\n", " "))
     return "\n".join(lines)
 
 
@@ -284,7 +388,81 @@ def _attr(s: str) -> str:
     return _html.escape(s, quote=True)
 
 
-def _html_list(run: Sequence[Block]) -> str:
+def _html_text(b: Block, inline: Inline, heading: bool = False) -> str:
+    """A block's text as escaped HTML, with the spans ``inline`` wants as elements."""
+    spans = [sp for sp in b.spans if inline.wanted(sp, heading)]
+    return _with_spans(b.text, spans, _HtmlMarks(inline)) if spans else _esc(b.text)
+
+
+class _HtmlMarks:
+    """HTML elements for each kind of span; text between them is escaped."""
+
+    def __init__(self, inline: Inline) -> None:
+        self.inline = inline
+
+    def text(self, s: str, in_link: bool) -> str:
+        return _esc(s)
+
+    def open(self, span: Span) -> tuple[str, str]:
+        kind = span[2]
+        if kind == "link":
+            return f'<a href="{_attr(self.inline.url(span[3]))}">', "</a>"
+        return f"<{kind}>", f"</{kind}>"
+
+    def code(self, s: str) -> str:
+        return f"<code>{_esc(s)}</code>"
+
+    def image(self, span: Span) -> str:
+        return f'<img src="{_attr(self.inline.url(span[3]))}" alt="{_attr(span[4])}">'
+
+
+# --- inline spans ---------------------------------------------------------------------------------
+
+
+def _with_spans(text: str, spans: Sequence[Span], marks: _MdMarks | _HtmlMarks) -> str:
+    """``text`` with its spans as markup. Spans nest (sorted by start, outer first); a code span's
+    text is verbatim, so spans inside it are dropped, and so is a span inside one of its own kind
+    (``**`` inside ``**`` would close it). An image gets a space on each side that touches a word."""
+    out: list[str] = []
+    pos = 0
+    open_: list[tuple[int, str, str]] = []  # end, closing markup, kind
+    verbatim_until = -1
+    for span in spans:
+        start, end, kind = span[0], span[1], span[2]
+        while open_ and open_[-1][0] <= start:
+            pos = _close(text, pos, open_, out, marks)
+        if start < verbatim_until or any(k == kind for _, _, k in open_):
+            continue
+        in_link = any(k == "link" for _, _, k in open_)
+        out.append(marks.text(text[pos:start], in_link))
+        pos = start
+        if kind == "image":
+            before = " " if start and not text[start - 1].isspace() else ""
+            after = " " if start < len(text) and not text[start].isspace() else ""
+            out.append(before + marks.image(span) + after)
+        elif kind == "code":
+            end = min(end, open_[-1][0]) if open_ else end
+            out.append(marks.code(text[start:end]))
+            pos = verbatim_until = end
+        else:
+            opening, closing = marks.open(span)
+            out.append(opening)
+            open_.append((min(end, open_[-1][0]) if open_ else end, closing, kind))
+    while open_:
+        pos = _close(text, pos, open_, out, marks)
+    out.append(marks.text(text[pos:], False))
+    return "".join(out)
+
+
+def _close(text: str, pos: int, open_: list[tuple[int, str, str]], out: list[str],
+           marks: _MdMarks | _HtmlMarks) -> int:  # fmt: skip
+    end, closing, _kind = open_.pop()
+    in_link = any(k == "link" for _, _, k in open_) or _kind == "link"
+    out.append(marks.text(text[pos:end], in_link) + closing)
+    return max(pos, end)
+
+
+def _html_list(run: Sequence[Block], inline: Inline) -> str:
     out: list[str] = []
     stack: list[str] = []  # open list elements; each holds an open <li> once it has an item
     for b, depth in zip(run, _depths(run), strict=True):
@@ -296,7 +474,7 @@ def _html_list(run: Sequence[Block]) -> str:
             tag = "ol" if _ordered(b) else "ul"
             out.append(f"<{tag}>")
             stack.append(tag)
-        out.append(f"<li>{_esc(b.text)}")
+        out.append(f"<li>{_html_text(b, inline)}")
     while stack:
         out.append(f"</li></{stack.pop()}>")
     return "".join(out)

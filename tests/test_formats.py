@@ -27,15 +27,34 @@ def source_of(case: Path) -> bytes:
     return src.read_bytes()
 
 
-@pytest.mark.parametrize(("case", "suffix"), [(c, s) for c in CASES for s in (".md", ".html")],
+#: expected-file infix -> the options it is rendered with
+VARIANTS: dict[str, dict[str, bool]] = {
+    "": {},
+    ".links-images": {"include_links": True, "include_images": True},
+}
+
+
+@pytest.mark.parametrize(("case", "suffix"), [(c, v + s) for c in CASES for v in VARIANTS for s in (".md", ".html")],
                          ids=lambda x: x.name if isinstance(x, Path) else x)  # fmt: skip
 def test_golden_formats(case: Path, suffix: str) -> None:
-    """Markdown and HTML of each golden page equal its expected files exactly."""
+    """Markdown and HTML of each golden page, with the default options and with links and images, equal
+    its expected files exactly. A page whose links and images change nothing kept has no variant file:
+    its variant must then equal the default file."""
     r = boilerstrip.extract(source_of(case))
-    got = (r.to_markdown() if suffix == ".md" else r.to_html()) + "\n"
+    variant, ext = (
+        (suffix.rsplit(".", 1)[0], suffix.rsplit(".", 1)[1]) if suffix.count(".") > 1 else ("", suffix[1:])
+    )
+    options = VARIANTS[variant]
+    got = (r.to_markdown(**options) if ext == "md" else r.to_html(**options)) + "\n"
     expected = case / f"expected{suffix}"
+    default = case / f"expected.{ext}"
     if UPDATE:
-        expected.write_text(got, encoding="utf-8")
+        if variant and default.exists() and got == default.read_text(encoding="utf-8"):
+            expected.unlink(missing_ok=True)
+        else:
+            expected.write_text(got, encoding="utf-8")
+    if variant and not expected.exists():
+        expected = default
     assert expected.exists(), f"{expected} is missing (BOILERSTRIP_UPDATE_GOLDEN=1 writes it)"
     assert got == expected.read_text(encoding="utf-8")
 
@@ -48,6 +67,27 @@ def test_golden_markdown_has_every_construct() -> None:
         assert needle in md
     for boilerplate in ("Community", "cookies", "helpful", "Privacy"):
         assert boilerplate not in md
+
+
+def test_golden_markdown_has_inline_markup_and_optional_links_and_images() -> None:
+    """The blog golden has emphasis and code always; links and images only in its links-images variant;
+    script links stay text; headings keep no emphasis in Markdown but do in HTML."""
+    case = GOLDEN / "blog--inline-markup"
+    md = (case / "expected.md").read_text(encoding="utf-8")
+    full = (case / "expected.links-images.md").read_text(encoding="utf-8")
+    html = (case / "expected.links-images.html").read_text(encoding="utf-8")
+    for needle in ("**slow it down**", "*wake it gently*", "`height_mm`", "```python\n", "| --- |",
+                   "\n   - 100 g of **whole rye** flour", "> A starter that smells of *nail varnish*"):  # fmt: skip
+        assert needle in md and needle in full
+    assert "[" not in md.replace("\\[", "") and "](" not in md
+    assert "[notes on hydration](https://crumb.example/notes/hydration)" in full
+    assert "[miller's revival guide](https://flour.example/guides/revival)" in full
+    assert "![A jar of bubbly starter](https://crumb.example/img/starter-jar.jpg) A starter two hours" in full
+    assert "show the chart" in full and "javascript" not in full
+    assert "# Keeping a sourdough starter alive on holiday\n" in full and "## How long it keeps\n" in full
+    assert "<h2>How long it <em>keeps</em></h2>" in html and '<img src="https://crumb.example/img/' in html
+    for boilerplate in ("Recipes", "More notes", "Share", "cookie", "rights reserved"):
+        assert boilerplate not in full
 
 
 def v(i: int, text: str, role: str = "paragraph", label: Label = "content", **kw: object) -> Verdict:
@@ -264,3 +304,109 @@ def test_result_methods_match_render() -> None:
     assert r.to_markdown() == render.markdown(r.blocks)
     assert r.to_html() == render.html(r.blocks)
     assert r.to_markdown(include_tables=False) == render.markdown(r.blocks, include_tables=False)
+
+
+def spans(
+    i: int, text: str, *marks: tuple[str, str, str, str], role: str = "paragraph", **kw: object
+) -> Verdict:
+    """A block whose spans cover the first occurrence of each mark's text: (text, kind, target, alt)."""
+    found = []
+    for part, kind, target, alt in marks:
+        start = text.index(part)
+        found.append((start, start if kind == "image" else start + len(part), kind, target, alt))
+    found.sort(key=lambda sp: (sp[0], -sp[1]))
+    return v(i, text, role, spans=tuple(found), **kw)
+
+
+def test_markdown_emphasis_and_code_always_links_and_images_when_asked() -> None:
+    """strong, em and code render by default; links and images only with include_links/include_images."""
+    b = spans(0, "Say hello to the docs now", ("hello", "strong", "", ""), ("to", "em", "", ""),
+              ("the docs", "link", "/d", ""), ("now", "code", "", ""), ("Say", "image", "/i.png", "Wave"))  # fmt: skip
+    assert render.markdown([b]) == "Say **hello** *to* the docs `now`"
+    assert render.markdown([b], include_links=True) == "Say **hello** *to* [the docs](/d) `now`"
+    assert render.markdown([b], include_images=True) == "![Wave](/i.png) Say **hello** *to* the docs `now`"
+
+
+def test_markdown_spans_nest_and_text_around_them_stays_escaped() -> None:
+    """A link around emphasis nests; '*' in the text stays escaped, ']' in link text and alt too."""
+    b = spans(0, "a*b [x] see *it* here", ("see *it*", "link", "/p", ""), ("*it*", "em", "", ""))
+    assert render.markdown([b], include_links=True) == "a\\*b \\[x] [see *\\*it\\**](/p) here"
+
+
+def test_markdown_link_targets_resolve_and_are_encoded() -> None:
+    """Relative targets resolve against base_url; spaces and parentheses are percent-encoded."""
+    b = spans(0, "one two", ("one", "link", "../a b (1).html", ""), ("two", "link", "#top", ""))
+    out = render.markdown([b], include_links=True, base_url="https://example.com/x/y/")
+    assert out == "[one](https://example.com/x/a%20b%20%281%29.html) [two](https://example.com/x/y/#top)"
+    assert render.markdown([b], include_links=True) == "[one](../a%20b%20%281%29.html) [two](#top)"
+
+
+def test_script_and_empty_links_stay_text() -> None:
+    """javascript: and bare '#' links are not followable: their text is rendered without a link."""
+    b = spans(0, "run jump", ("run", "link", " JavaScript:go()", ""), ("jump", "link", "#", ""))
+    assert render.markdown([b], include_links=True) == "run jump"
+    assert render.html([b], include_links=True) == "<p>run jump</p>"
+
+
+def test_markdown_code_span_is_verbatim_and_fenced_past_its_backticks() -> None:
+    """A code span's text is not escaped, spans inside it are dropped, and its fence outgrows its backticks."""
+    b = spans(0, "use a`*b*` now", ("a`*b*`", "code", "", ""), ("*b*", "em", "", ""))
+    assert render.markdown([b]) == "use `` a`*b*` `` now"
+
+
+def test_markdown_same_kind_inside_itself_is_dropped() -> None:
+    """<b><strong>x</strong></b> is one strong span, not '****x****'."""
+    b = spans(0, "very bold", ("very bold", "strong", "", ""), ("bold", "strong", "", ""))
+    assert render.markdown([b]) == "**very bold**"
+
+
+def test_markdown_headings_have_no_emphasis_but_links_and_lists_have_spans() -> None:
+    """A heading drops emphasis (noise there) but keeps a link; list items and quotes keep both."""
+    h = spans(
+        0, "Big news today", ("Big", "strong", "", ""), ("news", "link", "/n", ""), role="heading", level=2
+    )
+    li = spans(
+        1, "an item", ("item", "em", "", ""), role="item", level=1, path="body>ul>li", containers=(1, 2, 3)
+    )
+    q = spans(2, "quoted words", ("quoted", "strong", "", ""), role="quote", path="body>blockquote>p",
+              containers=(1, 4, 5))  # fmt: skip
+    assert (
+        render.markdown([h, li, q], include_links=True)
+        == "## Big [news](/n) today\n\n- an *item*\n\n> **quoted** words"
+    )
+
+
+def test_markdown_line_start_escape_still_applies_with_spans() -> None:
+    """A paragraph starting like a list item stays a paragraph when it has spans."""
+    b = spans(0, "1. first of all", ("first", "em", "", ""))
+    assert render.markdown([b]) == "1\\. *first* of all"
+
+
+def test_html_inline_elements_and_attributes_are_escaped() -> None:
+    """HTML renders spans as elements; attribute values and text are escaped; links and images on request."""
+    b = spans(0, "a <b> link and x", ("<b>", "code", "", ""), ("link", "link", '/q?a="1"&b', ""),
+              ("x", "strong", "", ""), ("a", "image", "/i.png", 'say "hi"'))  # fmt: skip
+    assert render.html([b]) == "<p>a <code>&lt;b&gt;</code> link and <strong>x</strong></p>"
+    assert render.html([b], include_links=True, include_images=True) == (
+        '<p><img src="/i.png" alt="say &quot;hi&quot;"> a <code>&lt;b&gt;</code> '
+        '<a href="/q?a=&quot;1&quot;&amp;b">link</a> and <strong>x</strong></p>'
+    )
+
+
+def test_spans_never_change_plain_text() -> None:
+    """render.text ignores spans: the text of a block with spans is the text of the block without them."""
+    b = spans(0, "Say hello to the docs", ("hello", "strong", "", ""), ("the docs", "link", "/d", ""))
+    assert render.text([b]) == render.text([v(0, "Say hello to the docs")]) == "Say hello to the docs"
+
+
+def test_json_blocks_carry_their_spans() -> None:
+    """to_json(blocks=True) lists each block's spans with start, end, kind, target and alt."""
+    r = boilerstrip.extract(source_of(GOLDEN / "blog--inline-markup"))
+    data = json.loads(r.to_json(blocks=True))
+    marked = [
+        (b["text"][s["start"] : s["end"]], s["kind"], s["target"]) for b in data["blocks"] for s in b["spans"]
+    ]
+    assert ("notes on hydration", "link", "/notes/hydration") in marked
+    assert ("slow it down", "strong", "") in marked
+    assert any(kind == "image" and target == "/img/starter-jar.jpg" for _, kind, target in marked)
+    assert "spans" not in json.loads(r.to_json())
