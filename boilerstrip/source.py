@@ -312,67 +312,68 @@ _FLAT = frozenset(
         "button", "form", "h1", "h2", "h3", "h4", "h5", "h6", "html", "head", "body",
     }
 )  # fmt: skip
-# Elements whose content is text up to their end tag: nothing inside them nests.
-_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
-_MARKUP = re.compile(r"<(?:(/?)([A-Za-z][^\s/>]*)|!--|[!?])")
+# One token per comment, raw-text element (a script, a style: its content holds no markup),
+# doctype or processing instruction, start tag or end tag; possessive, so linear on anything.
+_TOKEN = re.compile(
+    r"<(?:!--(?:[^-]++|-(?!->))*+(?:-->)?"
+    r"|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b(?:[^<]++|<(?!/\1))*+"
+    r"|(/?)([A-Za-z][^\s/>]*)|[!?][^>]*+)",
+    re.IGNORECASE,
+)
 
 
 def cap_depth(html: str, limit: int = MAX_DEPTH) -> str:
     """``html`` with the start tags that would nest deeper than ``limit`` elements dropped (with
-    their end tags); their text stays, in the deepest element kept. Markup nesting less deep
-    is returned unchanged (the same object).
+    their end tags); their text stays, in the deepest element kept. Markup that nests less deep
+    is returned unchanged (the same object), and so is a page of at most ``8 * limit`` tags: it
+    cannot nest deep enough to matter, and most pages are that small, so they skip the scan.
 
     A linear scan that models the tree builder roughly: elements that never nest are not
     counted, an end tag closes the innermost open element of its name and everything inside
     it, a stray end tag closes nothing. It only has to bound the depth, not to match the
     parser's tree.
     """
-    if html.count("<") <= limit:
+    if html.count("<") <= 8 * limit:
         return html
-    open_names: list[str] = []
-    counts: dict[str, int] = {}
-    dropped: dict[str, int] = {}
-    cuts: list[tuple[int, int]] = []
-    pos = 0
-    search = _MARKUP.search
-    while (m := search(html, pos)) is not None:
-        name = m.group(2)
-        if name is None:  # a comment, doctype or processing instruction
-            close = "-->" if m.group(0) == "<!--" else ">"
-            end = html.find(close, m.end())
-            pos = len(html) if end < 0 else end + len(close)
-            continue
-        name = name.lower()
-        pos = m.end()
-        if m.group(1):  # an end tag
-            if counts.get(name):
-                while True:
-                    top = open_names.pop()
-                    counts[top] -= 1
-                    if top == name:
-                        break
-            elif dropped.get(name):
-                dropped[name] -= 1
-                cuts.append((m.start(), _tag_end(html, pos)))
-        elif name in _RAW:
-            pos = _raw_end(html, name, pos)
-        elif name == "plaintext":
-            break
-        elif name not in _FLAT:
-            if len(open_names) < limit:
-                open_names.append(name)
-                counts[name] = counts.get(name, 0) + 1
-            else:
-                dropped[name] = dropped.get(name, 0) + 1
-                cuts.append((m.start(), _tag_end(html, pos)))
+    cuts = _cut_tokens(_TOKEN.findall(html), limit)
     if not cuts:
         return html
     parts, last = [], 0
-    for start, end in cuts:
-        parts.append(html[last:start])
-        last = end
+    for i, m in enumerate(_TOKEN.finditer(html)):
+        if i in cuts:
+            parts.append(html[last : m.start()])
+            last = _tag_end(html, m.end())
     parts.append(html[last:])
     return "".join(parts)
+
+
+def _cut_tokens(tokens: list[tuple[str, str, str]], limit: int) -> set[int]:
+    """The indices of the start and end tags cap_depth drops."""
+    open_names: list[str] = []
+    counts: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+    cuts: set[int] = set()
+    for i, (_, slash, name) in enumerate(tokens):
+        if not name:  # a comment, raw text, doctype or processing instruction
+            continue
+        name = name.lower()
+        if name in _FLAT:
+            continue
+        if slash:
+            if counts.get(name):
+                while (top := open_names.pop()) != name:
+                    counts[top] -= 1
+                counts[name] -= 1
+            elif dropped.get(name):
+                dropped[name] -= 1
+                cuts.add(i)
+        elif len(open_names) < limit:
+            open_names.append(name)
+            counts[name] = counts.get(name, 0) + 1
+        else:
+            dropped[name] = dropped.get(name, 0) + 1
+            cuts.add(i)
+    return cuts
 
 
 def parse_html(html: str) -> LexborHTMLParser:
@@ -381,17 +382,11 @@ def parse_html(html: str) -> LexborHTMLParser:
 
 
 def _tag_end(html: str, pos: int) -> int:
-    end = html.find(">", pos)
-    return len(html) if end < 0 else end + 1
-
-
-def _raw_end(html: str, name: str, pos: int) -> int:
-    """Where the raw text of a <script>, <style>... that starts at ``pos`` ends (its end tag's "<")."""
-    m = _RAW_END[name].search(html, pos)
-    return m.start() if m else len(html)
-
-
-_RAW_END = {name: re.compile(f"</{name}", re.IGNORECASE) for name in _RAW}
+    """Just after the ">" of the tag whose name ends at ``pos``; a tag left open ends at the next "<"."""
+    gt, lt = html.find(">", pos), html.find("<", pos)
+    if gt >= 0 and (lt < 0 or gt < lt):
+        return gt + 1
+    return len(html) if lt < 0 else lt
 
 
 def check_kind(kind: str | None) -> Kind | None:
