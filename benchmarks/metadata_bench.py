@@ -2,16 +2,23 @@
 
 ``python -m benchmarks.metadata_bench --dataset PATH [--split even|odd|all] [--failures FIELD]``
 
-Each field is scored over the pages whose truth has it, under two sets of rules:
+Each field is scored over the pages whose truth has it (a page without a truth author is no author miss).
+WCXB's upstream evaluator scores only ``main_content`` (word F1) and states no rule for its title, author
+and publish_date fields, so these rule sets are ours, four of them, all in every table:
 
-- the runner's (``metamatch.py``, so figures agree with ``python -m benchmarks run``): title equal after
-  NFKC/case/space normalisation, or the prediction containing the truth, or the truth containing the
-  prediction with at least half its words; author token-set F1 >= 0.5; date the same calendar day;
-- stricter ones (``strict``): title equal after NFKC, case-folding, folding typographic quotes and dashes
-  to ASCII, whitespace collapsing and trimming of punctuation at both ends (``contains``: one contains the other); author: the truth and the prediction,
-  split into authors at ``;`` ``,`` ``&`` ``|`` and " and ", hold the same set of authors, each compared as
-  a set of lower-cased word tokens ("by" dropped; a "Doe, Jane" that splits into halves still matches
-  when the whole token sets are equal) (``overlap``: they share at least one word token).
+- ``runner`` (``metamatch.py``, so figures agree with ``python -m benchmarks run``): title equal after
+  NFKC/case/space normalisation, or the prediction containing the truth (a site name left on), or the
+  truth containing the prediction with at least half its words; author token-set F1 >= 0.5 ("by" and
+  "and" dropped); date the same calendar day;
+- ``folded``: the runner's after folding typographic quotes and dashes to ASCII on both sides. WCXB's
+  truths write "We've" where the page (and so every extractor) writes "We’ve", which ``runner`` counts
+  as a miss; this is the rule the targets are read against;
+- ``strict``: title equal after NFKC, case-folding, the same folding, whitespace collapsing and trimming
+  of punctuation at both ends (a kept site-name affix is a miss); author: the truth and the prediction,
+  split into authors at ``;`` ``,`` ``&`` ``|`` and " and ", hold the same set of authors, each compared
+  as a set of lower-cased word tokens ("by" dropped; a "Doe, Jane" that splits into halves still
+  matches when the whole token sets are equal);
+- ``lenient``: title: one contains the other; author: they share a word token.
 
 The truth's ``publish_date`` may be a date or a datetime: only its first ``YYYY-MM-DD`` counts.
 Split ``odd``/``even`` is by the numeric page id: tune on odd ids, report even ids as held out.
@@ -90,9 +97,15 @@ def author_overlap(pred: str | None, truth: str) -> bool:
     return bool(_author_sets(pred or "")[1] & _author_sets(truth)[1])
 
 
+def _folded(match: Callable[[str | None, str], bool]) -> Callable[[str | None, str], bool]:
+    """The runner's rule on both sides with typographic quotes and dashes folded to ASCII."""
+    return lambda pred, truth: match(pred.translate(_FOLD) if pred else pred, truth.translate(_FOLD))
+
+
 #: rule name -> field -> match(pred, truth)
 RULES: dict[str, dict[str, Callable[[str | None, str], bool]]] = {
     "runner": {"title": title_match, "author": author_match, "date": date_match},
+    "folded": {"title": _folded(title_match), "author": _folded(author_match), "date": date_match},
     "strict": {"title": title_strict, "author": author_strict, "date": date_match},
     "lenient": {"title": title_contains, "author": author_overlap, "date": date_match},
 }
