@@ -2,7 +2,7 @@
 
     m = SiteModel()
     for page in pages_of_one_host:
-        m.learn(page)                      # or learn a Result: m.learn(extract(page))
+        m.learn(page, url=url)             # or a Result: m.learn(extract(page), url=url)
     r = extract(page, site_model=m)        # recurring blocks get the "template" signal
     m.save("host.bsm"); m = SiteModel.load("host.bsm")
 
@@ -105,12 +105,12 @@ class SiteModel:
         """Count one page's block fingerprints: HTML or a text dump (str, bytes, parsed tree), or a Result.
 
         Learning a Result reuses its blocks, so a stream extracts each page once and
-        learns it after: ``r = extract(p, site_model=m); m.learn(r)``. A ``url`` (or
-        the Result's) of another host than the model's raises InvalidOptionError.
+        learns it after: ``r = extract(p, url=u, site_model=m); m.learn(r, url=u)``.
+        A ``url`` of another host than the model's raises InvalidOptionError. (A
+        Result's own url is not used: it may be a canonical URL on another host.)
         """
         if isinstance(source, Result):
             blocks, chosen = [v.block for v in source.blocks], source.kind
-            url = url or source.url
         else:
             blocks, chosen = _segment(source, check_kind(kind))
         if url is not None:

@@ -194,7 +194,7 @@ def test_online_learning_from_results_equals_learning_from_sources() -> None:
     from_sources, from_results = SiteModel(), SiteModel()
     for source, url, _ in site(KITCHEN, ".html"):
         r = boilerstrip.extract(source, url=url, site_model=from_results)
-        from_results.learn(r)
+        from_results.learn(r, url=url)
         from_sources.learn(source, url=url)
     assert from_results.to_bytes(min_count=1) == from_sources.to_bytes(min_count=1)
     assert from_results.host == KITCHEN
