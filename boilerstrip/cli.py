@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--favor", type=float, default=0.0, metavar="F",
                    help="precision/recall: < 0 keeps less, > 0 keeps more (about -1..1; default 0)")  # fmt: skip
     p.add_argument("--no-tables", dest="include_tables", action="store_false", help="leave tables out")
+    p.add_argument("--include-links", action="store_true", help="with markdown/html: keep links")
+    p.add_argument("--include-images", action="store_true", help="with markdown/html: keep images")
     p.add_argument("--include-comments", action="store_true",
                    help="keep comment threads (forum posts are content either way)")  # fmt: skip
     p.add_argument("--blocks", action="store_true", help="with json/jsonl: include every block's verdict")
@@ -215,10 +217,11 @@ class _Run:
 
 def _render(result: Result, fmt: str, args: argparse.Namespace, name: str) -> str:
     tables = args.include_tables
+    inline = {"include_links": args.include_links, "include_images": args.include_images}
     if fmt == "markdown":
-        return result.to_markdown(include_tables=tables)
+        return result.to_markdown(include_tables=tables, **inline)
     if fmt == "html":
-        return result.to_html(include_tables=tables, document=True)
+        return result.to_html(include_tables=tables, document=True, **inline)
     if fmt in ("json", "jsonl"):
         record = {"input": name, **result.to_dict(blocks=args.blocks, include_tables=tables)}
         return json.dumps(record, ensure_ascii=False, indent=2 if fmt == "json" else None)

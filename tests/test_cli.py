@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -369,3 +371,83 @@ def test_no_tables_and_favor(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["--no-tables", "--favor", "0.5", str(path)]) == 0
     out = capsys.readouterr().out
     assert "420 m" not in out and PROSE in out
+
+
+def test_links_and_images_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Markdown and HTML keep emphasis always, links with --include-links and images with --include-images,
+    resolved against the page's URL (--url)."""
+    page = article(1).replace(f"<p>{PROSE2}</p>", (
+        f'<figure><img src="/img/bridge.jpg" alt="The bridge"><figcaption>{PROSE2}</figcaption></figure>'
+        f'<p>Read the <a href="/minutes">minutes of the meeting</a> or the <strong>full report</strong> on the '
+        "proposal, which runs to two hundred pages of drawings and costs.</p>"
+    ))  # fmt: skip
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    assert main(["-f", "markdown", str(path)]) == 0
+    plain = capsys.readouterr().out
+    assert "**full report**" in plain and "](" not in plain and "minutes of the meeting" in plain
+    argv = [
+        "-f",
+        "markdown",
+        "--include-links",
+        "--include-images",
+        "--url",
+        "https://example.com/n/1",
+        str(path),
+    ]
+    assert main(argv) == 0
+    full = capsys.readouterr().out
+    assert "[minutes of the meeting](https://example.com/minutes)" in full
+    assert "![The bridge](https://example.com/img/bridge.jpg) Work on the bridge" in full
+    assert main(["-f", "html", "--include-links", str(path)]) == 0
+    html = capsys.readouterr().out
+    assert '<a href="/minutes">minutes of the meeting</a>' in html and "<img" not in html
+
+
+def test_progress_bar_on_a_terminal_only_for_batches(site: Path, page_file: Path) -> None:
+    """With stderr on a terminal a batch draws a progress bar (tqdm); one document and --no-progress draw none."""
+    pytest.importorskip("tqdm", reason="the progress bar needs the optional 'progress' extra (tqdm)")
+    pty = pytest.importorskip("pty")
+    fcntl, termios = pytest.importorskip("fcntl"), pytest.importorskip("termios")
+
+    def stderr_on_a_tty(*args: str) -> tuple[int, str]:
+        master, slave = pty.openpty()
+        # A new pseudo-terminal is 0 columns wide, which would draw an empty bar; real ones have a size.
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+        try:
+            proc = subprocess.run([sys.executable, "-m", "boilerstrip", *args], stdout=subprocess.PIPE,
+                                  stderr=slave, timeout=60, check=False)  # fmt: skip
+        finally:
+            os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the terminal's other end is closed and everything was read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(master)
+        return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+    code, err = stderr_on_a_tty(str(site))
+    assert code == 0 and "4doc" in err.replace(" ", "") and "\r" in err
+    assert "4 inputs, 4 written, 0 failed" in err
+    code, err = stderr_on_a_tty("--no-progress", str(site))
+    assert code == 0 and err.strip() == "boilerstrip: 4 inputs, 4 written, 0 failed"
+    code, err = stderr_on_a_tty(str(page_file))
+    assert code == 0 and err == ""
+
+
+@pytest.mark.parametrize("favor", ["-1", "0", "1"])
+def test_favor_reaches_every_format_alike(site: Path, favor: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--favor changes what is kept, and text, Markdown and JSON of one run agree on it."""
+    path = str(site / "a.html")
+    outs = {}
+    for fmt in ("text", "markdown", "json"):
+        assert main(["-f", fmt, "--favor", favor, path]) == 0
+        outs[fmt] = capsys.readouterr().out
+    assert json.loads(outs["json"])["text"] + "\n" == outs["text"]
+    for paragraph in outs["text"].strip().split("\n"):
+        assert paragraph in outs["markdown"]
