@@ -55,6 +55,8 @@ class Tally:
     learn_result_ms: list[float] = field(default_factory=list)
     plain_ms: list[float] = field(default_factory=list)
     model_ms: list[float] = field(default_factory=list)
+    #: the template detector's own lap in the Result's timings
+    detector_ms: list[float] = field(default_factory=list)
     model_bytes: int = 0
     template_blocks: int = 0
     #: truth lines (of 40 characters or more) the extraction without a model kept, and of those the learned one lost
@@ -120,6 +122,7 @@ def run_host(docs: Sequence[Doc]) -> Tally:
             (tally.model_ms if with_model else tally.plain_ms).append(1000 * (time.perf_counter() - start))
             if with_model:
                 learned = r
+                tally.detector_ms.append(1000 * sum(t for step, t in r.timings if step == "template"))
         held = boilerstrip.extract(d.source, kind=d.kind, url=d.url, site_model=others)
         tally.template_blocks += sum(
             1 for v in learned.blocks if any(s.detector == "template" for s in v.signals)
@@ -153,6 +156,7 @@ def report(mode: str, tallies: dict[str, Tally]) -> list[str]:
     )
     learn = [x for t in tallies.values() for x in t.learn_ms]
     learn_result = [x for t in tallies.values() for x in t.learn_result_ms]
+    detector = [x for t in tallies.values() for x in t.detector_ms]
     plain = [x for t in tallies.values() for x in t.plain_ms]
     model = [x for t in tallies.values() for x in t.model_ms]
     sizes = sorted(t.model_bytes for t in tallies.values())
@@ -161,7 +165,8 @@ def report(mode: str, tallies: dict[str, Tally]) -> list[str]:
     ratio = statistics.median(m / p for m, p in zip(model, plain, strict=True))
     lines.append(
         f"median ms/page: learn {statistics.median(learn):.2f} (a Result: {statistics.median(learn_result):.2f}), extract {statistics.median(plain):.2f} without, "
-        f"{statistics.median(model):.2f} with (median ratio per page x{ratio:.3f}); "
+        f"{statistics.median(model):.2f} with (median ratio per page x{ratio:.3f}; "
+        f"the template detector's own step {statistics.median(detector):.2f}); "
         f"model file {sizes[0]}-{sizes[-1]} bytes (median {statistics.median(sizes):.0f}); "
         f"{flagged} blocks with the template signal; truth lines lost (learned): {lost} of {kept} kept without"
     )

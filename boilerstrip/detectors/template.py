@@ -32,8 +32,6 @@ import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
-import regex
-
 from ..errors import InvalidInputError
 from ..model import Block, Kind, PageInfo, Signal
 from ..rules import load_table
@@ -50,8 +48,6 @@ UNIQUE_MIN_CHARS = int(_PARAMS.get("unique_min_chars", 20))
 RULE = "template.recurring"
 UNIQUE_RULE = "template.unique"
 
-_SPACE = regex.compile(r"\s+")
-
 
 @runtime_checkable
 class TemplateCounts(Protocol):
@@ -67,7 +63,7 @@ def normalise(text: str) -> str:
     # Digits are kept: folding them made every price and review count of a shop's listing
     # pages one recurring block (measured on real listings), and a template's numbers
     # (a copyright year, a phone number) are the same on every page of one crawl anyway.
-    return _SPACE.sub(" ", text.lower()).strip()
+    return " ".join(text.lower().split())
 
 
 def _hash(key: str) -> int:
