@@ -99,6 +99,27 @@ def test_input_is_read_lazily_with_bounded_look_ahead() -> None:
     assert pulled == 3
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_look_ahead_stays_bounded_all_along_a_stream(jobs: int) -> None:
+    """At every result of a long stream, at most 4 x jobs items have been read ahead (none with jobs=1),
+    so memory does not grow with the input's length; results still come in input order."""
+    pulled = 0
+
+    def stream() -> Iterator[str]:
+        nonlocal pulled
+        for i in range(60):
+            pulled += 1
+            yield page(i)
+
+    window = IN_FLIGHT_PER_JOB * jobs if jobs > 1 else 0
+    ahead = []
+    for k, r in enumerate(extract_many(stream(), jobs=jobs)):
+        assert isinstance(r, Result) and r.text.startswith(f"Doc {k}.")
+        ahead.append(pulled - (k + 1))
+    assert len(ahead) == 60 and max(ahead) <= window
+    assert jobs == 1 or max(ahead) > 0  # the workers did read ahead: the bound is what holds it
+
+
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the in-worker timer needs POSIX setitimer")
 def test_timeout_fails_only_the_slow_document() -> None:
     """A document over the time limit is a Failure(ExtractionTimeout); the others are extracted."""
