@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
 import multiprocessing
 import os
 import signal
 import time
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -177,6 +179,18 @@ def test_include_comments_keeps_a_comment_thread() -> None:
     assert isinstance(plain, Result) and isinstance(kept, Result)
     assert comments not in plain.text
     assert comments in kept.text and PROSE in kept.text
+
+
+def test_forum_posts_are_content_with_or_without_include_comments() -> None:
+    """A forum thread's replies are its content: the default keeps them, and include_comments changes nothing."""
+    folder = Path(__file__).parents[1] / "fixtures" / "forum--thread-replies"
+    source = next(folder.glob("source.*")).read_bytes()
+    replies = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["must_contain"]
+    (plain,) = extract_many([source])
+    (with_comments,) = extract_many([source], include_comments=True)
+    assert isinstance(plain, Result) and isinstance(with_comments, Result)
+    assert all(reply in plain.text for reply in replies)
+    assert with_comments.text == plain.text
 
 
 def test_include_comments_leaves_other_widgets_rules() -> None:
