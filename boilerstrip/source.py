@@ -273,6 +273,19 @@ def clean_block_text(text: str) -> str:
     return clean_controls(_BLOCK_BREAK.sub("\n", text))
 
 
+def clean_pieces(pieces: list[str]) -> tuple[list[str], str]:
+    """``pieces`` (a block's text nodes) and their join, each piece through clean_block_text.
+
+    One search over the joined text per block: the pieces come back as they are
+    (the same list) unless it finds something, so offsets into them stay valid.
+    """
+    joined = "".join(pieces)
+    if not _BLOCK_JUNK.search(joined):
+        return pieces, joined
+    cleaned = [clean_block_text(p) for p in pieces]
+    return cleaned, "".join(cleaned)
+
+
 # stdlib re: 10x faster than regex on character classes, and these run over every page.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff]")
 _DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufeff\x81\x8d\x8f\x90\x9d]")

@@ -16,6 +16,7 @@ from boilerstrip.source import (
     check_kind,
     clean_block_text,
     clean_controls,
+    clean_pieces,
     decode,
     parse_html,
     parsed_tree,
@@ -237,6 +238,13 @@ def test_clean_block_text_handles_what_references_decode_to() -> None:
     assert clean_block_text("line one\r\nline two\rthree\x85four") == "line one\nline two\nthree\nfour"
     s = "plain block text, nothing to clean"
     assert clean_block_text(s) is s
+
+
+def test_clean_pieces_cleans_each_piece_only_when_needed() -> None:
+    """A block's pieces come back as the same list when clean; otherwise each piece is cleaned."""
+    clean = ["plain ", "text"]
+    assert clean_pieces(clean) == (clean, "plain text") and clean_pieces(clean)[0] is clean
+    assert clean_pieces(["a\x7f", "b", "\x01c"]) == (["a", "b", "c"], "abc")
 
 
 def test_clean_text_is_returned_unchanged() -> None:
