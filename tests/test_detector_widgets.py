@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from detector_scoring import html_blocks, scorer
 
+from boilerstrip.detectors.navigation import NavigationDetector
 from boilerstrip.detectors.widgets import WidgetsDetector
 from boilerstrip.segment.text import segment_text
 
@@ -137,3 +138,18 @@ def test_article_paragraph_untouched() -> None:
         "comment on the plans at the library until the end of the month, the transport officer said."
     )
     assert line(para) == 0
+
+
+def test_a_content_class_name_outweighs_what_the_element_hosts() -> None:
+    """class="article sc-ad-container": an article that hosts ad slots is the article, not an ad.
+
+    A content name that itself holds the boilerplate word ("content-sidebar") vetoes nothing.
+    """
+    s = html(
+        f'<div class="article sc-ad-container"><p>{POST}</p></div>'
+        '<div class="sc-ad-container"><p>Advertise with the Gazette today</p></div>'
+    )
+    assert s[POST] == 0
+    assert s["Advertise with the Gazette today"] < 0
+    nav = scorer(NavigationDetector)(html_blocks('<div class="content-sidebar"><p>Popular tags</p></div>'), "html")
+    assert nav["Popular tags"] < 0

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Block, PageInfo
-from . import Rule
+from . import Rule, load_table
 
 WORDS = re.compile(r"\w+")
 #: blocks up to this long get their words split once per page (PageInfo.words); phrase rules are shorter
@@ -32,6 +32,20 @@ LITERAL_ROLES = frozenset({"code"})
 LEVEL_SCALE = (1.0, 1.0, 0.9, 0.75, 0.6, 0.45, 0.35, 0.25)
 
 Sequences = Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]
+
+_CLASSES = load_table("classes")
+CONTENT_TOKENS = frozenset(_CLASSES["content_tokens"])
+CONTENT_NAMES = frozenset(_CLASSES["content_names"])
+
+
+def _content_names(attrs: str) -> list[list[str]]:
+    """The tokens of each class name in ``attrs`` that names the content (see rules/classes.toml)."""
+    out = []
+    for name in attrs.split():
+        tokens = ATTR_TOKENS.findall(name)
+        if tokens and (name in CONTENT_NAMES or tokens[0] in CONTENT_TOKENS or tokens[-1] in CONTENT_TOKENS):
+            out.append(tokens)
+    return out
 
 
 def _index(pairs: Sequence[tuple[int, tuple[str, ...]]]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
@@ -91,6 +105,12 @@ class RuleIndex:
             attrs = self.ignore_classes.sub(" ", attrs)
         found: dict[int, str] = {}
         _find(ATTR_TOKENS.findall(attrs), self.attr_words, found)
+        if found:
+            names = _content_names(attrs)
+            if names:
+                # Kept only when every content name itself holds the boilerplate word
+                # ("content-sidebar" is a sidebar); otherwise the element is the content.
+                found = {i: t for i, t in found.items() if all(set(t.split()) <= set(n) for n in names)}
         return found
 
     def text_hits(self, block: Block, page: PageInfo | None = None) -> dict[int, str]:
