@@ -180,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--dataset", type=Path, required=True)
     ap.add_argument("--min-pages", type=int, default=6, help="hosts with fewer pages are left out")
     ap.add_argument("--modes", default=None, help=f"comma-separated, of {', '.join(MODES)}")
+    ap.add_argument("--hosts", default=None, help="comma-separated hosts to run (default: all with enough pages)")
     args = ap.parse_args(argv)
     pages = load_pages(args.dataset)
     is_sites = any(args.dataset.glob("*/*.expected.txt"))
@@ -191,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if p.url:
             by_host[host_of(p.url)].append(p)
     hosts = {h: ps for h, ps in by_host.items() if len(ps) >= args.min_pages}
+    if args.hosts:
+        hosts = {h: ps for h, ps in hosts.items() if h in args.hosts.split(",")}
     for mode in modes:
         tallies = {}
         for host, ps in hosts.items():
