@@ -148,3 +148,11 @@ def test_detector_is_pure_and_repeatable() -> None:
     d = NavigationDetector()
     assert list(d.detect(blocks, PageInfo(kind="text"))) == list(d.detect(blocks, PageInfo(kind="text")))
     assert blocks == before
+
+
+def test_utility_class_syntax_is_not_a_name() -> None:
+    """'lg:mr-[--sidebar-width]' styles a column; it does not say the column is a sidebar."""
+    s = html(f'<div class="relative lg:mr-[--sidebar-width]"><p>{PARAGRAPH}</p></div>'
+             '<div class="sidebar"><p>Popular this week</p></div>')  # fmt: skip
+    assert s[PARAGRAPH] == 0
+    assert s["Popular this week"] < 0

@@ -36,6 +36,7 @@ Sequences = Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]
 _CLASSES = load_table("classes")
 CONTENT_TOKENS = frozenset(_CLASSES["content_tokens"])
 CONTENT_NAMES = frozenset(_CLASSES["content_names"])
+UTILITY_NAMES = re.compile(r"(?<!\S)\S*[" + re.escape(_CLASSES["utility_marks"]) + r"]\S*")
 
 
 def _content_names(attrs: str) -> list[list[str]]:
@@ -103,6 +104,7 @@ class RuleIndex:
         """Class/id rules matching ``attrs`` (rule position -> matched token)."""
         if self.ignore_classes is not None:
             attrs = self.ignore_classes.sub(" ", attrs)
+        attrs = UTILITY_NAMES.sub(" ", attrs)
         found: dict[int, str] = {}
         _find(ATTR_TOKENS.findall(attrs), self.attr_words, found)
         if found:
