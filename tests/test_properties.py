@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import boilerstrip
 from boilerstrip.pipeline import REVEAL_BELOW_CHARS
+from boilerstrip.source import cap_depth, decode
 
 FAST = settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -333,3 +334,31 @@ def test_clean_article_as_paragraphs_comes_out_whole(paras: list[str]) -> None:
     body = "".join(f"<p>{p}</p>" for p in paras)
     r = boilerstrip.extract(f"<html><body><article>{body}</article></body></html>")
     assert word_recall(" ".join(paras), r.text) >= 0.95, r.explain()
+
+
+# ---------------------------------------------------------------- decoding and the depth cap
+
+ANY_SCRIPT = st.text(st.characters(categories=("L", "M", "N", "P", "S", "Zs")), min_size=1, max_size=200)
+
+
+@FAST
+@given(ANY_SCRIPT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+def test_unicode_round_trips_through_decode(text: str, codec: str) -> None:
+    """Any text of any script, as UTF-8 (with or without BOM) or BOM-marked UTF-16/32, decodes exactly."""
+    assert decode(text.encode(codec)) == text
+
+
+@FAST
+@given(PAGES, st.integers(1, 3))
+def test_cap_depth_keeps_the_text(body: Node, limit: int) -> None:
+    """Cutting a generated page's nesting to 1-3 elements drops tags, never text: the parsed text is the same."""
+    padded = document(body).replace("<title>t</title>", "<title>t</title>" + "<meta>" * 8 * limit)
+    capped = cap_depth(padded, limit)
+    assume(capped is not padded)
+
+    def text(html: str) -> str:
+        tree = LexborHTMLParser(html)
+        return norm(tree.body.text() if tree.body else "")  # text nodes joined: a dropped tag may merge two
+
+    assert text(capped) == text(padded)
+    assert len(capped) < len(padded)
