@@ -364,3 +364,21 @@ def test_spans_leave_the_text_and_links_unchanged() -> None:
     got, want = seg(tagged), seg(plain)
     assert [b.text for b in got] == [b.text for b in want]
     assert [b.spans != () for b in got] == [True, True, True]
+
+
+def test_deep_elements_get_the_same_attrs_containers_and_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Elements deeper than EAGER_DEPTH build attrs, containers and path from their parents when they
+    make a block: the blocks are exactly those of building them at every level."""
+    import boilerstrip.segment.html as segment
+
+    levels = "".join(f'<div class="l{i}" id="d{i}">' if i % 3 else "<section>" for i in range(40))
+    html = (
+        f"<main>{levels}<p>deep <a href='/x'>text</a></p><ul><li>item<ul><li>inner</li></ul></li></ul>"
+        "<table><tr><th>h</th></tr><tr><td>c</td></tr></table>" + "</div>" * 40 + "<p>after</p></main>"
+    )
+    eager = seg(html)
+    monkeypatch.setattr(segment, "EAGER_DEPTH", 3)
+    lazy = seg(html)
+    assert lazy == eager and len(eager) == 6
+    assert eager[0].path.count(">") == 42 and len(eager[0].containers) == 43  # body, main, 40 levels, p
+    assert eager[0].attrs.split()[:2] == ["d38", "l38"]

@@ -54,6 +54,8 @@ INLINE_KIND = {
     "strong": "strong", "b": "strong", "em": "em", "i": "em", "code": "code", "kbd": "code", "samp": "code",
     "a": "link",
 }  # fmt: skip
+#: open elements deeper than this build their attrs, containers and path only when they make a block
+EAGER_DEPTH = 100
 #: above this many spans in one block, their offsets come from one pass over its pieces
 PREFIX_SPANS = 8
 MAX_LEVELS = 10
@@ -77,6 +79,29 @@ class _Open:
     in_quote: bool
     row: list[int] | None = None  # where each cell of a data-table row starts in the pending text
     lang: str = ""
+    # Below EAGER_DEPTH open elements, attrs, containers and path are left empty ("lazy") and built
+    # only for an element that makes a block, from the chain of parents: copying them into every
+    # level of a deep chain made the walk quadratic in nesting depth.
+    depth: int = 0
+    lazy: bool = False
+    parent: _Open | None = None
+    own: str = ""  # own class/id when counted in attrs
+    container: int = 0  # own container id
+
+    def materialize(self) -> None:
+        """Build attrs, containers and path from the parents up to the nearest one that has them."""
+        chain: list[_Open] = []
+        node: _Open = self
+        while node.lazy and node.parent is not None:
+            chain.append(node)
+            node = node.parent
+        chain.reverse()  # outermost first
+        tags = ">".join(c.tag for c in chain)
+        self.path = f"{node.path}>{tags}" if node.path else tags
+        self.containers = node.containers + tuple(c.container for c in chain)
+        owns = [c.own for c in reversed(chain) if c.own]
+        self.attrs = " ".join([*owns, node.attrs] if node.attrs else owns)
+        self.lazy = False
 
 
 @dataclass(slots=True)
@@ -124,6 +149,8 @@ class _Walk:
             spans = self._take_spans((-1 if ctx.in_pre else len(text)) if has_text else 0)
         self.pending = []
         if has_text:
+            if ctx.lazy:
+                ctx.materialize()
             role = role_override or _role(ctx)
             link_chars = sum(len(" ".join(t.split())) for t in self.link_text)
             self.blocks.append(
@@ -250,7 +277,9 @@ def _is_data_table(node: LexborNode) -> bool:
 def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent: _Open, walk: _Walk) -> _Open:
     own = _own_attrs(attributes)
     counted = own and tag not in ("html", "body")
-    attrs = f"{own} {parent.attrs}".strip() if counted else parent.attrs
+    depth = parent.depth + 1
+    lazy = depth > EAGER_DEPTH
+    attrs = "" if lazy else f"{own} {parent.attrs}".strip() if counted else parent.attrs
     levels = (own, *parent.levels[: MAX_LEVELS - 1]) if counted else parent.levels
     landmark = LANDMARK_OF_TAG.get(tag) or LANDMARK_OF_ROLE.get((attributes.get("role") or "").lower())
     landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
@@ -261,10 +290,16 @@ def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent:
     if tag in ("pre", "code") or parent.in_pre:
         m = CODE_LANG.search(attributes.get("class") or "")
         lang = m.group(1) if m else lang
+    if lazy:
+        return _Open(
+            tag=tag, attrs="", levels=levels, landmarks=landmarks, containers=(), path="", level=level,
+            list_depth=list_depth, in_pre=parent.in_pre or tag == "pre", in_quote=parent.in_quote or tag == "blockquote",
+            lang=lang, depth=depth, lazy=True, parent=parent, own=own if counted else "", container=walk.next_container,
+        )  # fmt: skip
     return _Open(
         tag=tag, attrs=attrs, levels=levels, landmarks=landmarks, containers=parent.containers + (walk.next_container,),
         path=f"{parent.path}>{tag}" if parent.path else tag, level=level, list_depth=list_depth, in_pre=parent.in_pre or tag == "pre",
-        in_quote=parent.in_quote or tag == "blockquote", lang=lang,
+        in_quote=parent.in_quote or tag == "blockquote", lang=lang, depth=depth,
     )  # fmt: skip
 
 
