@@ -123,6 +123,28 @@ class SiteModel:
         if len(counts) > self.max_entries:
             self._prune()
 
+    def merge(self, other: SiteModel) -> None:
+        """Add another model's counts of the same host to this one (e.g. models fitted per partition).
+
+        Misra-Gries summaries merge by adding counts and pruning again, and the
+        undercounts add up, so the bound of the module docstring still holds.
+        """
+        if not isinstance(other, SiteModel):
+            raise InvalidInputError(f"merge takes a SiteModel, not {type(other).__name__}")
+        if other is self:
+            raise InvalidOptionError("a site model cannot merge itself")
+        if self.host and other.host and self.host != other.host:
+            raise InvalidOptionError(f"the site model of {other.host!r} merged into that of {self.host!r}")
+        self.host = self.host or other.host
+        counts = self._counts
+        for fp, c in other._counts.items():
+            counts[fp] = counts.get(fp, 0) + c
+        for kind, n in other._pages.items():
+            self._pages[kind] += n
+        self._undercount += other._undercount
+        while len(self._counts) > self.max_entries:
+            self._prune()
+
     def _check_host(self, url: str) -> None:
         if not isinstance(url, str):
             raise InvalidInputError(f"url must be a str or None, not {type(url).__name__}")

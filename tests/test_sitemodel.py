@@ -200,6 +200,19 @@ def test_online_learning_from_results_equals_learning_from_sources() -> None:
     assert from_results.host == KITCHEN
 
 
+def test_models_fitted_apart_merge_into_the_model_fitted_at_once() -> None:
+    """Merging per-partition models of one host gives the counts of one model of all its pages; hosts stay apart."""
+    pages = [(s, u) for s, u, _ in site(GAZETTE, ".txt")]
+    left, right = SiteModel.fit(pages[:3], kind="text"), SiteModel.fit(pages[3:], kind="text")
+    left.merge(right)
+    assert left.to_bytes(min_count=1) == SiteModel.fit(pages, kind="text").to_bytes(min_count=1)
+    small = SiteModel(max_entries=16)
+    small.merge(left)
+    assert small.entries <= 16 and small.pages == left.pages and small.undercount > 0
+    with pytest.raises(InvalidOptionError):
+        left.merge(fitted(KITCHEN, ".txt"))
+
+
 # ---------------------------------------------------------------- pipeline edits
 
 

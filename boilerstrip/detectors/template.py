@@ -39,10 +39,10 @@ from ..rules import load_table
 _PARAMS: Mapping[str, Any] = load_table("template").get("params", {})
 MIN_PAGES = int(_PARAMS.get("min_pages", 5))
 MIN_OTHER_PAGES = int(_PARAMS.get("min_other_pages", 2))
-MIN_SHARE = float(_PARAMS.get("min_share", 0.3))
+MIN_SHARE = float(_PARAMS.get("min_share", 0.5))
 FULL_SHARE = float(_PARAMS.get("full_share", 0.8))
 ALONE_MIN_CHARS = int(_PARAMS.get("alone_min_chars", 100))
-WEIGHT = float(_PARAMS.get("weight", -2.0))
+WEIGHT = float(_PARAMS.get("weight", -1.5))
 UNIQUE_WEIGHT = float(_PARAMS.get("unique_weight", 0.4))
 UNIQUE_MIN_CHARS = int(_PARAMS.get("unique_min_chars", 20))
 RULE = "template.recurring"
@@ -117,7 +117,10 @@ class TemplateDetector:
                 continue  # a dump's metadata prelude is the page's own by construction
             if self.model.count(fps[0]) <= 1:
                 if len(b.text) >= UNIQUE_MIN_CHARS:
-                    yield Signal(b.index, UNIQUE_WEIGHT, UNIQUE_RULE, f"on no other page of {pages} learned")
+                    # At most one page: this one when it was learned, else one other.
+                    yield Signal(
+                        b.index, UNIQUE_WEIGHT, UNIQUE_RULE, f"on at most one page of {pages} learned"
+                    )
                 continue
             if title and normalise(b.text) == title:
                 continue  # the page's own headline, whatever other pages' teasers say
