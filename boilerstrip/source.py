@@ -145,11 +145,46 @@ def _compacted(data: bytes) -> bytes:
     return _ASCII_RUN.sub(lambda m: m.group(0)[:16] + m.group(0)[-16:], data)
 
 
-def _detected(data: bytes) -> str | None:
+def _detected(data: bytes, among: list[str] | None = None) -> str | None:
+    """The charset detection finds for ``data`` (only ``among`` these, if given).
+
+    Of the readings about as free of odd characters as the best one, a charset pages
+    really use wins over one they next to never do: Polish in ISO-8859-2 reads with no
+    odd character at all as ISO-8859-10 or -4, only with Latvian and Sami letters where
+    Polish ones belong, and detection's own language score does not reliably tell.
+    """
     from charset_normalizer import from_bytes  # imported lazily: most input is UTF-8
 
-    best = from_bytes(_compacted(data), steps=8, chunk_size=1024).best()
-    return best.encoding if best is not None else None
+    found = from_bytes(_compacted(data), steps=8, chunk_size=1024, cp_isolation=among)
+    best = found.best()
+    if best is None:
+        return None
+    common = [m for m in found if m.chaos <= best.chaos + _CHAOS_MARGIN and m.encoding in _ON_THE_WEB]
+    return (common[0] if common else best).encoding
+
+
+_CHAOS_MARGIN = 0.05
+# Legacy charsets in real use on web pages (the rest of what detection knows: ISO-8859-3,
+# -4, -10, -14, -16, Mac and DOS code pages, are next to never served).
+_ON_THE_WEB = frozenset(
+    {
+        "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "iso8859_2",
+        "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso8859_13", "iso8859_15", "koi8_r",
+        "koi8_u", "cp874", "tis_620", "gb18030", "big5", "big5hkscs", "cp932", "shift_jis", "euc_jp",
+        "euc_jis_2004", "cp949", "euc_kr", "iso2022_jp", "utf_8", "utf_16", "utf_16_le", "utf_16_be",
+    }
+)  # fmt: skip
+# Double-byte charsets that read each other's bytes without an error (GB18030 reads almost
+# any pair), so a wrong declaration among them decodes "fine", into other characters.
+_CJK = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
+
+
+def _declared_cjk(data: bytes, declared: str) -> str:
+    """The declared double-byte charset, or another one whose strict reading detection prefers."""
+    rivals = [c for c in _CJK if c != declared and _try(data, c) is not None]
+    if not rivals:
+        return declared
+    return _detected(data, among=[declared, *rivals]) or declared
 
 
 def decode(data: bytes) -> str:
@@ -172,7 +207,7 @@ def decode(data: bytes) -> str:
     if text is not None:
         return text
     if declared:
-        text = _try(data, declared)
+        text = _try(data, _declared_cjk(data, declared) if declared in _CJK else declared)
         if text is not None:
             return text
     text = _utf16_unmarked(data)

@@ -125,10 +125,7 @@ def _blocks_text(r: boilerstrip.Result) -> str:
     return "\n".join(v.block.text for v in r.blocks)
 
 
-KNOWN_BAD_EXPECTED = {
-    "enc--iso-8859-2-undeclared.html": "undeclared ISO-8859-2 (Polish) is detected as another single-byte charset",
-    "enc--says-gb2312-is-big5.html": "Big5 bytes declared gb2312 decode as GB18030 without error, into garbage",
-}
+KNOWN_BAD_EXPECTED: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

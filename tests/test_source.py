@@ -389,3 +389,17 @@ def test_cap_depth_skips_small_pages_and_keeps_broken_tags_local() -> None:
     assert cap_depth(small, limit=10) is small
     broken = "<div>" * 10 + "<div class=x text<p>kept</p>" + PADDING
     assert cap_depth(broken, limit=10) == "<div>" * 10 + "<p>kept</p>" + PADDING
+
+
+def test_declared_double_byte_charset_read_as_another_one() -> None:
+    """Big5 declared as gb2312 (which GB18030 reads without an error, into other characters) is read as Big5."""
+    text = "港口管理局宣佈新的渡輪航線將於下個月正式啟用，往返兩島的時間將縮短一半。當地居民對此表示歡迎。"
+    assert text in decode(page(text, "gb2312").encode("big5"))
+    assert CHINESE in decode(page(CHINESE, "gb2312").encode("gb2312"))  # a right declaration stays
+
+
+def test_undeclared_iso_8859_2_reads_as_polish() -> None:
+    """Of the single-byte readings without odd characters, the one whose letters fit a language wins."""
+    text = "Rada miasta ogłosiła dziś rano, że remont starego mostu zakończy się jesienią. Zażółć gęślą jaźń."
+    html = f"<html><body><p>{text}</p><p>{text}</p></body></html>"
+    assert text in decode(html.encode("iso-8859-2"))
