@@ -16,8 +16,8 @@ Each point runs in a fresh child process, forked after the default pipeline is
 built (so one point's garbage or leak cannot bias the next, and no point pays for
 compiling the rules), twice: once for wall time and peak RSS, once under
 tracemalloc for the peak of Python allocations (skipped above TRACE_UP_TO seconds:
-tracemalloc triples the time, and RSS already gives the peak). A point over the time
-limit or out of memory (MEMORY_CAP of address space) is recorded as such and ends its
+tracemalloc triples the time, and RSS already gives the peak). A point over the CPU time
+limit (``--limit``) or out of memory (MEMORY_CAP of address space) is recorded as such and ends its
 family: larger sizes would only take longer. Both wall time and the child's CPU time
 are kept; the ``exponent`` column is the local slope log(t2/t1)/log(n2/n1) of CPU time
 between neighbouring sizes (the machine is shared: wall time also counts other
@@ -33,6 +33,7 @@ import math
 import multiprocessing
 import platform
 import resource
+import signal
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -163,19 +164,24 @@ class Point:
     exponent: float | None = None
 
 
-#: untraced seconds above which a point gets no tracemalloc run
-TRACE_UP_TO = 30.0
+#: untraced CPU seconds above which a point gets no tracemalloc run
+TRACE_UP_TO = 10.0
+#: a point still running after this many times its CPU limit in wall time is given up
+WALL_FACTOR = 10
 #: address-space cap of a measuring child: a quadratic point fails alone instead of swapping the machine
 MEMORY_CAP = 6 * 2**30
 
 
-def _measure(family: str, size: int, traced: bool, conn: Any) -> None:
+def _measure(family: str, size: int, traced: bool, limit: float, conn: Any) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
     try:
         fam = next(f for f in FAMILIES if f.name == family)
         source = fam.build(size)
         before = resource.getrusage(resource.RUSAGE_SELF)
         cpu_before = before.ru_utime + before.ru_stime
+        # The limit is on CPU time: on a shared machine wall time also counts other people's work.
+        soft = math.ceil(cpu_before + limit)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 10))
         if traced:
             tracemalloc.start()
         start = time.perf_counter()
@@ -195,14 +201,17 @@ def _measure(family: str, size: int, traced: bool, conn: Any) -> None:
 def _child(family: str, size: int, traced: bool, limit: float) -> tuple[str, Any]:
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_measure, args=(family, size, traced, child), daemon=True)
+    proc = ctx.Process(target=_measure, args=(family, size, traced, limit, child), daemon=True)
     proc.start()
     try:
-        if not parent.poll(limit):
-            return "timeout", None
+        if not parent.poll(WALL_FACTOR * limit):
+            return "timeout (wall)", None
         status, got = parent.recv()
         return status, got
     except EOFError:
+        proc.join()
+        if proc.exitcode == -signal.SIGXCPU:
+            return "timeout", None
         return f"error: child died (exit {proc.exitcode})", None
     finally:
         proc.kill()
@@ -219,8 +228,8 @@ def run_family(fam: Family, sizes: tuple[int, ...], limit: float, log: Callable[
             break
         chars, seconds, cpu_seconds, rss, _, blocks = got
         peak = None
-        if seconds <= TRACE_UP_TO:
-            traced_status, traced = _child(fam.name, size, True, max(limit, 4 * seconds + 10))
+        if cpu_seconds <= TRACE_UP_TO:
+            traced_status, traced = _child(fam.name, size, True, max(limit, 4 * cpu_seconds + 10))
             peak = traced[4] if traced_status == "ok" else None
         points.append(Point(fam.name, fam.unit, size, chars, seconds, cpu_seconds, rss, peak, blocks, "ok"))
         log(f"{fam.name:10s} {size:>9,} {fam.unit:8s} {seconds:9.3f} s  cpu {cpu_seconds:9.3f} s  rss {rss:8.1f} MB  "
@@ -296,7 +305,7 @@ def main(argv: list[str] | None = None) -> None:
         "--family", action="append", choices=[f.name for f in FAMILIES], help="only these families"
     )
     ap.add_argument(
-        "--limit", type=float, default=600.0, help="wall seconds per point before it counts as a timeout"
+        "--limit", type=float, default=240.0, help="CPU seconds per point before it counts as a timeout"
     )
     ap.add_argument("--note", default="", help="a line saved with the results (what was measured)")
     ap.add_argument("--out", type=Path, default=RESULTS, help="directory for scaling.json and scaling.png")
