@@ -319,17 +319,26 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
     top = _Open("body", "", (), frozenset(), (), "", 0, 0, False, False)
     opened: list[_Open] = [top]
     data_tables: list[bool] = []
-    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    # An element is pushed twice: (node, None) to enter it, then (node, its tag) to leave it.
+    stack: list[tuple[LexborNode, str | None]] = [(root, None)]
     while stack:
         node, leaving = stack.pop()
-        if leaving:
-            _close(node.tag or "", opened, walk, data_tables)
+        if leaving is not None:
+            if leaving in BLOCKS:
+                _close(leaving, opened, walk, data_tables)
+            elif leaving in INLINE_KIND:
+                _close_inline(leaving, walk)
             continue
         tag = node.tag or ""
         if tag == "-text":
             text = node.text_content
-            if text:
+            if not text:
+                continue
+            if walk.in_link:
                 walk.add_text(text)
+            else:  # add_text's commonest case, inline: the walk's hottest line
+                walk.pending.append(text)
+                walk.link_open = False
             continue
         if tag.startswith("-") or tag in skipped:
             continue
@@ -355,10 +364,10 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
                 if m:
                     opened[-1].lang = m.group(1)
             walk.open_spans.append([INLINE_KIND[tag], len(walk.pending), target])
-        stack.append((node, True))
+        stack.append((node, tag))
         child = node.last_child
         while child is not None:
-            stack.append((child, False))
+            stack.append((child, None))
             child = child.prev
     while len(opened) > 1:
         _close(opened[-1].tag, opened, walk, data_tables)
@@ -393,16 +402,19 @@ def _enter_block(
     opened.append(new)
 
 
+def _close_inline(tag: str, walk: _Walk) -> None:
+    kind, start, target = walk.open_spans.pop()
+    end = len(walk.pending)
+    # A link without a target is link text but nothing to follow; empty elements (icons) mark nothing.
+    if start != end and (target or kind != "link"):
+        walk.spans.append((start, end, kind, target, ""))
+    if tag == "a" and walk.in_link:
+        walk.in_link -= 1
+
+
 def _close(tag: str, opened: list[_Open], walk: _Walk, data_tables: list[bool]) -> None:
-    if tag not in BLOCKS or len(opened) == 1:
-        if tag in INLINE_KIND:
-            kind, start, target = walk.open_spans.pop()
-            end = len(walk.pending)
-            # A link without a target is link text but nothing to follow; empty elements (icons) mark nothing.
-            if start != end and (target or kind != "link"):
-                walk.spans.append((start, end, kind, target, ""))
-            if tag == "a" and walk.in_link:
-                walk.in_link -= 1
+    """Leave a block-level element."""
+    if len(opened) == 1:
         return
     ctx = opened.pop()
     if ctx is opened[-1]:  # a cell, br or img sharing its parent's context
