@@ -131,6 +131,9 @@ def hostile(source: str, n: int) -> Iterator[str]:
     yield "a, " * (n // 3) + "!"
     yield "Aa " * (n // 3) + "!"
     yield "1-" * (n // 2) + "x"
+    # Markup repeated: empty comments before a non-tag made the HTML sniffing pattern exponential.
+    for unit in ("<!---->", "<!--", "-->", "<a ", "</", "<p>", "&#", "<script>", "<!--x--> "):
+        yield unit * (n // len(unit)) + tail
 
 
 def _source(p: Any) -> str:
