@@ -121,10 +121,15 @@ def _keep_sample(limit: int) -> tuple[Any, Any]:
 
 
 def fit_host(host: str, pages: Iterable[tuple[Any, str | None]]) -> bytes:
-    """A SiteModel fitted on one host's (html, kind) pages, as to_bytes()."""
+    """A SiteModel fitted on one host's (html, kind) pages, as to_bytes(); pages it cannot read are skipped."""
     model = boilerstrip.SiteModel(host=host)
     for html, kind in pages:
-        model.learn(html, kind=kind)
+        if html is None:
+            continue
+        try:
+            model.learn(html, kind=kind)
+        except Exception:  # one unreadable page must not fail the Spark task fitting its whole host
+            continue
     return model.to_bytes()
 
 
