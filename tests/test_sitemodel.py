@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 import subprocess
 import sys
@@ -298,6 +299,15 @@ def test_bytes_round_trip_and_save_load(tmp_path: Path) -> None:
     assert path.read_bytes() == data
     assert SiteModel.load(path).to_bytes() == data
     assert len(data) < 2_000  # the seven pages' template, not every block they had
+
+
+def test_models_pickle_for_worker_processes() -> None:
+    """Engines ship models to workers by pickling the step: a model (and SiteModels) pickles whole."""
+    model = fitted(KITCHEN, ".html")
+    models = SiteModels()
+    models.learn(site(GAZETTE, ".html")[0][0], url=site(GAZETTE, ".html")[0][1])
+    assert pickle.loads(pickle.dumps(model)).to_bytes(min_count=1) == model.to_bytes(min_count=1)
+    assert pickle.loads(pickle.dumps(models)).hosts == (GAZETTE,)
 
 
 def test_damaged_or_foreign_bytes_are_refused() -> None:
