@@ -235,8 +235,9 @@ def run_family(fam: Family, sizes: tuple[int, ...], limit: float, log: Callable[
         log(f"{fam.name:10s} {size:>9,} {fam.unit:8s} {seconds:9.3f} s  cpu {cpu_seconds:9.3f} s  rss {rss:8.1f} MB  "
             f"python peak {peak if peak is not None else float('nan'):8.1f} MB  {blocks:>8,} blocks")  # fmt: skip
     for a, b in zip(points, points[1:], strict=False):
-        if a.cpu_seconds and b.cpu_seconds and b.status == "ok":
-            b.exponent = round(math.log(b.cpu_seconds / a.cpu_seconds) / math.log(b.size / a.size), 2)
+        ta, tb = _time(a), _time(b)
+        if ta and tb and b.status == "ok":
+            b.exponent = round(math.log(tb / ta) / math.log(b.size / a.size), 2)
     return points
 
 
@@ -258,6 +259,11 @@ def table(points: list[Point]) -> str:
     return "\n".join(rows)
 
 
+def _time(p: Point) -> float | None:
+    """CPU time, or wall time for points measured before CPU time was recorded."""
+    return p.cpu_seconds if p.cpu_seconds is not None else p.seconds
+
+
 def plot(points: list[Point], path: Path) -> None:
     import matplotlib
 
@@ -270,12 +276,12 @@ def plot(points: list[Point], path: Path) -> None:
         if not ok:
             continue
         xs = [p.chars for p in ok]
-        ax_t.plot(xs, [p.cpu_seconds for p in ok], "o-", label=name)
+        ax_t.plot(xs, [_time(p) for p in ok], "o-", label=name)
         traced = [p for p in ok if p.peak_python_mb is not None]
         ax_m.plot([p.chars for p in traced], [p.peak_python_mb for p in traced], "o-", label=name)
         for p in points:
             if p.family == name and p.status != "ok":
-                ax_t.annotate(f"{name}: {p.status.split(':')[0]} at {p.size:,} {p.unit}", (xs[-1], ok[-1].cpu_seconds),
+                ax_t.annotate(f"{name}: {p.status.split(':')[0]} at {p.size:,} {p.unit}", (xs[-1], _time(ok[-1])),
                               fontsize=7, xytext=(5, -10), textcoords="offset points")  # fmt: skip
     all_x = [p.chars for p in points if p.status == "ok"]
     if all_x:

@@ -1,10 +1,15 @@
-"""Input handling: bytes -> str, HTML-or-text sniffing, and parsing once.
+"""Input handling: bytes -> str, HTML-or-text sniffing, and parsing once (with a depth cap).
 
-Decoding order: a byte-order mark, then the charset the document declares (if
-the bytes really decode with it), then UTF-8, then detection over the whole
-input with long ASCII runs shortened (sniffing only a prefix, or chunks that
-all fall in markup, misreads GB2312 pages whose first kilobytes are ASCII
-markup), and last windows-1252, which decodes any byte.
+Decoding order: a byte-order mark; UTF-32 or UTF-16 told by where their zero
+bytes fall; valid UTF-8, whatever the page declares (legacy text is next to
+never valid UTF-8, pages re-saved as UTF-8 with their old <meta> are common);
+UTF-8 with a few broken sequences; the charset the document declares, if the
+bytes decode with it (a double-byte one checked against its look-alikes);
+detection over the whole input with long ASCII runs shortened (sniffing only a
+prefix, or chunks that all fall in markup, misreads GB2312 pages whose first
+kilobytes are ASCII markup); and last windows-1252, which decodes any byte.
+Then controls go (clean_controls), and markup nested absurdly deep is cut to
+MAX_DEPTH before it is parsed (cap_depth).
 """
 
 from __future__ import annotations
