@@ -382,3 +382,15 @@ def test_deep_elements_get_the_same_attrs_containers_and_path(monkeypatch: pytes
     assert lazy == eager and len(eager) == 6
     assert eager[0].path.count(">") == 42 and len(eager[0].containers) == 43  # body, main, 40 levels, p
     assert eager[0].attrs.split()[:2] == ["d38", "l38"]
+
+
+def test_a_block_keeps_at_most_max_spans_and_each_is_exact() -> None:
+    """A paragraph of more links than MAX_SPANS (no prose) keeps the first MAX_SPANS, each over its own text;
+    its text and link counts are unchanged."""
+    from boilerstrip.segment.html import MAX_SPANS
+
+    n = MAX_SPANS + 500
+    (b,) = seg("<p>" + "".join(f'<a href="/{i}">w{i}</a>' for i in range(n)) + "</p>")
+    assert b.links == n and b.link_chars == len(b.text) == sum(len(f"w{i}") for i in range(n))
+    assert len(b.spans) == MAX_SPANS
+    assert marked(b) == [("link", f"w{i}", f"/{i}") for i in range(MAX_SPANS)]

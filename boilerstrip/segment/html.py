@@ -56,6 +56,9 @@ INLINE_KIND = {
 }  # fmt: skip
 #: open elements deeper than this build their attrs, containers and path only when they make a block
 EAGER_DEPTH = 100
+#: spans kept per block: a paragraph of more links or emphases than this is no prose, and
+#: measuring each of 100,000 would cost more than the rest of the page
+MAX_SPANS = 1000
 #: above this many spans in one block, their offsets come from one pass over its pieces
 PREFIX_SPANS = 8
 MAX_LEVELS = 10
@@ -110,8 +113,9 @@ class _Walk:
 
     blocks: list[Block] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
-    #: text of links, one string per run of link text nodes (so spaces between them count)
-    link_text: list[str] = field(default_factory=list)
+    #: text of links, one list of text nodes per run of them (so spaces between them count); lists,
+    #: not strings grown by +=, which made a paragraph of 100,000 adjacent links quadratic
+    link_text: list[list[str]] = field(default_factory=list)
     link_open: bool = False
     links: int = 0
     in_link: int = 0
@@ -127,14 +131,14 @@ class _Walk:
         if not self.in_link:
             self.link_open = False
         elif self.link_open:
-            self.link_text[-1] += text
+            self.link_text[-1].append(text)
         else:
-            self.link_text.append(text)
+            self.link_text.append([text])
             self.link_open = True
 
     def image(self, attributes: dict[str, str | None]) -> None:
         src = attributes.get("src") or attributes.get("data-src") or ""
-        if src:
+        if src and len(self.spans) < MAX_SPANS:
             n = len(self.pending)
             self.spans.append((n, n, "image", src, " ".join((attributes.get("alt") or "").split())))
 
@@ -152,7 +156,7 @@ class _Walk:
             if ctx.lazy:
                 ctx.materialize()
             role = role_override or _role(ctx)
-            link_chars = sum(len(" ".join(t.split())) for t in self.link_text)
+            link_chars = sum(len(" ".join("".join(run).split())) for run in self.link_text)
             self.blocks.append(
                 Block(
                     index=len(self.blocks), text=text, role=role, tag=ctx.tag,
@@ -206,7 +210,7 @@ def _span_order(span: Span) -> tuple[int, int]:
 def _pass_offsets(pieces: list[str], raw: list[tuple[int, int, str, str, str]]) -> tuple[Span, ...]:
     """Spans over piece indices -> spans over ``" ".join("".join(pieces).split())``, in one pass over the
     pieces: for blocks with many spans, where measuring both sides of each edge would be quadratic."""
-    start_at, end_at = _boundaries(pieces)
+    start_at, end_at = _boundaries(pieces, max(sp[1] for sp in raw))
     out: list[Span] = []
     for s, e, kind, target, alt in raw:
         if kind == "image":
@@ -217,9 +221,10 @@ def _pass_offsets(pieces: list[str], raw: list[tuple[int, int, str, str, str]]) 
     return tuple(out)
 
 
-def _boundaries(pieces: list[str]) -> tuple[list[int], list[int]]:
-    """For every piece index: where the next word lands in the normalised text, and the text's length
-    before it; one pass, for blocks with many inline elements (where the prefix lengths would be quadratic)."""
+def _boundaries(pieces: list[str], limit: int) -> tuple[list[int], list[int]]:
+    """For every piece index up to ``limit``: where the next word lands in the normalised text, and the
+    text's length before it; one pass, for blocks with many inline elements (where the prefix lengths
+    would be quadratic). It stops at the first word after ``limit``: nothing later is asked for."""
     n = len(pieces)
     end_at = [0] * (n + 1)
     start_at = [0] * (n + 1)
@@ -237,6 +242,8 @@ def _boundaries(pieces: list[str]) -> tuple[list[int], list[int]]:
         for w in waiting:
             start_at[w] = pos
         waiting.clear()
+        if i > limit:
+            return start_at, end_at
         pos += sum(map(len, words)) + len(words) - 1
         started, space = True, piece[-1].isspace()
     end_at[n] = pos
@@ -406,7 +413,7 @@ def _close_inline(tag: str, walk: _Walk) -> None:
     kind, start, target = walk.open_spans.pop()
     end = len(walk.pending)
     # A link without a target is link text but nothing to follow; empty elements (icons) mark nothing.
-    if start != end and (target or kind != "link"):
+    if start != end and (target or kind != "link") and len(walk.spans) < MAX_SPANS:
         walk.spans.append((start, end, kind, target, ""))
     if tag == "a" and walk.in_link:
         walk.in_link -= 1
