@@ -278,17 +278,21 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _pct(value: float | None) -> str:
+    return f"{value:+.0%}" if value is not None else "–"
+
+
 def table(results: dict[str, Any]) -> str:
     """The results as a Markdown table (docs/engines.md)."""
     lines = [
-        "| engine | cores | pages/s | seconds | overhead vs plain loop | startup s |",
-        "|---|---|---|---|---|---|",
+        "| engine | cores | pages per CPU s | CPU overhead | pages/s (wall) | wall overhead | startup s |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in results["runs"]:
-        overhead = f"{r['overhead']:+.0%}" if r["overhead"] is not None else "–"
         startup = f"{r['startup_s']:.1f}" if r["startup_s"] else "–"
         lines.append(
-            f"| {r['engine']} | {r['cores']} | {r['pages_per_s']:.1f} | {r['seconds']:.1f} | {overhead} | {startup} |"
+            f"| {r['engine']} | {r['cores']} | {r['pages_per_cpu_s']:.1f} | {_pct(r['overhead_cpu'])} | "
+            f"{r['pages_per_s']:.1f} | {_pct(r['overhead_wall'])} | {startup} |"
         )
     return "\n".join(lines)
 
