@@ -152,13 +152,16 @@ class Pipeline:
             metadata = replace(metadata, language=guess_language(blocks))
         page = _page_info(chosen, metadata, blocks)
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
+        thread = _as_thread(tunables)
         if page_type(metadata) == "forum":
-            # Posts are the content of a thread: a comment class on them is no evidence against them.
-            tunables = replace(tunables, sequence=True, rule_scale=tuple((r, 0.0) for r in COMMENT_RULES))
+            verdicts = self._judge(blocks, page, thread, clock)
         else:
             # Elsewhere a comment section is the commonest long prose that is not the page's content.
             tunables = replace(tunables, rule_scale=tuple((r, COMMENT_SCALE) for r in COMMENT_RULES))
-        verdicts = self._judge(blocks, page, tunables, clock)
+            verdicts = self._judge(blocks, page, tunables, clock)
+            if not clock.expired and _is_discussion(verdicts):
+                verdicts = _marked(self._judge(blocks, page, thread, clock), "fallback.discussion",
+                                   "the comments hold the page's text: a discussion page")  # fmt: skip
         if tree is not None and not clock.expired and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
             verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)
         body = render.text(verdicts)
@@ -210,6 +213,37 @@ class Pipeline:
             signals.extend(d.detect(blocks, page))
             clock.lap(d.name)
         return signals
+
+
+def _as_thread(tunables: Tunables) -> Tunables:
+    # Posts are the content of a thread: a comment class on them is no evidence against them.
+    return replace(tunables, sequence=True, rule_scale=tuple((r, 0.0) for r in COMMENT_RULES))
+
+
+def _is_discussion(verdicts: Sequence[Verdict]) -> bool:
+    """Little kept, and far more text under comment markup: a link aggregator's or Q&A page.
+
+    There the submission is a line or a short summary and the comments are what
+    readers came for; an article with a long comment section keeps its own body.
+    """
+    kept = sum(len(v.block.text.split()) for v in verdicts if v.kept)
+    if kept >= DISCUSSION_MAX_KEPT:
+        return False
+    comments = sum(
+        len(v.block.text.split()) for v in verdicts if any(s.rule in COMMENT_RULES for s in v.signals)
+    )
+    return comments >= DISCUSSION_MIN_COMMENTS and comments >= DISCUSSION_RATIO * kept
+
+
+#: a discussion page keeps under this many words as an article...
+DISCUSSION_MAX_KEPT = 60
+#: ...while its comment markup holds at least this many words, and this many times what was kept
+DISCUSSION_MIN_COMMENTS = 300
+DISCUSSION_RATIO = 4.0
+
+
+def _marked(verdicts: Sequence[Verdict], rule: str, why: str) -> list[Verdict]:
+    return [replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, rule, why))) for v in verdicts]
 
 
 def _page_info(kind: Kind, metadata: Metadata, blocks: Sequence[Block]) -> PageInfo:

@@ -156,3 +156,11 @@ def test_utility_class_syntax_is_not_a_name() -> None:
              '<div class="sidebar"><p>Popular this week</p></div>')  # fmt: skip
     assert s[PARAGRAPH] == 0
     assert s["Popular this week"] < 0
+
+
+def test_layout_names_of_columns_are_not_a_sidebar() -> None:
+    """'content-sidebar-wrap' arranges the article and its sidebar; it marks neither."""
+    s = html(f'<div class="content-sidebar-wrap"><main><p>{PARAGRAPH}</p></main>'
+             '<div class="sidebar"><p>Popular this week</p></div></div>')  # fmt: skip
+    assert s[PARAGRAPH] == 0
+    assert s["Popular this week"] < 0

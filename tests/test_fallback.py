@@ -46,3 +46,49 @@ def test_an_undeclared_page_of_short_items_is_still_judged_by_structure() -> Non
     r = boilerstrip.extract(short_article(None))
     assert any(s.rule == "fallback.sparse" for v in r.blocks for s in v.signals)
     assert sum(h in r.text for h in HEADLINES) >= len(HEADLINES) // 2
+
+
+COMMENTS = [
+    "I switched our build to the new resolver last month and the lock step went from minutes to seconds, "
+    "although two old packages needed their version ranges widened before it would finish at all.",
+    "Same here. The part I still miss is a way to see why a version was chosen; the verbose log is long "
+    "and the reason is usually buried in the middle of it somewhere.",
+    "We pinned everything in CI and only let the resolver run on a weekly job, which keeps the noise "
+    "down and still catches the upgrades we actually care about in good time.",
+    "Has anyone tried it on a monorepo with thirty services? Our previous attempt ran out of memory "
+    "and we gave up before finding out whether it was the tool or our own configuration.",
+    "It worked for us with about twenty services once we split the constraints file per team, so each "
+    "resolution only sees what that team depends on rather than the whole company at once.",
+]
+
+
+def discussion(body: str) -> str:
+    posts = "".join(
+        f'<div class="comment"><div class="comment-meta">user{i}</div><div class="comment-text"><p>{c}</p></div></div>'
+        for i, c in enumerate(COMMENTS * 2)
+    )
+    return (
+        "<html><head><title>A faster dependency resolver</title></head><body>"
+        f'<div class="story"><h1><a href="https://example.org/resolver">A faster dependency resolver</a></h1>{body}</div>'
+        f'<div class="comments">{posts}</div></body></html>'
+    )
+
+
+def test_a_link_post_with_a_discussion_keeps_the_discussion() -> None:
+    """Nothing to read but the comments (a link aggregator, a Q&A page): the comments are the content."""
+    r = boilerstrip.extract(discussion(""))
+    assert sum(c in r.text for c in COMMENTS) == len(COMMENTS)
+    assert any(s.rule == "fallback.discussion" for v in r.blocks for s in v.signals)
+
+
+def test_an_article_with_a_long_comment_section_keeps_only_the_article() -> None:
+    body = "".join(f"<p>{p}</p>" for p in (
+        "The maintainers released a new dependency resolver on Tuesday. It replaces the backtracking search "
+        "that has been in place since the first version and, according to the release notes, finishes most "
+        "real projects in a fraction of the previous time.",
+        "The old resolver remains available behind a flag for one more release, so teams that depend on its "
+        "exact choices can compare both before the switch becomes permanent in the spring.",
+    ))  # fmt: skip
+    r = boilerstrip.extract(discussion(body))
+    assert "backtracking search" in r.text
+    assert not any(c in r.text for c in COMMENTS)
