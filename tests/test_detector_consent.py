@@ -124,3 +124,10 @@ def test_powered_by_footer_but_not_caption() -> None:
     """'Proudly powered by WordPress' is footer; 'a bus powered by hydrogen' is a caption."""
     assert line("Proudly powered by WordPress") < 0
     assert line("A city bus powered by hydrogen") == 0
+
+
+def test_fine_print_under_an_offer_is_legal_boilerplate() -> None:
+    """Financing terms and '* Results may vary' notes live in fine-print / footnote / disclaimer wrappers."""
+    terms = "** Financing available to qualified customers, subject to credit approval and a minimum term."
+    s = html(f'<ol class="footnotes"><li class="footnote-2">{terms}</li></ol>')
+    assert s[terms] <= -0.6
