@@ -143,3 +143,44 @@ def test_value_lines(line: str) -> None:
 def test_not_value_lines(line: str) -> None:
     """Headlines, sentences, Title Case words and over-long lines are not value lines."""
     assert not is_value_line(line)
+
+
+def test_short_prelude_before_the_first_blank_line() -> None:
+    """A few printed values (a description twice, a card type, an id) ended by a blank line are a prelude."""
+    dump = (
+        "Tips for keeping basil alive indoors through the winter, from light to watering and pruning.\n"
+        "Keeping Basil Alive Indoors\n"
+        "Tips for keeping basil alive indoors through the winter, from light to watering and pruning.\n"
+        "website\nsummary_large_image\n4f1c9a2e-77b0-4c55-9a3e-0d2b1c8e5f10\n\n"
+        "Home\nGarden\nKeeping Basil Alive Indoors\n"
+        "Basil wants six hours of light a day, which a south-facing window gives even in December, "
+        "and it wants its soil to dry a little between waterings.\n"
+        "Pinch off the flower buds as soon as they show, or the plant puts its strength into seed "
+        "and the leaves turn bitter within a week or two.\n"
+    )
+    blocks = segment_text(dump)
+    assert prelude_end(blocks) == 6
+    assert blocks[6].text == "Home"
+
+
+def test_menu_printed_twice_before_a_blank_line_is_no_prelude() -> None:
+    """A menu printed twice (desktop and mobile) repeats, but holds no ids, URLs or dates: no prelude."""
+    menu = "Search\nSubscribe\nsign in\nHealth\nFitness\nNewsletter\n"
+    dump = menu * 2 + "\nThe Seven Biggest Nutrition Trends\n" + "Eating well is simpler than it looks. " * 8 + "\n"
+    assert prelude_end(segment_text(dump)) == 0
+
+
+def test_dump_metadata_from_type_lines_and_the_visible_page() -> None:
+    """Printed type names give the headline and the author; a date missing from the prelude comes from the page."""
+    from boilerstrip.metadata.text import text_metadata
+
+    dump = (
+        "https://schema.org\nBlogPosting\nhttps://blog.example/basil#article\nKeeping Basil Alive Indoors\n"
+        "Person\nhttps://blog.example/#person/1\nMara Quist\nOrganization\nThe Windowsill Gardener\n"
+        "https://blog.example/logo.png\n512\n512\nen\n\n"
+        "Home\nGarden\nKeeping Basil Alive Indoors\nMarch 3, 2024\n"
+        "Basil wants six hours of light a day, which a south-facing window gives even in December, "
+        "and it wants its soil to dry a little between waterings.\n"
+    )
+    meta = text_metadata(mark_prelude(segment_text(dump)))
+    assert (meta.title, meta.authors, meta.date) == ("Keeping Basil Alive Indoors", ("Mara Quist",), "2024-03-03")

@@ -26,6 +26,7 @@ from .normalize import (
     split_authors,
     title_parts,
 )
+from .typed import typed_values
 
 URL = regex.compile(r"^(?:https?:)?//\S+$")
 IMAGE_URL = regex.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#_])|/img/|/images?/", regex.I)
@@ -62,20 +63,35 @@ def _tags(lines: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
-def _title(prelude: Sequence[str], visible: Sequence[Block]) -> str | None:
-    """The headline: a prelude line the visible page shows before its first paragraph, or one repeated."""
+def _title(prelude: Sequence[str], visible: Sequence[Block], typed: dict[str, list[str]]) -> str | None:
+    """The headline: the title-shaped prelude line with the most evidence, or None without enough.
+
+    Evidence: it is an article's or page's name (the line after its printed type),
+    the prelude repeats it (og:title, twitter:title and headline usually agree),
+    the visible page shows it (before its first paragraph counts double). The
+    name of a site, a breadcrumb item or an offer counts against it.
+    """
     first_para = next((i for i, b in enumerate(visible) if len(b.text) >= 150), len(visible))
-    shown = {b.text for b in visible[: first_para + 1]}
+    shown_early = {b.text for b in visible[: first_para + 1]}
+    shown = {b.text for b in visible[:400]}
     counts = Counter(prelude)
+    people = set(typed.get("person", [])) | set(typed.get("site", []))
+    # An article's author object often comes before its headline (Yoast): a name is no headline.
+    named = (set(typed.get("headline", [])) | set(typed.get("page", []))) - people
+    foreign = people | set(typed.get("other", []))
     candidates = [
-        t for t in prelude
-        if len(t) <= TITLE_MAX and len(t.split()) >= 3 and not _is_url(t) and not _sentence(t)
+        t for t in dict.fromkeys(prelude)
+        if len(t) <= TITLE_MAX and len(t.split()) >= 2 and not _is_url(t) and not _sentence(t)
         and not t[:1].islower()
     ]  # fmt: skip
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda t: (2 * (t in shown) + (counts[t] > 1), -prelude.index(t)))
-    return best if best in shown or counts[best] > 1 else None
+
+    def evidence(t: str) -> int:
+        score = 3 * (t in named) + 2 * (counts[t] > 1) + (2 if t in shown_early else t in shown)
+        return score - 3 * (t in foreign and t not in named) - (len(t.split()) < 3)
+
+    scored = [(evidence(t), -i, t) for i, t in enumerate(candidates)]
+    best = max(scored, default=None)
+    return best[2] if best is not None and best[0] >= 2 else None
 
 
 def _sitename(prelude: Sequence[str], title: str | None) -> str | None:
@@ -123,18 +139,29 @@ def _description(prelude: Sequence[str], title: str | None, body: str | None, vi
     return max(candidates, key=lambda t: (overlap(t), -prelude.index(t)))
 
 
+def _person_names(typed: dict[str, list[str]]) -> tuple[str, ...]:
+    """The names printed after a "Person" type line, cleaned, in order."""
+    names: list[str] = []
+    for value in typed.get("person", [])[:6]:
+        names.extend(n for n in split_authors(value) if n not in names)
+    return tuple(names[:4])
+
+
 def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str | None) -> Metadata:
     urls = [t for t in prelude if _is_url(t)]
     page_urls = [u for u in urls if not IMAGE_URL.search(u)]
     images = [u for u in urls if IMAGE_URL.search(u)]
     languages = [lang for t in prelude if LOCALE.match(t) and (lang := normalize_language(t))]
-    title = _title(prelude, visible)
+    typed = typed_values(prelude)
+    title = _title(prelude, visible, typed)
     sitename = _sitename(prelude, title)
     body = max((t for t in prelude if len(t) >= 400), key=len, default=None)
     dates = _dates(prelude)
+    # What the prelude does not say, the visible page may: its headline, byline and dateline.
     return Metadata(
-        title=clean_title(title, sitename) if title else None,
-        date=dates[0] if dates else None,
+        title=clean_title(title, sitename) if title else _headline(visible),
+        authors=_person_names(typed) or _byline(visible),
+        date=dates[0] if dates else _dateline(visible),
         date_modified=dates[1] if len(dates) > 1 else None,
         description=_description(prelude, title, body, visible),
         sitename=sitename,
@@ -178,7 +205,16 @@ def _headline(blocks: Sequence[Block]) -> str | None:
         if _is_headline_shaped(b, 4):
             return b.text
     near = [b for b in alone if b.index >= first_para - 2 and _is_headline_shaped(b, 2)]
-    return near[-1].text if near else None
+    if near:
+        return near[-1].text
+    # A dump without blank lines: the nearest headline-shaped line above the first paragraph,
+    # past the dateline and byline that often stand between them.
+    for b in reversed(blocks[max(0, first_para - 6) : first_para]):
+        if len(b.text) <= 60 and (normalize_date(b.text) or BYLINE.match(b.text)):
+            continue
+        if _is_headline_shaped(b, 3):
+            return b.text
+    return None
 
 
 def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:
@@ -214,13 +250,17 @@ def _title_with_site(blocks: Sequence[Block]) -> tuple[str | None, str | None]:
 
 def _heuristic_metadata(blocks: Sequence[Block], url: str | None) -> Metadata:
     """Without a prelude: the headline, a byline and a date line near the top."""
-    date = None
+    title, site = _title_with_site(blocks)
+    return Metadata(title=title or _headline(blocks), authors=_byline(blocks), date=_dateline(blocks), url=url,
+                    sitename=site)
+
+
+def _dateline(blocks: Sequence[Block]) -> str | None:
+    """The first short line near the top that is a date ("Published 8 April 2024")."""
     for b in blocks[:80]:
         if len(b.text) <= 60 and (d := normalize_date(b.text)):
-            date = d
-            break
-    title, site = _title_with_site(blocks)
-    return Metadata(title=title or _headline(blocks), authors=_byline(blocks), date=date, url=url, sitename=site)
+            return d
+    return None
 
 
 def _headers(blocks: Sequence[Block]) -> dict[str, str]:

@@ -45,8 +45,53 @@ def is_value_line(text: str) -> bool:
     return len(text) <= 300 and VALUE_SHAPES.match(text) is not None
 
 
+#: Values prose and menus lack: ids and hashes ("cf509dc2-90ed", "summary_large_image"), mime types
+#: and template placeholders ("{geo_region}"). (CamelCase type names would also match menus' brand names.)
+TOKEN_VALUE = regex.compile(r"^(?:(?=[^\s\d_]*+[\d_])[\w./:{},@-]{6,200}+|\{[\w.,{} -]{1,100}+\})$")
+GAP_MIN_VALUES = 4
+GAP_MAX_LINES = 80  # longer preludes have enough URLs and dates for the change point
+GAP_SHARE = 0.5
+GAP_FREE_SHARE = 0.3
+
+
+def _gap_prelude(blocks: Sequence[Block]) -> int:
+    """The lines before the dump's first blank line, when they are printed values: their count, else 0.
+
+    Scrapers that print a page's declared values end them with a blank line and
+    then print the visible text. A short prelude (a description twice, a title
+    twice, a card type and an id) has too few URL- or date-shaped lines for the
+    change point; the blank line and what stands before it still tell: at least
+    four value-shaped lines (a repeated line counts: og: and twitter: print the
+    same; three must be values by shape), half of the run, two of them structured
+    data (a URL, a date, an id), few free-text lines (a menu is mostly those) and more
+    text after the gap than before.
+    """
+    gap = next((i for i, b in enumerate(blocks[:300]) if b.after_gap), 0)
+    if not GAP_MIN_VALUES <= gap <= GAP_MAX_LINES or sum(len(b.text) for b in blocks[gap:]) <= sum(len(b.text) for b in blocks[:gap]):
+        return 0
+    head = blocks[:gap]
+    repeats = Counter(b.text for b in head)
+    shaped = values = structured = 0
+    for b in head:
+        token = TOKEN_VALUE.match(b.text) is not None
+        value = is_value_line(b.text) or token
+        values += value
+        shaped += value or repeats[b.text] > 1
+        structured += token or STRONG_VALUE.match(b.text) is not None
+    # Menus printed twice repeat too, and hold lower-case words: only ids, URLs and dates are structured.
+    enough = values >= GAP_MIN_VALUES - 1 and shaped >= max(GAP_MIN_VALUES, GAP_SHARE * gap)
+    # A menu is mostly free words ("Create Post", "Support Center"); printed values leave few of them.
+    free = gap - shaped
+    return gap if enough and structured >= 2 and free <= max(2, GAP_FREE_SHARE * gap) else 0
+
+
 def prelude_end(blocks: Sequence[Block]) -> int:
     """Index of the first block after the prelude (0 when there is none)."""
+    return _change_point(blocks) or _gap_prelude(blocks)
+
+
+def _change_point(blocks: Sequence[Block]) -> int:
+    """The prelude as the prefix where value-shaped lines dominate (0 when there is none)."""
     head = blocks[:2000]
     repeats = Counter(b.text for b in head)
     best_sum, best_end, running, values = 0.0, 0, 0.0, 0

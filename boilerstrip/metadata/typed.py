@@ -1,0 +1,62 @@
+"""Roles of a dump prelude's values from the schema.org type names printed among them.
+
+A scraper that prints every JSON-LD leaf value prints ``@type`` too: "NewsArticle"
+on its own line, then that object's values ("Amp review", dates...), "Person",
+then a name. The value that follows a type line within a few lines (URLs, numbers
+and dates skipped: the ``@id`` comes first) is that object's name or headline, so
+a line after "Person" is a person's name and one after "NewsArticle" the headline.
+Dumps that print no type names get no roles, and the other heuristics decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .jsonld import page_type_of
+
+__all__ = ["typed_values"]
+
+_PERSON = frozenset({"Person"})
+_SITE = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "LocalBusiness",
+                   "EducationalOrganization", "GovernmentOrganization", "OnlineStore", "Brand"})
+_PAGE = frozenset({"WebPage", "ItemPage", "AboutPage", "CollectionPage", "FAQPage", "ProfilePage",
+                   "MedicalWebPage", "QAPage"})
+#: Objects whose names are never the page's title nor its author.
+_OTHER = frozenset({"ListItem", "BreadcrumbList", "SiteNavigationElement", "ImageObject", "VideoObject",
+                    "Offer", "AggregateOffer", "AggregateRating", "Rating", "Review", "PostalAddress", "Place",
+                    "GeoCoordinates", "ContactPoint", "Question", "Answer", "SearchAction", "EntryPoint",
+                    "PropertyValue", "Thing", "HowToStep", "MonetaryAmount", "OpeningHoursSpecification"})
+_TYPE_NAME = regex.compile(r"^[A-Z][A-Za-z]{2,40}+$")
+_SKIP = regex.compile(r"^(?:(?:https?:)?//\S++|\d[\d\s:.,/T+Z-]*+|true|false|null|#\S++)$")
+_LOOKAHEAD = 4
+
+
+def _role(name: str) -> str | None:
+    if name in _PERSON:
+        return "person"
+    if name in _SITE:
+        return "site"
+    if name in _PAGE:
+        return "page"
+    if name in _OTHER:
+        return "other"
+    kind = page_type_of([name])
+    return "headline" if kind is not None else None
+
+
+def typed_values(prelude: Sequence[str]) -> dict[str, list[str]]:
+    """{role: values in order} for the roles "headline", "page", "person", "site" and "other"."""
+    out: dict[str, list[str]] = {}
+    for i, line in enumerate(prelude):
+        role = _role(line) if _TYPE_NAME.match(line) else None
+        if role is None:
+            continue
+        for value in prelude[i + 1 : i + 1 + _LOOKAHEAD]:
+            if _TYPE_NAME.match(value) and _role(value) is not None:
+                break  # the next object's type: this one printed no name
+            if not _SKIP.match(value):
+                out.setdefault(role, []).append(value)
+                break
+    return out
