@@ -1,6 +1,6 @@
 """Metadata accuracy (title, author, date) of boilerstrip, trafilatura and htmldate on the same pages.
 
-``python -m benchmarks.metadata_bench --dataset PATH [--split even|odd|all] [--failures FIELD]``
+``python -m benchmarks.metadata_bench --dataset PATH [--split even|odd|all] [--failures FIELD] [--text-mode a|b|c]``
 
 Each field is scored over the pages whose truth has it (a page without a truth author is no author miss).
 WCXB's upstream evaluator scores only ``main_content`` (word F1) and states no rule for its title, author
@@ -40,7 +40,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .datasets import Dataset, Page, open_dataset
 from .metamatch import author_match, date_match, title_match
@@ -114,10 +114,16 @@ RULES: dict[str, dict[str, Callable[[str | None, str], bool]]] = {
 # --------------------------------------------------------------------------- extractors
 
 
-def _boilerstrip(page: Page) -> Prediction:
+def _boilerstrip(page: Page, text_mode: str | None = None) -> Prediction:
     import boilerstrip
 
-    m = boilerstrip.extract(page.html, url=page.url).metadata
+    if text_mode:  # the page flattened to a dump the way scrapers hand it over (benchmarks.flatten)
+        from .flatten import Style, flatten
+
+        dump = flatten(page.html, cast(Style, text_mode))
+        m = boilerstrip.extract(dump, kind="text", url=page.url).metadata
+    else:
+        m = boilerstrip.extract(page.html, url=page.url).metadata
     return {"title": m.title, "author": m.author, "date": m.date}
 
 
@@ -146,13 +152,13 @@ def _dataset(root: Path) -> Dataset:
     return open_dataset(root)
 
 
-def _run_one(args: tuple[str, Path, str]) -> tuple[str, Prediction, float]:
+def _run_one(args: tuple[str, Path, str, str | None]) -> tuple[str, Prediction, float]:
     """One extractor on one page, read inside the worker so pages never cross processes."""
-    name, root, page_id = args
+    name, root, page_id, text_mode = args
     page = _dataset(root)._load(page_id)
     start = time.perf_counter()
     try:
-        out = _CALLS[name](page)
+        out = _boilerstrip(page, text_mode) if name == "boilerstrip" else _CALLS[name](page)
     except Exception as exc:  # a peer's crash is its miss, not the benchmark's
         print(f"{name} {page.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
         out = {}
@@ -245,12 +251,14 @@ def _load_cache(path: Path) -> dict[str, Any]:
         return {}
 
 
-def run(root: Path, extractors: list[str], jobs: int, cache: Path | None) -> tuple[list[Truth], dict[str, Any]]:
+def run(
+    root: Path, extractors: list[str], jobs: int, cache: Path | None, text_mode: str | None = None
+) -> tuple[list[Truth], dict[str, Any]]:
     dataset = open_dataset(root)
     stored = _load_cache(cache) if cache else {}
     preds: dict[str, dict[str, Prediction]] = {}
     truths: list[Truth] = []
-    todo: list[tuple[str, Path, str]] = []
+    todo: list[tuple[str, Path, str, str | None]] = []
     for page in dataset.pages():
         tm = page.truth_meta
         truths.append(Truth(page.id, tm.title, tm.author, tm.date))
@@ -259,15 +267,15 @@ def run(root: Path, extractors: list[str], jobs: int, cache: Path | None) -> tup
             if page.id in stored.get(key, {}):
                 preds.setdefault(name, {})[page.id] = stored[key][page.id]
             else:
-                todo.append((name, root, page.id))
+                todo.append((name, root, page.id, text_mode))
     spent: dict[str, float] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for (name, _, _), (page_id, out, secs) in zip(todo, pool.map(_run_one, todo, chunksize=8), strict=True):
+        for (name, *_), (page_id, out, secs) in zip(todo, pool.map(_run_one, todo, chunksize=8), strict=True):
             preds.setdefault(name, {})[page_id] = out
             spent[name] = spent.get(name, 0.0) + secs
             if name != "boilerstrip":
                 stored.setdefault(f"{name}@{_version(name)}", {})[page_id] = out
-    if cache and any(n != "boilerstrip" for n, _, _ in todo):
+    if cache and any(n != "boilerstrip" for n, *_ in todo):
         cache.write_text(json.dumps(stored), "utf-8")
     for name, secs in spent.items():
         print(f"{name}: {secs:.1f} s over the pages run", file=sys.stderr)
@@ -285,9 +293,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="peer outputs by version and page id")
     ap.add_argument("--failures", choices=FIELDS, help="list boilerstrip's misses on this field")
     ap.add_argument("--rules", choices=tuple(RULES), default="strict", help="rules for --failures")
+    ap.add_argument("--text-mode", choices=("a", "b", "c"),
+                    help="boilerstrip reads each page flattened to a dump (a seed, b innerText, c WET); the peers"
+                         " read the HTML, so their rows are the HTML reference")
     args = ap.parse_args(argv)
     names = [n for n in args.extractors.split(",") if n]
-    truths, preds = run(args.dataset, names, args.jobs, args.cache)
+    truths, preds = run(args.dataset, names, args.jobs, args.cache, args.text_mode)
     if args.failures:
         for line in failures(truths, preds, args.failures, args.rules, args.split):
             print(line)
