@@ -203,6 +203,7 @@ def _child(family: str, size: int, traced: bool, limit: float) -> tuple[str, Any
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_measure, args=(family, size, traced, limit, child), daemon=True)
     proc.start()
+    child.close()  # the parent keeps no write end, so a child that dies is seen at once (EOF)
     try:
         if not parent.poll(WALL_FACTOR * limit):
             return "timeout (wall)", None

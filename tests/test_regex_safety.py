@@ -172,6 +172,7 @@ def _check_stdlib(p: Any, n: int, how: str) -> None:
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(p, n, how, child), daemon=True)
     proc.start()
+    child.close()  # the parent keeps no write end, so a child that dies is seen at once (EOF)
     strings = list(hostile(_source(p), n))
     try:
         for i, s in enumerate(strings):

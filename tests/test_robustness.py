@@ -72,6 +72,7 @@ def within(seconds: float, fn: Callable[[], Any]) -> Any:
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(fn, seconds, child), daemon=True)
     proc.start()
+    child.close()  # the parent keeps no write end, so a child that dies is seen at once (EOF)
     try:
         if not parent.poll(seconds * WALL_FACTOR):
             pytest.fail(f"did not finish in {seconds * WALL_FACTOR} s of wall time")
