@@ -22,7 +22,7 @@ from .decide import Tunables, decide, fallback
 from .detectors import default_detectors
 from .detectors.base import Detector
 from .detectors.evidence import guess_language
-from .detectors.template import TemplateCounts, TemplateDetector, with_site_model
+from .detectors.template import TemplateCounts, with_site_model
 from .errors import DetectorError, ExtractionTimeout, InvalidInputError, InvalidOptionError
 from .metadata.html import html_metadata
 from .metadata.text import text_metadata
@@ -267,8 +267,7 @@ def _kept_chars(verdicts: Sequence[Verdict]) -> int:
 
 @cache
 def _default(plugins: bool) -> Pipeline:
-    # The template detector is silent until extract() is given a site model.
-    dets: list[Detector] = [*default_detectors(), TemplateDetector()]
+    dets: list[Detector] = list(default_detectors())
     if plugins:
         dets.extend(_plugin_detectors())
     return Pipeline(tuple(dets))

@@ -13,6 +13,7 @@ from .echo import EchoDetector
 from .evidence import EvidenceDetector
 from .navigation import NavigationDetector
 from .teasers import TeasersDetector
+from .template import TemplateDetector
 from .widgets import WidgetsDetector
 
 
@@ -26,6 +27,8 @@ def default_detectors() -> tuple[Detector, ...]:
         WidgetsDetector(),
         CreditsDetector(),
         TeasersDetector(),
+        # silent until extract() is given a site model
+        TemplateDetector(),
     )
 
 
@@ -38,6 +41,7 @@ __all__ = [
     "NavigationDetector",
     "RuleDetector",
     "TeasersDetector",
+    "TemplateDetector",
     "WidgetsDetector",
     "default_detectors",
 ]
