@@ -72,3 +72,10 @@ def test_clean_handle_rejects_menu_words_and_numbers() -> None:
 def test_template_key_is_no_author() -> None:
     """An unrendered template variable in the author meta is dropped."""
     assert meta('<meta name="author" content="page.head.extra.author"><body></body>').authors == ()
+
+
+def test_label_in_the_first_child_of_the_byline_line() -> None:
+    """"<span>Written by</span> <a>Name</a>" in one line element is a byline; the label is read from its own text."""
+    m = meta("<body><article><h2>Pricing a yoga class</h2><p><span>Written by</span> <a href='/t/e'>Eliz Park</a>"
+             "</p><p>What to charge depends on the room and the city.</p></article></body>")
+    assert m.authors == ("Eliz Park",)

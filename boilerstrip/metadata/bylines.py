@@ -44,6 +44,23 @@ def _vocabulary() -> tuple[re.Pattern[str], str, tuple[str, ...], frozenset[str]
     return line, classes, links, frozenset(poster["not_names"])
 
 
+@cache
+def _label_start() -> re.Pattern[str]:
+    labels = sorted(load_table("metadata")["byline"]["labels"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})(?!\w)", re.IGNORECASE)
+
+
+def _starts_with_label(node: LexborNode, start: re.Pattern[str]) -> bool:
+    """Whether the element's own text, or its first child's when it has none, starts with a label."""
+    own = node.text(deep=False).strip()
+    if own:
+        return start.match(own) is not None
+    child = node.child
+    while child is not None and not child.is_element_node:
+        child = child.next
+    return child is not None and start.match(child.text(deep=False).strip()) is not None
+
+
 def labelled_byline(nodes: Iterable[LexborNode], excluded: Excluded) -> list[str]:
     """The names of the first short line that starts with a byline label ("Written by Ann Lee", "by: Bo Chen").
 
@@ -52,8 +69,13 @@ def labelled_byline(nodes: Iterable[LexborNode], excluded: Excluded) -> list[str
     sentence "by the river" inside a paragraph never does.
     """
     line, _, _, _ = _vocabulary()
+    start = _label_start()
     for container in nodes:
         for node in container.css(_LINE_TAGS)[:3000]:
+            # The label is the element's own text ("Written by <a>Ann Lee</a>"): reading that first
+            # keeps this linear, where each element's whole text would be quadratic in nesting depth.
+            if not _starts_with_label(node, start):
+                continue
             text = _WS.sub(" ", node.text(separator=" ")).strip()
             if not 4 <= len(text) <= _LINE_MAX:
                 continue
