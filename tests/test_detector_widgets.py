@@ -143,7 +143,7 @@ def test_article_paragraph_untouched() -> None:
 def test_a_content_class_name_outweighs_what_the_element_hosts() -> None:
     """class="article sc-ad-container": an article that hosts ad slots is the article, not an ad.
 
-    A content name that itself holds the boilerplate word ("content-sidebar") vetoes nothing.
+    A content name that itself holds the boilerplate word ("article-sidebar") vetoes nothing.
     """
     s = html(
         f'<div class="article sc-ad-container"><p>{POST}</p></div>'
@@ -151,5 +151,5 @@ def test_a_content_class_name_outweighs_what_the_element_hosts() -> None:
     )
     assert s[POST] == 0
     assert s["Advertise with the Gazette today"] < 0
-    nav = scorer(NavigationDetector)(html_blocks('<div class="content-sidebar"><p>Popular tags</p></div>'), "html")
+    nav = scorer(NavigationDetector)(html_blocks('<div class="article-sidebar"><p>Popular tags</p></div>'), "html")
     assert nav["Popular tags"] < 0
