@@ -32,7 +32,7 @@ from .rules.index import WORDS, WORDS_MAX_CHARS
 from .segment.html import segment_html
 from .segment.prelude import mark_prelude
 from .segment.text import segment_text
-from .source import check_kind, parsed_tree, sniff_kind, to_text
+from .source import check_kind, parse_html, parsed_tree, sniff_kind, to_text
 
 ENTRY_POINT_GROUP = "boilerstrip.detectors"
 COMMENT_RULES = ("widgets.comments-class", "widgets.landmark-comments")
@@ -175,7 +175,7 @@ class Pipeline:
             clock.lap("segment")
             metadata = text_metadata(blocks, url) if not clock.expired else Metadata(url=url)
         else:
-            tree = tree or LexborHTMLParser(text)
+            tree = tree or parse_html(text)
             blocks = segment_html(tree)
             clock.lap("segment")
             metadata = html_metadata(tree, url) if not clock.expired else Metadata(url=url)

@@ -32,15 +32,13 @@ from sys import byteorder
 from typing import Any
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from .detectors.template import fingerprints
 from .errors import InvalidInputError, InvalidOptionError
 from .model import Block, Kind, Result
 from .segment.html import segment_html
 from .segment.prelude import mark_prelude
 from .segment.text import segment_text
-from .source import check_kind, parsed_tree, sniff_kind, to_text
+from .source import check_kind, parse_html, parsed_tree, sniff_kind, to_text
 
 MAGIC = b"BSSM"
 VERSION = 1
@@ -249,7 +247,7 @@ def _segment(source: Any, kind: Kind | None) -> tuple[list[Block], Kind]:
         kind = kind or sniff_kind(text)
         if kind == "text":
             return mark_prelude(segment_text(text)), "text"
-        tree = LexborHTMLParser(text)
+        tree = parse_html(text)
     return segment_html(tree), "html"
 
 

@@ -8,7 +8,6 @@ killed at its time limit, so a regression fails the test instead of the suite.
 
 from __future__ import annotations
 
-import inspect
 import io
 import math
 import multiprocessing
@@ -107,17 +106,7 @@ def assert_valid(r: boilerstrip.Result) -> None:
 
 # ---------------------------------------------------------------- the hand-made inputs
 
-# The call of source.clean_block_text in segment/html.py (requested of its owner): until it is
-# there, controls written as character references reach the blocks.
-_REFERENCES_CLEANED = "clean_block_text" in inspect.getsource(boilerstrip.segment.html)
-KNOWN_BAD_INPUTS = (
-    {}
-    if _REFERENCES_CLEANED
-    else {
-        "broken--entities.html": "controls written as character references (&#x7f;) are decoded by the parser after "
-        "clean_controls ran, so DEL survives; fixed by calling source.clean_block_text in segment/html.py",
-    }
-)
+KNOWN_BAD_INPUTS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
@@ -195,18 +184,7 @@ BIG = {
     "nested a 5,000": lambda: _page("<a href=/x>link " * 5_000),
     "deep span 100,000": lambda: _page("<span>" * 100_000 + "deep text"),
 }  # fmt: skip
-# The depth cap (source.parse_html) is called from pipeline.py (requested of its owner): until
-# then the page is parsed and walked at full depth.
-_DEPTH_CAPPED = "parse_html(" in inspect.getsource(boilerstrip.pipeline)
-KNOWN_BAD_BIG: dict[str, str] = (
-    {}
-    if _DEPTH_CAPPED
-    else {
-        "deep span 100,000": "metadata.bylines.labelled_byline reads the text of each of the first 3,000 line "
-        "elements, and each of nested spans holds all the text inside it: quadratic (20,000 spans: 5 s of 6 s "
-        "in it); fixed by the depth cap (parse_html in pipeline.py), which leaves 256",
-    }
-)
+KNOWN_BAD_BIG: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
@@ -228,15 +206,7 @@ HANGS = {
     "text dump line with 100,000 spaces inside": lambda: "Title line\n\nword" + " " * 100_000 + "| end\n",
     "100,000-deep div nesting": lambda: "<html><body>" + "<div>" * 100_000 + "deep" + "</div>" * 100_000,
 }  # fmt: skip
-KNOWN_HANGS = (
-    {}
-    if _DEPTH_CAPPED
-    else {
-        "100,000-deep div nesting": "quadratic in depth twice: lexbor's tree builder scans the open-element stack for "
-        "every block start tag (16,000 divs: 1.5 s parse), and segment_html copies path/containers/attrs per level "
-        "(16,000: 7 s; 100,000: out of memory); fixed by parsing through source.parse_html (a depth cap) in pipeline.py",
-    }
-)
+KNOWN_HANGS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

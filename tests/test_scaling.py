@@ -9,7 +9,6 @@ over the bound is measured once more before it counts.
 
 from __future__ import annotations
 
-import inspect
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -17,21 +16,11 @@ from collections.abc import Callable
 import pytest
 
 import boilerstrip
-import boilerstrip.pipeline
 from benchmarks.scaling import deep, dump, elements, html_page, long_line_html, long_line_text
 
 FACTOR = 4
 TIME_BOUND = 8.0
 MEMORY_BOUND = 6.0
-# Until pipeline.py parses through source.parse_html (the depth cap; requested of its owner).
-QUADRATIC_DEPTH = pytest.mark.xfail(
-    "parse_html(" not in inspect.getsource(boilerstrip.pipeline),
-    reason="nesting depth is quadratic: lexbor scans its open-element stack at every block start tag, and "
-    "segment_html copies each level's path, container tuple and class string into the next; "
-    "not strict: at the small sizes CI can afford, a quiet machine sometimes measures it under the bound",
-    strict=False,
-)
-
 Build = Callable[[int], str]
 # family -> (generator, kind, size for time, size for memory)
 FAMILIES: dict[str, tuple[Build, str | None, int, int]] = {
@@ -45,10 +34,7 @@ FAMILIES: dict[str, tuple[Build, str | None, int, int]] = {
 
 
 def _params() -> list[object]:
-    return [
-        pytest.param(name, id=name, marks=QUADRATIC_DEPTH if name == "nesting depth" else ())
-        for name in FAMILIES
-    ]
+    return [pytest.param(name, id=name) for name in FAMILIES]
 
 
 def _seconds(source: str, kind: str | None) -> float:

@@ -15,6 +15,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Block, Span
+from ..source import clean_block_text, clean_pieces
 
 SKIPPED = frozenset(
     {
@@ -145,7 +146,7 @@ class _Walk:
     def flush(self, ctx: _Open, role_override: str = "") -> None:
         if not self.pending:
             return
-        raw = "".join(self.pending)
+        self.pending, raw = clean_pieces(self.pending)  # controls that character references decode to
         text = raw.strip("\n") if ctx.in_pre else " ".join(raw.split())
         has_text = bool(text.strip())
         spans: tuple[Span, ...] = ()
@@ -450,7 +451,7 @@ def _cells(pending: list[str], starts: list[int]) -> tuple[str, ...]:
 
 
 def _with_cells(block: Block, cells: tuple[str, ...]) -> Block:
-    return replace(block, cells=tuple(" ".join(c.split()) for c in cells))
+    return replace(block, cells=tuple(" ".join(clean_block_text(c).split()) for c in cells))
 
 
 def parse_html(html: str) -> LexborHTMLParser:
