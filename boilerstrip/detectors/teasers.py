@@ -177,6 +177,7 @@ def _lists(blocks: Sequence[Block], labels: Sequence[int]) -> Iterator[Signal]:
     """Link-dense items (or, in dumps, title-shaped lines) right after a box label."""
     n = len(blocks)
     end = 0
+    is_label = frozenset(labels)  # membership per item: a list would make long pages quadratic
     for start in labels:
         if start < end:
             continue
@@ -186,7 +187,7 @@ def _lists(blocks: Sequence[Block], labels: Sequence[int]) -> Iterator[Signal]:
         i = start + 1
         parent = b.containers[:-1]
         dump = b.line >= 0
-        while i < n and i - start <= LIST_MAX and i not in labels:
+        while i < n and i - start <= LIST_MAX and i not in is_label:
             item = blocks[i]
             linked = item.link_density >= 0.5 and len(item.text) <= 200
             if item.containers[: len(parent)] != parent or not (linked or (dump and is_title_like(item))):
