@@ -136,7 +136,8 @@ def text_region(
             if seen_prose >= AFTER_BARRIER_PROSE:
                 factor = AFTER_BARRIER_FACTOR
             continue
-        if run <= 0:
+        if run < 0 or (run == 0 and best_span is not None):
+            # A neutral line before the article starts no new run: it stays in, as one after it does.
             run, start = 0.0, i
         m = _mass(b, s)
         seen_prose += max(m, 0.0)

@@ -69,6 +69,13 @@ def test_text_region_weighs_length() -> None:
     assert text_region(blocks, [1.0, 1.0, 1.0, -5.0, 1.0]) == (4, 5)
 
 
+def test_text_region_keeps_neutral_lines_at_both_ends() -> None:
+    """A line with no evidence either way stays in the region before the article as after it."""
+    blocks = lines(*[LONG] * 5)
+    assert text_region(blocks, [0.0, 1.0, 1.0, 0.0, -1.0]) == (0, 4)
+    assert text_region(blocks, [-1.0, 0.0, 1.0, 1.0, -1.0]) == (1, 4)
+
+
 def test_text_region_none_when_nothing_positive() -> None:
     """With no positive score there is no region."""
     assert text_region(lines("a", "b"), [-1.0, 0.0]) is None
