@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from . import Failure, Result, extract_many
+from .integrations.warc import is_page
 
 FORMATS = ("text", "markdown", "json", "jsonl", "html")
 OUTPUT_SUFFIX = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "html": ".html",
@@ -354,9 +355,6 @@ def _jsonl_doc(name: str, out: str, line: bytes, args: argparse.Namespace) -> Do
     return Doc(name, out, page, url if isinstance(url, str) else None)
 
 
-WARC_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
-
-
 def _read_warc(name: str, stream: IO[bytes], out: str, args: argparse.Namespace) -> Iterator[Doc]:
     """Response, resource and conversion (WET) records holding HTML or text, one document each."""
     try:
@@ -373,12 +371,8 @@ def _read_warc(name: str, stream: IO[bytes], out: str, args: argparse.Namespace)
             if not record.record_type & kinds:
                 continue
             n += 1
-            if record.is_http:
-                # Redirects, errors and images are not pages.
-                ctype = (record.http_headers.get("Content-Type") or "").lower().lstrip()
-                status = record.http_headers.status_code or 200
-                if not 200 <= status < 300 or (ctype and not ctype.startswith(WARC_PAGE_TYPES)):
-                    continue
+            if not is_page(record):
+                continue
             url = record.headers.get("WARC-Target-URI")
             yield Doc(f"{name}#{n}", f"{out}.{n}", record.reader.read(), url or None)
     except Exception as e:  # FastWARC raises plain exceptions on broken archives
