@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from boilerstrip.detectors.base import Detector
 from boilerstrip.model import Block, PageInfo
-from boilerstrip.segment.html import parse_html, segment_html
+from boilerstrip.segment.html import segment_html
+from boilerstrip.source import parse_html
 
 
 def scorer(make: Callable[[], Detector]) -> Callable[[list[Block], str], dict[str, float]]:

@@ -452,7 +452,3 @@ def _cells(pending: list[str], starts: list[int]) -> tuple[str, ...]:
 
 def _with_cells(block: Block, cells: tuple[str, ...]) -> Block:
     return replace(block, cells=tuple(" ".join(clean_block_text(c).split()) for c in cells))
-
-
-def parse_html(html: str) -> LexborHTMLParser:
-    return LexborHTMLParser(html)
