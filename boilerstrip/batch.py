@@ -33,12 +33,13 @@ from typing import Any, ClassVar
 
 from .errors import ExtractionTimeout, InvalidOptionError
 from .model import Block, PageInfo, Result, Signal
-from .pipeline import Pipeline
+from .pipeline import COMMENT_RULES, Pipeline
 
 #: documents in flight per worker
 IN_FLIGHT_PER_JOB = 4
 #: rules of the widgets detector that say a block sits in a comment section; include_comments ignores them
-COMMENT_LOCATION_RULES = ("widgets.comments-class", "widgets.comment-vendor", "widgets.landmark-comments")
+#: (the rules a page type rescales, see pipeline.COMMENT_RULES, and a comment vendor's container)
+COMMENT_LOCATION_RULES = (*COMMENT_RULES, "widgets.comment-vendor")
 _POLL = 0.05
 
 

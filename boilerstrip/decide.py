@@ -244,6 +244,16 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def kept_words(verdicts: Sequence[Verdict]) -> int:
+    """Words in the blocks kept as content."""
+    return sum(_words(v.block.text) for v in verdicts if v.kept)
+
+
+def marked(verdicts: Sequence[Verdict], rule: str, why: str) -> list[Verdict]:
+    """The verdicts with a weightless signal saying which fallback decided them (for explain())."""
+    return [replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, rule, why))) for v in verdicts]
+
+
 def _mostly_own_text(before: Sequence[Verdict], after: Sequence[Verdict], metadata: Metadata) -> bool:
     """On a declared article, what the sparse pass adds must be mostly unlinked text.
 
@@ -278,10 +288,10 @@ def fallback(
     2. The page declares its body (JSON-LD articleBody) and the visible page holds
        far less of it (an app shell that renders text by script): the declared body.
     """
-    kept = sum(_words(v.block.text) for v in verdicts if v.kept)
+    kept = kept_words(verdicts)
     if kept == 0 and any(v.score > 0 for v in verdicts):
         verdicts = decide(blocks, signals, {**weights, "region": 0.0}, t)
-        kept = sum(_words(v.block.text) for v in verdicts if v.kept)
+        kept = kept_words(verdicts)
     # A page of short items (a listing, a product grid, a schedule) has no prose for the
     # evidence to find: judge it by structure alone, every block starting from a small
     # prior, length and link density ignored, boilerplate detectors still heard.
@@ -290,12 +300,9 @@ def fallback(
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES))
         sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
-        sparse_kept = sum(_words(v.block.text) for v in sparse if v.kept)
+        sparse_kept = kept_words(sparse)
         if sparse_kept >= 2 * kept + 20 and _mostly_own_text(verdicts, sparse, metadata):
-            verdicts = [
-                replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, "fallback.sparse", "judged by structure")))
-                for v in sparse
-            ]
+            verdicts = marked(sparse, "fallback.sparse", "judged by structure")
             kept = sparse_kept
     body = metadata.body or ""
     if _words(body) >= 50 and kept < 0.3 * _words(body):

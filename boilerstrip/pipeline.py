@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from . import render
-from .decide import Tunables, decide, fallback
+from .decide import Tunables, decide, fallback, kept_words, marked
 from .detectors import default_detectors
 from .detectors.base import Detector
 from .detectors.evidence import guess_language
@@ -153,15 +153,17 @@ class Pipeline:
         page = _page_info(chosen, metadata, blocks)
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
         thread = _as_thread(tunables)
+        signals = self._signals(blocks, page, clock)
         if page_type(metadata) == "forum":
-            verdicts = self._judge(blocks, page, thread, clock)
+            verdicts = self._decide(blocks, signals, page, thread, clock)
         else:
             # Elsewhere a comment section is the commonest long prose that is not the page's content.
             tunables = replace(tunables, rule_scale=tuple((r, COMMENT_SCALE) for r in COMMENT_RULES))
-            verdicts = self._judge(blocks, page, tunables, clock)
+            verdicts = self._decide(blocks, signals, page, tunables, clock)
             if not clock.expired and _is_discussion(verdicts):
-                verdicts = _marked(self._judge(blocks, page, thread, clock), "fallback.discussion",
-                                   "the comments hold the page's text: a discussion page")  # fmt: skip
+                # The same signals, judged as a thread: only the decision differs.
+                verdicts = marked(self._decide(blocks, signals, page, thread, clock), "fallback.discussion",
+                                  "the comments hold the page's text: a discussion page")  # fmt: skip
         if tree is not None and not clock.expired and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
             verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)
         body = render.text(verdicts)
@@ -183,7 +185,10 @@ class Pipeline:
         return blocks, metadata, tree
 
     def _judge(self, blocks: list[Block], page: PageInfo, tunables: Tunables, clock: _Clock) -> list[Verdict]:
-        signals = self._signals(blocks, page, clock)
+        return self._decide(blocks, self._signals(blocks, page, clock), page, tunables, clock)
+
+    def _decide(self, blocks: list[Block], signals: list[Signal], page: PageInfo, tunables: Tunables,
+                clock: _Clock) -> list[Verdict]:  # fmt: skip
         verdicts = decide(blocks, signals, self.weights, tunables)
         verdicts = fallback(blocks, signals, verdicts, page.metadata, self.weights, tunables)
         clock.lap("decide")
@@ -226,7 +231,7 @@ def _is_discussion(verdicts: Sequence[Verdict]) -> bool:
     There the submission is a line or a short summary and the comments are what
     readers came for; an article with a long comment section keeps its own body.
     """
-    kept = sum(len(v.block.text.split()) for v in verdicts if v.kept)
+    kept = kept_words(verdicts)
     if kept >= DISCUSSION_MAX_KEPT:
         return False
     comments = sum(
@@ -240,10 +245,6 @@ DISCUSSION_MAX_KEPT = 60
 #: ...while its comment markup holds at least this many words, and this many times what was kept
 DISCUSSION_MIN_COMMENTS = 300
 DISCUSSION_RATIO = 4.0
-
-
-def _marked(verdicts: Sequence[Verdict], rule: str, why: str) -> list[Verdict]:
-    return [replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, rule, why))) for v in verdicts]
 
 
 def _page_info(kind: Kind, metadata: Metadata, blocks: Sequence[Block]) -> PageInfo:
