@@ -24,22 +24,19 @@ from __future__ import annotations
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 from .errors import ExtractionTimeout, InvalidOptionError
-from .model import Block, PageInfo, Result, Signal
-from .pipeline import COMMENT_RULES, Pipeline
+from .model import Result
+from .pipeline import Pipeline
 
 #: documents in flight per worker
 IN_FLIGHT_PER_JOB = 4
-#: rules of the widgets detector that say a block sits in a comment section; include_comments ignores them
-#: (the rules a page type rescales, see pipeline.COMMENT_RULES, and a comment vendor's container)
-COMMENT_LOCATION_RULES = (*COMMENT_RULES, "widgets.comment-vendor")
 _POLL = 0.05
 
 
@@ -75,46 +72,18 @@ def extract_many(
     ``(source, url)`` pairs. With ``jobs > 1`` or a ``timeout`` sources go to
     worker processes, so they must be ``str`` or ``bytes`` (a parsed tree cannot
     be sent; it fails as that item's Failure). ``timeout``: seconds per document.
-    ``include_comments``: keep comment threads (see :func:`including_comments`).
-    ``kind``, ``favor``, ``pipeline``: as for ``extract``.
+    ``kind``, ``favor``, ``include_comments``, ``pipeline``: as for ``extract``.
     """
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise InvalidOptionError(f"jobs must be a positive int, not {jobs!r}")
     if timeout is not None and not (isinstance(timeout, (int, float)) and timeout > 0):
         raise InvalidOptionError(f"timeout must be a positive number of seconds or None, not {timeout!r}")
-    options = _Options(kind, favor, timeout)
-    if jobs == 1 and timeout is None:
-        return _serial(sources, _chosen_pipeline(pipeline, include_comments), options)
+    options = _Options(kind, favor, timeout, include_comments)
     # Built here, so forked workers inherit it instead of each building its own.
-    return _parallel(sources, jobs, _chosen_pipeline(pipeline, include_comments), options)
-
-
-def including_comments(pipeline: Pipeline) -> Pipeline:
-    """``pipeline`` deciding as if the widgets detector did not know where comment sections are.
-
-    Comment threads are dropped mainly by the widgets rules that place a block in a
-    comment section (``COMMENT_LOCATION_RULES``: comment classes, comment vendors,
-    a comments landmark). Without them, comments are judged like any other text and
-    kept when they read as content (and sit with it); the rules that recognise a
-    comment widget's chrome (prompts, counts, reply buttons) still apply. Forum
-    posts are content either way.
-    """
-    if "widgets" not in pipeline.names:
-        return pipeline
-    return pipeline.with_detector(_WithoutCommentLocation(pipeline["widgets"]))
-
-
-class _WithoutCommentLocation:
-    """The widgets detector, less its comment-location signals."""
-
-    name: ClassVar[str] = "widgets"
-    needs_dom: ClassVar[bool] = False
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-
-    def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
-        return (s for s in self.inner.detect(blocks, page) if s.rule not in COMMENT_LOCATION_RULES)
+    chosen = pipeline or Pipeline.default()
+    if jobs == 1 and timeout is None:
+        return _serial(sources, chosen, options)
+    return _parallel(sources, jobs, chosen, options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +91,7 @@ class _Options:
     kind: str | None
     favor: float
     timeout: float | None
-
-
-def _chosen_pipeline(pipeline: Pipeline | None, include_comments: bool) -> Pipeline:
-    p = pipeline or Pipeline.default()
-    return including_comments(p) if include_comments else p
+    include_comments: bool
 
 
 def _split(item: Any) -> tuple[Any, str | None]:
@@ -137,7 +102,8 @@ def _split(item: Any) -> tuple[Any, str | None]:
 
 def _one(pipeline: Pipeline, item: Any, options: _Options) -> Result:
     source, url = _split(item)
-    return pipeline.extract(source, url=url, kind=options.kind, favor=options.favor)
+    return pipeline.extract(source, url=url, kind=options.kind, favor=options.favor,
+                            include_comments=options.include_comments)  # fmt: skip
 
 
 def _serial(sources: Iterable[Any], pipeline: Pipeline, options: _Options) -> Iterator[Result | Failure]:

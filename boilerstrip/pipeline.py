@@ -35,7 +35,10 @@ from .segment.text import segment_text
 from .source import check_kind, parse_html, parsed_tree, sniff_kind, to_text
 
 ENTRY_POINT_GROUP = "boilerstrip.detectors"
+#: rules that place a block in a comment section: a page type rescales them (see _as_thread)
 COMMENT_RULES = ("widgets.comments-class", "widgets.landmark-comments")
+#: ...and with a comment vendor's container, what include_comments silences
+COMMENT_LOCATION_RULES = (*COMMENT_RULES, "widgets.comment-vendor")
 COMMENT_SCALE = 4.0
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
@@ -120,11 +123,14 @@ class Pipeline:
 
     def extract(self, source: Any, *, url: str | None = None, kind: str | None = None, favor: float = 0.0,
                 timeout: float | None = None, on_timeout: str = "partial",
-                site_model: TemplateCounts | None = None) -> Result:  # fmt: skip
+                site_model: TemplateCounts | None = None, include_comments: bool = False) -> Result:  # fmt: skip
         """Main content and metadata of ``source`` (see boilerstrip.extract)."""
         if site_model is not None:
             bound = replace(self, detectors=with_site_model(self.detectors, site_model))
-            return bound.extract(source, url=url, kind=kind, favor=favor, timeout=timeout, on_timeout=on_timeout)
+            return bound.extract(source, url=url, kind=kind, favor=favor, timeout=timeout, on_timeout=on_timeout,
+                                 include_comments=include_comments)  # fmt: skip
+        if not isinstance(include_comments, bool):
+            raise InvalidInputError(f"include_comments must be a bool, not {type(include_comments).__name__}")
         clock = _Clock(timeout, on_timeout)
         _check_favor(favor)
         chosen = check_kind(kind)
@@ -152,13 +158,17 @@ class Pipeline:
             metadata = replace(metadata, language=guess_language(blocks))
         page = _page_info(chosen, metadata, blocks)
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
+        if include_comments:
+            # Comments are judged like any other text: where they sit is no evidence against them.
+            # Their widget's chrome (prompts, counts, reply buttons) still is.
+            tunables = _scaled(tunables, {r: 0.0 for r in COMMENT_LOCATION_RULES})
         thread = _as_thread(tunables)
         signals = self._signals(blocks, page, clock)
         if page_type(metadata) == "forum":
             verdicts = self._decide(blocks, signals, page, thread, clock)
         else:
             # Elsewhere a comment section is the commonest long prose that is not the page's content.
-            tunables = replace(tunables, rule_scale=tuple((r, COMMENT_SCALE) for r in COMMENT_RULES))
+            tunables = _scaled(tunables, dict.fromkeys(COMMENT_RULES, COMMENT_SCALE))
             verdicts = self._decide(blocks, signals, page, tunables, clock)
             if not clock.expired and _is_discussion(verdicts):
                 # The same signals, judged as a thread: only the decision differs.
@@ -222,7 +232,13 @@ class Pipeline:
 
 def _as_thread(tunables: Tunables) -> Tunables:
     # Posts are the content of a thread: a comment class on them is no evidence against them.
-    return replace(tunables, sequence=True, rule_scale=tuple((r, 0.0) for r in COMMENT_RULES))
+    return _scaled(replace(tunables, sequence=True), dict.fromkeys(COMMENT_RULES, 0.0))
+
+
+def _scaled(tunables: Tunables, factors: Mapping[str, float]) -> Tunables:
+    """``tunables`` with more rule factors; the first factor for a rule wins, so the user's and
+    include_comments' own come before a page type's."""
+    return replace(tunables, rule_scale=(*tunables.rule_scale, *factors.items()))
 
 
 def _is_discussion(verdicts: Sequence[Verdict]) -> bool:
@@ -313,7 +329,8 @@ class _Clock:
 
 def extract(source: Any, *, url: str | None = None, kind: str | None = None, favor: float = 0.0,
             pipeline: Pipeline | None = None, timeout: float | None = None,
-            on_timeout: str = "partial", site_model: TemplateCounts | None = None) -> Result:  # fmt: skip
+            on_timeout: str = "partial", site_model: TemplateCounts | None = None,
+            include_comments: bool = False) -> Result:  # fmt: skip
     """Main content and metadata of a web page or a plain-text dump of one.
 
     ``source``: HTML or a text dump as ``str`` or ``bytes`` (any encoding), or a
@@ -332,10 +349,16 @@ def extract(source: Any, *, url: str | None = None, kind: str | None = None, fav
 
     ``site_model``: a boilerstrip.SiteModel of the page's host; blocks that recur on
     many of its pages get the "template" detector's signal (none without one).
+
+    ``include_comments``: keep comment threads. Comments are then judged like any
+    other text: the rules that place a block in a comment section
+    (``COMMENT_LOCATION_RULES``) weigh nothing, those that recognise a comment
+    widget's chrome ("Leave a reply", "3 comments", Reply buttons) still count.
+    Forum and Q&A posts are content either way.
     """
     if pipeline is not None and not isinstance(pipeline, Pipeline):
         raise InvalidInputError(f"pipeline must be a Pipeline or None, not {type(pipeline).__name__}")
     pipe = pipeline or Pipeline.default()
     return pipe.extract(source, url=url, kind=kind, favor=favor, timeout=timeout, on_timeout=on_timeout,
-                        site_model=site_model)  # fmt: skip
+                        site_model=site_model, include_comments=include_comments)  # fmt: skip
 

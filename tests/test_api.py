@@ -309,3 +309,22 @@ def test_result_exposes_metadata_flat() -> None:
     assert r.title == r.metadata.title
     assert r.url == r.metadata.url == "https://example.com/bridge"
     assert r.kind == "html"
+
+
+def test_include_comments_must_be_a_bool() -> None:
+    """A truthy string is no answer to "keep the comments?": it is refused, not guessed."""
+    with pytest.raises(boilerstrip.InvalidInputError, match="include_comments"):
+        boilerstrip.extract("<p>x</p>", include_comments="yes")  # type: ignore[arg-type]
+
+
+def test_a_tuned_rule_scale_wins_over_the_page_types_own() -> None:
+    """A user's rule factor is kept on every page type; the pipeline's comment factors only add to it."""
+    html = (
+        "<html><body><article><p>" + "The council approved the new bridge after a long debate. " * 8
+        + '</p></article><div class="comments"><p>A comment on the bridge.</p></div></body></html>'
+    )
+    silenced = Pipeline.default().tuned(rule_scale=(("widgets.comments-class", 0.0),))
+    rules = {s.rule for v in boilerstrip.extract(html, pipeline=silenced).blocks for s in v.signals}
+    default = {s.rule for v in boilerstrip.extract(html).blocks for s in v.signals}
+    assert "widgets.comments-class" in default
+    assert "widgets.comments-class" not in rules

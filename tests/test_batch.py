@@ -194,14 +194,30 @@ def test_forum_posts_are_content_with_or_without_include_comments() -> None:
 
 
 def test_include_comments_leaves_other_widgets_rules() -> None:
-    """including_comments drops only the comment-location signals of the widgets detector."""
-    from boilerstrip.batch import COMMENT_LOCATION_RULES, including_comments
+    """include_comments silences only the comment-location rules: the widgets detector's other rules still count."""
+    from boilerstrip.pipeline import COMMENT_LOCATION_RULES
 
     html = '<html><body><p>Share this</p><div class="comments"><p>A comment.</p></div></body></html>'
-    r = boilerstrip.extract(html, pipeline=including_comments(Pipeline.default()))
+    plain = boilerstrip.extract(html)
+    r = boilerstrip.extract(html, include_comments=True)
     rules = {s.rule for v in r.blocks for s in v.signals}
+    assert {s.rule for v in plain.blocks for s in v.signals} & set(COMMENT_LOCATION_RULES)
     assert not rules & set(COMMENT_LOCATION_RULES)
     assert any(rule.startswith("widgets.") for rule in rules)
+
+
+def test_extract_and_extract_many_agree_on_include_comments() -> None:
+    """One mechanism: extract(include_comments=True) and extract_many(include_comments=True) decide alike."""
+    html = (
+        f"<html><body><article><h1>Bridge approved</h1><p>{PROSE} {PROSE}</p></article>"
+        '<section class="comments"><div class="comment"><p>About time, the ferry queue is an hour '
+        "long every morning and the council knew it.</p></div></section></body></html>"
+    )
+    (many,) = extract_many([html], include_comments=True)
+    one = boilerstrip.extract(html, include_comments=True)
+    assert isinstance(many, Result)
+    assert many.text == one.text and "ferry queue" in one.text
+    assert "ferry queue" not in boilerstrip.extract(html).text
 
 
 @pytest.mark.parametrize(("options", "match"), [({"jobs": 0}, "jobs"), ({"jobs": True}, "jobs"),
@@ -216,7 +232,7 @@ def test_comment_location_rules_exist() -> None:
     """Every rule id include_comments ignores is one the widgets detector emits (a rename would silently break it)."""
     from pathlib import Path
 
-    from boilerstrip.batch import COMMENT_LOCATION_RULES
+    from boilerstrip.pipeline import COMMENT_LOCATION_RULES
 
     package = Path(boilerstrip.__file__).parent
     shipped = (package / "rules" / "widgets.toml").read_text(encoding="utf-8")

@@ -72,6 +72,7 @@ class BoilerstripExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove sh
         timeout: float = 1.0,
         kind: str | None = None,
         favor: float = 0.0,
+        include_comments: bool = False,
         output_format: str = "text",
         metadata_key: str = "boilerstrip",
         site_models: Mapping[str, boilerstrip.SiteModel] | None = None,
@@ -86,6 +87,7 @@ class BoilerstripExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove sh
             )
         self.kind = kind
         self.favor = favor
+        self.include_comments = include_comments
         self.output_format = output_format
         self.metadata_key = metadata_key
 
@@ -100,6 +102,7 @@ class BoilerstripExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove sh
             url=url,
             kind=self.kind,
             favor=self.favor,
+            include_comments=self.include_comments,
             timeout=self.timeout * SOFT_BUDGET_SHARE,
             site_model=self.sites.model_for(url),
         )

@@ -156,6 +156,7 @@ def extract_partition(
     favor: float = 0.0,
     timeout: float | None = None,
     output_format: str = "text",
+    include_comments: bool = False,
 ) -> Iterator[tuple[Any, ...]]:
     """Extract joined (host, ((url, html, kind), (pages, model) or None)) rows; one output row each.
 
@@ -169,11 +170,12 @@ def extract_partition(
         if host != current:
             current, site_pages = host, fitted[0] if fitted else 0
             model = boilerstrip.SiteModel.from_bytes(fitted[1]) if fitted else None
-        yield _one(url, host, html, kind, model, site_pages, favor, timeout, output_format)
+        yield _one(url, host, html, kind, model, site_pages, favor, timeout, output_format, include_comments)
 
 
 def _one(url: Any, host: str, html: Any, kind: Any, model: boilerstrip.SiteModel | None, site_pages: int,
-         favor: float, timeout: float | None, output_format: str) -> tuple[Any, ...]:  # fmt: skip
+         favor: float, timeout: float | None, output_format: str,
+         include_comments: bool) -> tuple[Any, ...]:  # fmt: skip
     try:
         result = boilerstrip.extract(
             html if html is not None else b"",
@@ -182,6 +184,7 @@ def _one(url: Any, host: str, html: Any, kind: Any, model: boilerstrip.SiteModel
             favor=favor,
             timeout=timeout,
             site_model=model,
+            include_comments=include_comments,
         )
     except Exception as e:  # one bad page never fails a Spark task: it gets an error row
         empty = dict.fromkeys(METADATA_FIELDS)
@@ -197,6 +200,7 @@ def extract_pages(
     favor: float = 0.0,
     timeout: float | None = 5.0,
     output_format: str = "text",
+    include_comments: bool = False,
 ) -> DataFrame:
     """One OUTPUT_SCHEMA row per page: its text and metadata, extracted with its host's model if any."""
     if output_format not in ("text", "markdown"):
@@ -210,7 +214,8 @@ def extract_pages(
         fitted = models.select("host", "pages", "model").rdd.map(lambda r: (r[0], (r[1], bytes(r[2]))))
         joined = keyed.leftOuterJoin(fitted)
     out = joined.mapPartitions(
-        lambda rows: extract_partition(rows, favor=favor, timeout=timeout, output_format=output_format)
+        lambda rows: extract_partition(rows, favor=favor, timeout=timeout, output_format=output_format,
+                                       include_comments=include_comments)  # fmt: skip
     )
     return pages.sparkSession.createDataFrame(out, OUTPUT_SCHEMA)
 
@@ -250,6 +255,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--models-out", help="write the fitted site models here (Parquet: host, pages, model)")
     p.add_argument("--fit-pages", type=int, default=FIT_PAGES, help="pages per host to fit on (at most)")
     p.add_argument("--favor", type=float, default=0.0, help="< 0 keeps less, > 0 keeps more")
+    p.add_argument("--include-comments", action="store_true", help="keep comment threads")
     p.add_argument("--timeout", type=float, default=5.0, help="boilerstrip's time budget per page, seconds")
     p.add_argument("--master", help="Spark master when not run by spark-submit, e.g. local[2]")
     return p
@@ -295,6 +301,7 @@ def main(argv: Sequence[str] | None = None, *, spark: SparkSession | None = None
         out, models = run(
             spark, pages, site_models=not args.no_site_models, models=models, fit_pages=args.fit_pages,
             favor=args.favor, timeout=args.timeout, output_format=args.text_format,
+            include_comments=args.include_comments,
         )  # fmt: skip
         if args.models_out and models is not None:
             models.write.mode("overwrite").parquet(args.models_out)
