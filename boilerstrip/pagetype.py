@@ -1,8 +1,9 @@
 """What kind of page this is, when it changes how blocks are judged.
 
-Only one kind changes the decision today: on a forum or Q&A thread the posts
-are the content, not "comments", and the main region is the sequence of posts
-rather than the single longest one. The kind comes from the page's own
+Two kinds change the decision today: on a forum or Q&A thread the posts are
+the content, not "comments", and the main region is the sequence of posts
+rather than the single longest one; on a product page review markup weighs
+more (pipeline.PAGE_TYPE_SCALE), as comment markup does beside an article. The kind comes from the page's own
 declaration (JSON-LD/OpenGraph type) or, failing that, from the shape of its
 URL path.
 """

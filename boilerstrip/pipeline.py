@@ -40,6 +40,12 @@ COMMENT_RULES = ("widgets.comments-class", "widgets.landmark-comments")
 #: ...and with a comment vendor's container, what include_comments silences
 COMMENT_LOCATION_RULES = (*COMMENT_RULES, "widgets.comment-vendor")
 COMMENT_SCALE = 4.0
+REVIEW_SCALE = 3.0
+#: evidence a page type weighs differently: on a product page the reviews are other people's
+#: opinions beside the product's own description, as comments are beside an article
+PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
+    "product": {"widgets.reviews-class": REVIEW_SCALE, "widgets.review-widget": REVIEW_SCALE},
+}
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
@@ -164,7 +170,10 @@ class Pipeline:
             tunables = _scaled(tunables, {r: 0.0 for r in COMMENT_LOCATION_RULES})
         thread = _as_thread(tunables)
         signals = self._signals(blocks, page, clock)
-        if page_type(metadata) == "forum":
+        kind = page_type(metadata)
+        if kind in PAGE_TYPE_SCALE:
+            tunables = _scaled(tunables, PAGE_TYPE_SCALE[kind])
+        if kind == "forum":
             verdicts = self._decide(blocks, signals, page, thread, clock)
         else:
             # Elsewhere a comment section is the commonest long prose that is not the page's content.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import boilerstrip
 from boilerstrip.decide import (
     Tunables,
     decide,
@@ -230,3 +233,34 @@ def test_bias_moves_the_threshold() -> None:
 def test_decide_on_no_blocks() -> None:
     """No blocks, no verdicts."""
     assert decide([], [], {}, T) == []
+
+
+def _review_page(page_type: str) -> str:
+    ld = json.dumps({"@context": "https://schema.org", "@type": page_type, "name": "Trail lamp"})
+    own = (
+        "The trail lamp gives four hundred lumens for six hours on one charge, weighs ninety grams and clips "
+        "to any strap. Its beam switches between a wide flood for camp and a narrow spot for the path ahead. "
+    )
+    reviews = "".join(
+        f'<div class="review"><p class="review-text">{text}</p></div>'
+        for text in (
+            "I took it on a week of night hikes and it never once ran flat before I was back at the car park.",
+            "Bright enough for scrambling after dark, though the clip loosened a little after a month of use.",
+            "My second one already: the first went with my brother, who now refuses to give it back to me.",
+        )
+    )
+    return (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+        f'<main><h1>Trail lamp</h1><p>{own * 2}</p><p>{own}</p><section class="reviews">{reviews}</section>'
+        "</main></body></html>"
+    )
+
+
+def test_reviews_are_beside_a_product_and_content_elsewhere() -> None:
+    """A product page's customer reviews go (the page type weighs review markup more); the same markup
+    on a page that declares no product is judged as text."""
+    product = boilerstrip.extract(_review_page("Product"))
+    plain = boilerstrip.extract(_review_page("WebPage"))
+    assert "four hundred lumens" in product.text and "four hundred lumens" in plain.text
+    assert "night hikes" not in product.text
+    assert "night hikes" in plain.text
