@@ -13,11 +13,12 @@ limits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Block, PageInfo
+from ..model import Block, PageInfo, Signal
 from . import Rule, load_table
 
 WORDS = re.compile(r"\w+")
@@ -71,33 +72,52 @@ def _is_sentence(text: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _Bucket:
+    """The text rules that apply to blocks of one range of lengths (min_chars/max_chars applied)."""
+
+    #: word sequences of those rules, by first word
+    words: Sequences
+    #: those rules that need a substring test or a regex, in rule order
+    literal: tuple[tuple[int, Rule], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RuleIndex:
     """The rules of one detector, indexed for matching; immutable, built once per detector."""
 
     rules: tuple[Rule, ...]
-    text_words: Sequences
     attr_words: Sequences
     ignore_classes: re.Pattern[str] | None
-    #: longest block any word/substring text rule can apply to (0: no limit)
-    text_limit: int
-    #: text rules that need a substring test or a regex, by position
-    literal_rules: tuple[tuple[int, Rule], ...]
+    #: block lengths where the set of applicable text rules changes, ascending; a block of
+    #: length n uses ``buckets[bisect_right(bounds, n)]``
+    bounds: tuple[int, ...]
+    buckets: tuple[_Bucket, ...]
+    #: each rule's weight, rounded as signals carry it (class/id matches scale theirs by level)
+    weights: tuple[float, ...]
 
     @classmethod
     def build(cls, rules: Sequence[Rule], ignore_classes: Sequence[str] = ()) -> RuleIndex:
-        text = [(i, s) for i, r in enumerate(rules) if r.target == "text" for s in r.words]
         attrs = [(i, s) for i, r in enumerate(rules) if r.target == "attrs" for s in r.words]
-        limits = [r.max_chars for r in rules if r.target == "text" and (r.words or r.substrings)]
+        text = [(i, r) for i, r in enumerate(rules) if r.target == "text"]
+        edges = {r.min_chars for _, r in text if r.min_chars} | {r.max_chars + 1 for _, r in text if r.max_chars}
+        bounds = tuple(sorted(edges))
+        buckets = []
+        for n in (0, *bounds):  # each bucket's shortest length stands for all of it
+            fit = [(i, r) for i, r in text if _fits(r, n)]
+            buckets.append(
+                _Bucket(
+                    words=_index([(i, s) for i, r in fit for s in r.words]),
+                    literal=tuple((i, r) for i, r in fit if r.substrings or r.pattern),
+                )
+            )
         ignore = re.compile(r"(?<!\S)(?:" + "|".join(ignore_classes) + r")(?!\S)") if ignore_classes else None
         return cls(
             rules=tuple(rules),
-            text_words=_index(text),
             attr_words=_index(attrs),
             ignore_classes=ignore,
-            text_limit=0 if not limits or 0 in limits else max(limits),
-            literal_rules=tuple(
-                (i, r) for i, r in enumerate(rules) if r.target == "text" and (r.substrings or r.pattern)
-            ),
+            bounds=bounds,
+            buckets=tuple(buckets),
+            weights=tuple(round(r.weight, 3) for r in rules),
         )
 
     def attr_hits(self, attrs: str) -> dict[int, str]:
@@ -115,20 +135,47 @@ class RuleIndex:
                 found = {i: t for i, t in found.items() if all(set(t.split()) <= set(n) for n in names)}
         return found
 
+    def _level_hits(self, levels: tuple[str, ...], cache: dict[str, dict[int, str]]) -> tuple[_AttrHit, ...]:
+        """Each class/id rule matching one of ``levels`` at its nearest level, as (position, weight, evidence).
+
+        A class/id match counts less the farther up its element is: a wrapper
+        ten levels above the text ("page-wrapper with-right-rail") says little
+        about one paragraph, the paragraph's own class a lot.
+        """
+        out: list[_AttrHit] = []
+        done: set[int] = set()
+        rules = self.rules
+        for depth, level in enumerate(levels):
+            hits = cache.get(level)
+            if hits is None:
+                hits = cache[level] = self.attr_hits(level)
+            for i, token in hits.items():
+                if i not in done:
+                    done.add(i)
+                    where = "own class/id" if depth == 0 else f"class/id {depth} up"
+                    scale = LEVEL_SCALE[min(depth, len(LEVEL_SCALE) - 1)]
+                    out.append((i, round(rules[i].weight * scale, 3), f"{where} {token!r}"))
+        return tuple(out)
+
     def text_hits(self, block: Block, page: PageInfo | None = None) -> dict[int, str]:
-        """Text rules matching ``block`` (rule position -> what matched); word rules' limits not yet applied."""
+        """Text rules matching ``block`` (rule position -> what matched), every rule limit applied."""
         text = block.text
-        # The page's lower-cased copy is used when it belongs to this block (same length: a cheap check).
-        shared = page is not None and block.index < len(page.lowered) and len(page.lowered[block.index]) == len(text)
-        lower = page.lowered[block.index] if shared and page is not None else text.lower()
-        found: dict[int, str] = {}
-        if self.text_words and (not self.text_limit or len(text) <= self.text_limit):
-            words = page.words[block.index] if shared and page is not None and len(text) <= WORDS_MAX_CHARS else None
-            _find(words if words is not None else WORDS.findall(lower), self.text_words, found)
         n = len(text)
+        bucket = self.buckets[bisect_right(self.bounds, n)]
+        if not bucket.words and not bucket.literal:
+            return {}
+        # The page's lower-cased copy is used when it belongs to this block (same length: a cheap check).
+        i = block.index
+        shared = page is not None and i < len(page.lowered) and len(page.lowered[i]) == n
+        lower = page.lowered[i] if shared and page is not None else text.lower()
+        found: dict[int, str] = {}
+        if bucket.words:
+            words = page.words[i] if shared and page is not None and n <= WORDS_MAX_CHARS else None
+            _find(words if words is not None else WORDS.findall(lower), bucket.words, found)
+        role = block.role
         sentence: bool | None = None
-        for i, rule in self.literal_rules:
-            if i in found or not _fits(rule, n) or (rule.roles and block.role not in rule.roles):
+        for j, rule in bucket.literal:
+            if j in found or (rule.roles and role not in rule.roles):
                 continue
             if rule.skip_sentences:
                 sentence = _is_sentence(text) if sentence is None else sentence
@@ -136,50 +183,51 @@ class RuleIndex:
                     continue
             for sub in rule.substrings:
                 if sub in lower:
-                    found[i] = sub
+                    found[j] = sub
                     break
             else:
                 if rule.pattern is not None and (not rule.gate or any(g in lower for g in rule.gate)):
                     m = rule.pattern.search(text)
                     if m is not None:
-                        found[i] = m.group(0).strip()
+                        found[j] = m.group(0).strip()
+        if not found:
+            return found
+        rules = self.rules
+        for j in [j for j in found if rules[j].roles or rules[j].skip_sentences]:
+            rule = rules[j]
+            if rule.roles and role not in rule.roles:
+                del found[j]
+            elif rule.skip_sentences:
+                sentence = _is_sentence(text) if sentence is None else sentence
+                if sentence:
+                    del found[j]
         return found
 
-    def matches(
-        self, blocks: Sequence[Block], page: PageInfo | None = None
-    ) -> Iterator[tuple[Block, Rule, str, float]]:
-        """Every (block, rule, evidence, scale) where the rule applies, in block order.
-
-        A class/id match counts less the farther up its element is: a wrapper
-        ten levels above the text ("page-wrapper with-right-rail") says little
-        about one paragraph, the paragraph's own class a lot.
-        """
-        attr_cache: dict[str, dict[int, str]] = {}
-        rules = self.rules
+    def signals(self, blocks: Sequence[Block], page: PageInfo | None = None) -> Iterator[Signal]:
+        """Every rule's signal on every block it applies to, in block order: class/id matches
+        (nearest level first), then text matches."""
+        by_levels: dict[tuple[str, ...], tuple[_AttrHit, ...]] = {}
+        by_level: dict[str, dict[int, str]] = {}
+        rules, weights = self.rules, self.weights
+        attr_words = bool(self.attr_words)
         for b in blocks:
-            if b.attr_levels and self.attr_words:
-                done: set[int] = set()
-                for depth, level in enumerate(b.attr_levels):
-                    hits = attr_cache.get(level)
-                    if hits is None:
-                        hits = attr_cache[level] = self.attr_hits(level)
-                    for i, token in hits.items():
-                        if i not in done and (not rules[i].roles or b.role in rules[i].roles):
-                            done.add(i)
-                            where = "own class/id" if depth == 0 else f"class/id {depth} up"
-                            yield b, rules[i], f"{where} {token!r}", LEVEL_SCALE[min(depth, len(LEVEL_SCALE) - 1)]
+            levels = b.attr_levels
+            if levels and attr_words:
+                hits = by_levels.get(levels)
+                if hits is None:
+                    hits = by_levels[levels] = self._level_hits(levels, by_level)
+                for i, weight, evidence in hits:
+                    roles = rules[i].roles
+                    if not roles or b.role in roles:
+                        yield Signal(b.index, weight, rules[i].id, evidence)
             if b.role in LITERAL_ROLES:
                 continue
-            sentence: bool | None = None
             for i, what in self.text_hits(b, page).items():
-                rule = rules[i]
-                if not _fits(rule, len(b.text)) or (rule.roles and b.role not in rule.roles):
-                    continue
-                if rule.skip_sentences:
-                    sentence = _is_sentence(b.text) if sentence is None else sentence
-                    if sentence:
-                        continue
-                yield b, rule, f"text {what!r}", 1.0
+                yield Signal(b.index, weights[i], rules[i].id, f"text {what!r}")
+
+
+#: a class/id match: (rule position, weight scaled by level, evidence)
+_AttrHit = tuple[int, float, str]
 
 
 def _fits(rule: Rule, n: int) -> bool:
