@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+
+import regex
 
 from ..model import Block, PageInfo, Signal
 from . import Rule, load_table
@@ -78,7 +80,9 @@ class _Bucket:
     #: word sequences of those rules, by first word
     words: Sequences
     #: those rules that need a substring test or a regex, in rule order
-    literal: tuple[tuple[int, Rule], ...]
+    literal: tuple[_Literal, ...]
+    #: positions of the rules that apply to some roles only or skip sentence-shaped blocks
+    limited: frozenset[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +111,12 @@ class RuleIndex:
             buckets.append(
                 _Bucket(
                     words=_index([(i, s) for i, r in fit for s in r.words]),
-                    literal=tuple((i, r) for i, r in fit if r.substrings or r.pattern),
+                    literal=tuple(
+                        (i, r.roles, r.skip_sentences, r.substrings, r.gate, r.pattern.search if r.pattern else None)
+                        for i, r in fit
+                        if r.substrings or r.pattern
+                    ),
+                    limited=frozenset(i for i, r in fit if r.roles or r.skip_sentences),
                 )
             )
         ignore = re.compile(r"(?<!\S)(?:" + "|".join(ignore_classes) + r")(?!\S)") if ignore_classes else None
@@ -174,26 +183,26 @@ class RuleIndex:
             _find(words if words is not None else WORDS.findall(lower), bucket.words, found)
         role = block.role
         sentence: bool | None = None
-        for j, rule in bucket.literal:
-            if j in found or (rule.roles and role not in rule.roles):
+        for j, roles, skip_sentences, substrings, gate, search in bucket.literal:
+            if (roles and role not in roles) or j in found:
                 continue
-            if rule.skip_sentences:
+            if skip_sentences:
                 sentence = _is_sentence(text) if sentence is None else sentence
                 if sentence:
                     continue
-            for sub in rule.substrings:
+            for sub in substrings:
                 if sub in lower:
                     found[j] = sub
                     break
             else:
-                if rule.pattern is not None and (not rule.gate or any(g in lower for g in rule.gate)):
-                    m = rule.pattern.search(text)
+                if search is not None and (not gate or any(map(lower.__contains__, gate))):
+                    m = search(text)
                     if m is not None:
                         found[j] = m.group(0).strip()
-        if not found:
+        if not found or not bucket.limited:
             return found
         rules = self.rules
-        for j in [j for j in found if rules[j].roles or rules[j].skip_sentences]:
+        for j in [j for j in found if j in bucket.limited]:
             rule = rules[j]
             if rule.roles and role not in rule.roles:
                 del found[j]
@@ -208,6 +217,7 @@ class RuleIndex:
         (nearest level first), then text matches."""
         by_levels: dict[tuple[str, ...], tuple[_AttrHit, ...]] = {}
         by_level: dict[str, dict[int, str]] = {}
+        by_text: dict[tuple[str, str], dict[int, str]] = {}
         rules, weights = self.rules, self.weights
         attr_words = bool(self.attr_words)
         for b in blocks:
@@ -222,10 +232,19 @@ class RuleIndex:
                         yield Signal(b.index, weight, rules[i].id, evidence)
             if b.role in LITERAL_ROLES:
                 continue
-            for i, what in self.text_hits(b, page).items():
+            # a fifth of a page's blocks repeat an earlier one (menus, share labels): matched once
+            key = (b.text, b.role)
+            found = by_text.get(key)
+            if found is None:
+                found = by_text[key] = self.text_hits(b, page)
+            for i, what in found.items():
                 yield Signal(b.index, weights[i], rules[i].id, f"text {what!r}")
 
 
+#: a text rule that needs a substring test or a regex: (position, roles, skip_sentences, substrings,
+#: gate, the pattern's search or None), read without attribute look-ups in the per-block loop
+_Search = Callable[[str], "regex.Match[str] | None"]
+_Literal = tuple[int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], _Search | None]
 #: a class/id match: (rule position, weight scaled by level, evidence)
 _AttrHit = tuple[int, float, str]
 
