@@ -52,6 +52,11 @@ def _content_names(attrs: str) -> list[list[str]]:
     return out
 
 
+def _attr_tokens(attrs: str) -> list[str]:
+    """ATTR_TOKENS.findall(attrs), by str methods: str.split() splits where re's \\s matches."""
+    return attrs.replace("_", " ").replace("-", " ").split()
+
+
 def _index(pairs: Sequence[tuple[int, tuple[str, ...]]]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     out: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for i, seq in pairs:
@@ -79,8 +84,10 @@ class _Bucket:
 
     #: word sequences of those rules, by first word
     words: Sequences
-    #: those rules that need a substring test or a regex, in rule order
+    #: those rules that need a substring test, a gate, or apply to some roles or blocks only
     literal: tuple[_Literal, ...]
+    #: the other rules that need a regex: (position, the pattern's search)
+    plain: tuple[tuple[int, _Search], ...]
     #: positions of the rules that apply to some roles only or skip sentence-shaped blocks
     limited: frozenset[int]
 
@@ -112,10 +119,12 @@ class RuleIndex:
                 _Bucket(
                     words=_index([(i, s) for i, r in fit for s in r.words]),
                     literal=tuple(
-                        (i, r.roles, r.skip_sentences, r.substrings, r.gate, r.pattern.search if r.pattern else None)
+                        (i, r.roles, r.skip_sentences, r.substrings, tuple(x for x in r.substrings if x.isascii()),
+                         r.gate, tuple(g for g in r.gate if g.isascii()), r.pattern.search if r.pattern else None)
                         for i, r in fit
-                        if r.substrings or r.pattern
-                    ),
+                        if (r.substrings or r.pattern) and not _plain(r)
+                    ),  # fmt: skip
+                    plain=tuple((i, r.pattern.search) for i, r in fit if r.pattern and _plain(r)),
                     limited=frozenset(i for i, r in fit if r.roles or r.skip_sentences),
                 )
             )
@@ -135,7 +144,7 @@ class RuleIndex:
             attrs = self.ignore_classes.sub(" ", attrs)
         attrs = UTILITY_NAMES.sub(" ", attrs)
         found: dict[int, str] = {}
-        _find(ATTR_TOKENS.findall(attrs), self.attr_words, found)
+        _find(_attr_tokens(attrs), self.attr_words, found)
         if found:
             names = _content_names(attrs)
             if names:
@@ -171,7 +180,7 @@ class RuleIndex:
         text = block.text
         n = len(text)
         bucket = self.buckets[bisect_right(self.bounds, n)]
-        if not bucket.words and not bucket.literal:
+        if not bucket.words and not bucket.literal and not bucket.plain:
             return {}
         # The page's lower-cased copy is used when it belongs to this block (same length: a cheap check).
         i = block.index
@@ -183,22 +192,32 @@ class RuleIndex:
             _find(words if words is not None else WORDS.findall(lower), bucket.words, found)
         role = block.role
         sentence: bool | None = None
-        for j, roles, skip_sentences, substrings, gate, search in bucket.literal:
+        hits: list[tuple[int, str]] = []  # in rule order once sorted, as one loop over all would find them
+        ascii_text = text.isascii()  # then no substring of another script can occur in it
+        for j, roles, skip_sentences, substrings, ascii_subs, gate, ascii_gate, search in bucket.literal:
             if (roles and role not in roles) or j in found:
                 continue
             if skip_sentences:
                 sentence = _is_sentence(text) if sentence is None else sentence
                 if sentence:
                     continue
-            for sub in substrings:
+            for sub in ascii_subs if ascii_text else substrings:
                 if sub in lower:
-                    found[j] = sub
+                    hits.append((j, sub))
                     break
             else:
-                if search is not None and (not gate or any(map(lower.__contains__, gate))):
+                if search is not None and (not gate or any(map(lower.__contains__, ascii_gate if ascii_text else gate))):
                     m = search(text)
                     if m is not None:
-                        found[j] = m.group(0).strip()
+                        hits.append((j, m.group(0).strip()))
+        for j, search in bucket.plain:
+            if j not in found:
+                m = search(text)
+                if m is not None:
+                    hits.append((j, m.group(0).strip()))
+        if hits:
+            hits.sort()
+            found.update(hits)
         if not found or not bucket.limited:
             return found
         rules = self.rules
@@ -242,11 +261,19 @@ class RuleIndex:
 
 
 #: a text rule that needs a substring test or a regex: (position, roles, skip_sentences, substrings,
-#: gate, the pattern's search or None), read without attribute look-ups in the per-block loop
+#: the ASCII ones among them, gate, its ASCII substrings, the pattern's search or None), read without
+#: attribute look-ups
 _Search = Callable[[str], "regex.Match[str] | None"]
-_Literal = tuple[int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], _Search | None]
+_Literal = tuple[
+    int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], _Search | None
+]
 #: a class/id match: (rule position, weight scaled by level, evidence)
 _AttrHit = tuple[int, float, str]
+
+
+def _plain(rule: Rule) -> bool:
+    """A rule that is only a regex: no substrings, gate, role or sentence limit to check first."""
+    return not (rule.substrings or rule.gate or rule.roles or rule.skip_sentences)
 
 
 def _fits(rule: Rule, n: int) -> bool:
