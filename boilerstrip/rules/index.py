@@ -140,6 +140,9 @@ class RuleIndex:
 
     def attr_hits(self, attrs: str) -> dict[int, str]:
         """Class/id rules matching ``attrs`` (rule position -> matched token)."""
+        if self.attr_words.keys().isdisjoint(_attr_tokens(attrs)):
+            # the usual case: the substitutions below only take whole names out, never add a token
+            return {}
         if self.ignore_classes is not None:
             attrs = self.ignore_classes.sub(" ", attrs)
         attrs = UTILITY_NAMES.sub(" ", attrs)
