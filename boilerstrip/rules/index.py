@@ -209,10 +209,11 @@ class RuleIndex:
                     hits.append((j, sub))
                     break
             else:
-                if search is not None and (not gate or any(map(lower.__contains__, ascii_gate if ascii_text else gate))):
-                    m = search(text)
-                    if m is not None:
-                        hits.append((j, m.group(0).strip()))
+                if search is None or (gate and not any(map(lower.__contains__, ascii_gate if ascii_text else gate))):
+                    continue
+                m = search(text)
+                if m is not None:
+                    hits.append((j, m.group(0).strip()))
         for j, search in bucket.plain:
             if j not in found:
                 m = search(text)
@@ -263,10 +264,11 @@ class RuleIndex:
                 yield Signal(b.index, weights[i], rules[i].id, f"text {what!r}")
 
 
+#: a rule pattern's bound search method
+_Search = Callable[[str], "regex.Match[str] | None"]
 #: a text rule that needs a substring test or a regex: (position, roles, skip_sentences, substrings,
 #: the ASCII ones among them, gate, its ASCII substrings, the pattern's search or None), read without
-#: attribute look-ups
-_Search = Callable[[str], "regex.Match[str] | None"]
+#: attribute look-ups in the per-block loop
 _Literal = tuple[
     int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], _Search | None
 ]
