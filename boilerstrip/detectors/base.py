@@ -43,8 +43,7 @@ class RuleDetector:
 
     def rule_signals(self, blocks: Sequence[Block], page: PageInfo | None = None) -> Iterator[Signal]:
         """The data rules' signals, block by block."""
-        for b, rule, evidence, scale in self.index.matches(blocks, page):
-            yield Signal(b.index, round(rule.weight * scale, 3), rule.id, evidence)
+        return self.index.signals(blocks, page)
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterable[Signal]:
         return ()

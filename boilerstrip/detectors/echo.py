@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import ClassVar
 
 import regex
@@ -29,7 +30,8 @@ def _norm(text: str) -> str:
 
 
 def _shingles(words: list[str]) -> set[int]:
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(len(words) - SHINGLE + 1, 0))}
+    # zip of the shifted lists: the same 4-tuples as words[i : i + 4], built in C
+    return set(map(hash, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
 
 
 class EchoDetector(RuleDetector):
@@ -38,10 +40,12 @@ class EchoDetector(RuleDetector):
     name: ClassVar[str] = "echo"
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        words = [WORD.findall(b.text.casefold()) for b in blocks]  # split once for all three checks
+        norms = [" ".join(w) for w in words]  # _norm of each block
         yield from self._prelude(blocks)
-        yield from self._declared(blocks, page)
-        yield from self._repeats(blocks)
-        yield from self._concatenations(blocks)
+        yield from self._declared(blocks, norms, page)
+        yield from self._repeats(blocks, norms)
+        yield from self._concatenations(blocks, words)
 
     @staticmethod
     def _prelude(blocks: Sequence[Block]) -> Iterator[Signal]:
@@ -50,24 +54,22 @@ class EchoDetector(RuleDetector):
                 yield Signal(b.index, -3.0, "echo.prelude", "in the dump's metadata prelude")
 
     @staticmethod
-    def _declared(blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+    def _declared(blocks: Sequence[Block], norms: Sequence[str], page: PageInfo) -> Iterator[Signal]:
         meta = page.metadata
         title = _norm(meta.title or "")
         short_values = {_norm(v) for v in meta.values if len(v) <= 120}
         short_values |= {_norm(v) for v in (meta.sitename, *meta.authors) if v}
         short_values.discard("")
-        for b in blocks:
+        for b, n in zip(blocks, norms, strict=True):
             if b.role == "meta" or len(b.text) > 300:
                 continue
-            n = _norm(b.text)
             if title and n == title:
                 yield Signal(b.index, -1.5, "echo.title", "repeats the page title")
             elif n in short_values and b.role not in ("row", "item", "code"):
                 yield Signal(b.index, -0.9, "echo.declared", "repeats a declared metadata value")
 
     @staticmethod
-    def _repeats(blocks: Sequence[Block]) -> Iterator[Signal]:
-        norms = [_norm(b.text) for b in blocks]
+    def _repeats(blocks: Sequence[Block], norms: Sequence[str]) -> Iterator[Signal]:
         counts = Counter(n for n in norms if n)
         seen: set[str] = set()
         for b, n in zip(blocks, norms, strict=True):
@@ -80,13 +82,9 @@ class EchoDetector(RuleDetector):
             seen.add(n)
 
     @staticmethod
-    def _concatenations(blocks: Sequence[Block]) -> Iterator[Signal]:
-        words = [WORD.findall(b.text.casefold()) for b in blocks]
+    def _concatenations(blocks: Sequence[Block], words: Sequence[list[str]]) -> Iterator[Signal]:
         shingles = [_shingles(w) for w in words]
-        owners: dict[int, int] = {}
-        for s in shingles:
-            for h in s:
-                owners[h] = owners.get(h, 0) + 1
+        owners = Counter(chain.from_iterable(shingles))
         for b, s in zip(blocks, shingles, strict=True):
             if len(b.text) < CONCAT_MIN_CHARS or not s:
                 continue

@@ -59,12 +59,12 @@ def function_density(text: str, lang: str | None) -> float:
         if not chars:
             return 0.0
         fc = FUNCTION_CHARS[lang]
-        return sum(c in fc for c in chars) / len(chars)
+        return sum(map(fc.__contains__, chars)) / len(chars)
     words = WORD.findall(text.lower())
     if not words:
         return 0.0
     stop = STOPWORDS.get(lang or "en", STOPWORDS["en"])
-    return sum(w in stop for w in words) / len(words)
+    return sum(map(stop.__contains__, words)) / len(words)
 
 
 class EvidenceDetector:

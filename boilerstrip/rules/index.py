@@ -13,11 +13,14 @@ limits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Block, PageInfo
+import regex
+
+from ..model import Block, PageInfo, Signal
 from . import Rule, load_table
 
 WORDS = re.compile(r"\w+")
@@ -49,6 +52,11 @@ def _content_names(attrs: str) -> list[list[str]]:
     return out
 
 
+def _attr_tokens(attrs: str) -> list[str]:
+    """ATTR_TOKENS.findall(attrs), by str methods: str.split() splits where re's \\s matches."""
+    return attrs.replace("_", " ").replace("-", " ").split()
+
+
 def _index(pairs: Sequence[tuple[int, tuple[str, ...]]]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     out: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for i, seq in pairs:
@@ -71,42 +79,75 @@ def _is_sentence(text: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _Bucket:
+    """The text rules that apply to blocks of one range of lengths (min_chars/max_chars applied)."""
+
+    #: word sequences of those rules, by first word
+    words: Sequences
+    #: those rules that need a substring test, a gate, or apply to some roles or blocks only
+    literal: tuple[_Literal, ...]
+    #: the other rules that need a regex: (position, the pattern's search)
+    plain: tuple[tuple[int, _Search], ...]
+    #: positions of the rules that apply to some roles only or skip sentence-shaped blocks
+    limited: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
 class RuleIndex:
     """The rules of one detector, indexed for matching; immutable, built once per detector."""
 
     rules: tuple[Rule, ...]
-    text_words: Sequences
     attr_words: Sequences
     ignore_classes: re.Pattern[str] | None
-    #: longest block any word/substring text rule can apply to (0: no limit)
-    text_limit: int
-    #: text rules that need a substring test or a regex, by position
-    literal_rules: tuple[tuple[int, Rule], ...]
+    #: block lengths where the set of applicable text rules changes, ascending; a block of
+    #: length n uses ``buckets[bisect_right(bounds, n)]``
+    bounds: tuple[int, ...]
+    buckets: tuple[_Bucket, ...]
+    #: each rule's weight, rounded as signals carry it (class/id matches scale theirs by level)
+    weights: tuple[float, ...]
 
     @classmethod
     def build(cls, rules: Sequence[Rule], ignore_classes: Sequence[str] = ()) -> RuleIndex:
-        text = [(i, s) for i, r in enumerate(rules) if r.target == "text" for s in r.words]
         attrs = [(i, s) for i, r in enumerate(rules) if r.target == "attrs" for s in r.words]
-        limits = [r.max_chars for r in rules if r.target == "text" and (r.words or r.substrings)]
+        text = [(i, r) for i, r in enumerate(rules) if r.target == "text"]
+        edges = {r.min_chars for _, r in text if r.min_chars} | {r.max_chars + 1 for _, r in text if r.max_chars}
+        bounds = tuple(sorted(edges))
+        buckets = []
+        for n in (0, *bounds):  # each bucket's shortest length stands for all of it
+            fit = [(i, r) for i, r in text if _fits(r, n)]
+            buckets.append(
+                _Bucket(
+                    words=_index([(i, s) for i, r in fit for s in r.words]),
+                    literal=tuple(
+                        (i, r.roles, r.skip_sentences, r.substrings, tuple(x for x in r.substrings if x.isascii()),
+                         r.gate, tuple(g for g in r.gate if g.isascii()), r.pattern.search if r.pattern else None)
+                        for i, r in fit
+                        if (r.substrings or r.pattern) and not _plain(r)
+                    ),  # fmt: skip
+                    plain=tuple((i, r.pattern.search) for i, r in fit if r.pattern and _plain(r)),
+                    limited=frozenset(i for i, r in fit if r.roles or r.skip_sentences),
+                )
+            )
         ignore = re.compile(r"(?<!\S)(?:" + "|".join(ignore_classes) + r")(?!\S)") if ignore_classes else None
         return cls(
             rules=tuple(rules),
-            text_words=_index(text),
             attr_words=_index(attrs),
             ignore_classes=ignore,
-            text_limit=0 if not limits or 0 in limits else max(limits),
-            literal_rules=tuple(
-                (i, r) for i, r in enumerate(rules) if r.target == "text" and (r.substrings or r.pattern)
-            ),
+            bounds=bounds,
+            buckets=tuple(buckets),
+            weights=tuple(round(r.weight, 3) for r in rules),
         )
 
     def attr_hits(self, attrs: str) -> dict[int, str]:
         """Class/id rules matching ``attrs`` (rule position -> matched token)."""
+        if self.attr_words.keys().isdisjoint(_attr_tokens(attrs)):
+            # the usual case: the substitutions below only take whole names out, never add a token
+            return {}
         if self.ignore_classes is not None:
             attrs = self.ignore_classes.sub(" ", attrs)
         attrs = UTILITY_NAMES.sub(" ", attrs)
         found: dict[int, str] = {}
-        _find(ATTR_TOKENS.findall(attrs), self.attr_words, found)
+        _find(_attr_tokens(attrs), self.attr_words, found)
         if found:
             names = _content_names(attrs)
             if names:
@@ -115,71 +156,129 @@ class RuleIndex:
                 found = {i: t for i, t in found.items() if all(set(t.split()) <= set(n) for n in names)}
         return found
 
-    def text_hits(self, block: Block, page: PageInfo | None = None) -> dict[int, str]:
-        """Text rules matching ``block`` (rule position -> what matched); word rules' limits not yet applied."""
-        text = block.text
-        # The page's lower-cased copy is used when it belongs to this block (same length: a cheap check).
-        shared = page is not None and block.index < len(page.lowered) and len(page.lowered[block.index]) == len(text)
-        lower = page.lowered[block.index] if shared and page is not None else text.lower()
-        found: dict[int, str] = {}
-        if self.text_words and (not self.text_limit or len(text) <= self.text_limit):
-            words = page.words[block.index] if shared and page is not None and len(text) <= WORDS_MAX_CHARS else None
-            _find(words if words is not None else WORDS.findall(lower), self.text_words, found)
-        n = len(text)
-        sentence: bool | None = None
-        for i, rule in self.literal_rules:
-            if i in found or not _fits(rule, n) or (rule.roles and block.role not in rule.roles):
-                continue
-            if rule.skip_sentences:
-                sentence = _is_sentence(text) if sentence is None else sentence
-                if sentence:
-                    continue
-            for sub in rule.substrings:
-                if sub in lower:
-                    found[i] = sub
-                    break
-            else:
-                if rule.pattern is not None and (not rule.gate or any(g in lower for g in rule.gate)):
-                    m = rule.pattern.search(text)
-                    if m is not None:
-                        found[i] = m.group(0).strip()
-        return found
-
-    def matches(
-        self, blocks: Sequence[Block], page: PageInfo | None = None
-    ) -> Iterator[tuple[Block, Rule, str, float]]:
-        """Every (block, rule, evidence, scale) where the rule applies, in block order.
+    def _level_hits(self, levels: tuple[str, ...], cache: dict[str, dict[int, str]]) -> tuple[_AttrHit, ...]:
+        """Each class/id rule matching one of ``levels`` at its nearest level, as (position, weight, evidence).
 
         A class/id match counts less the farther up its element is: a wrapper
         ten levels above the text ("page-wrapper with-right-rail") says little
         about one paragraph, the paragraph's own class a lot.
         """
-        attr_cache: dict[str, dict[int, str]] = {}
+        out: list[_AttrHit] = []
+        done: set[int] = set()
         rules = self.rules
+        for depth, level in enumerate(levels):
+            hits = cache.get(level)
+            if hits is None:
+                hits = cache[level] = self.attr_hits(level)
+            for i, token in hits.items():
+                if i not in done:
+                    done.add(i)
+                    where = "own class/id" if depth == 0 else f"class/id {depth} up"
+                    scale = LEVEL_SCALE[min(depth, len(LEVEL_SCALE) - 1)]
+                    out.append((i, round(rules[i].weight * scale, 3), f"{where} {token!r}"))
+        return tuple(out)
+
+    def text_hits(self, block: Block, page: PageInfo | None = None) -> dict[int, str]:
+        """Text rules matching ``block`` (rule position -> what matched), every rule limit applied."""
+        text = block.text
+        n = len(text)
+        bucket = self.buckets[bisect_right(self.bounds, n)]
+        if not bucket.words and not bucket.literal and not bucket.plain:
+            return {}
+        # The page's lower-cased copy is used when it belongs to this block (same length: a cheap check).
+        i = block.index
+        shared = page is not None and i < len(page.lowered) and len(page.lowered[i]) == n
+        lower = page.lowered[i] if shared and page is not None else text.lower()
+        found: dict[int, str] = {}
+        if bucket.words:
+            words = page.words[i] if shared and page is not None and n <= WORDS_MAX_CHARS else None
+            _find(words if words is not None else WORDS.findall(lower), bucket.words, found)
+        role = block.role
+        sentence: bool | None = None
+        hits: list[tuple[int, str]] = []  # in rule order once sorted, as one loop over all would find them
+        ascii_text = text.isascii()  # then no substring of another script can occur in it
+        for j, roles, skip_sentences, substrings, ascii_subs, gate, ascii_gate, search in bucket.literal:
+            if (roles and role not in roles) or j in found:
+                continue
+            if skip_sentences:
+                sentence = _is_sentence(text) if sentence is None else sentence
+                if sentence:
+                    continue
+            for sub in ascii_subs if ascii_text else substrings:
+                if sub in lower:
+                    hits.append((j, sub))
+                    break
+            else:
+                if search is None or (gate and not any(map(lower.__contains__, ascii_gate if ascii_text else gate))):
+                    continue
+                m = search(text)
+                if m is not None:
+                    hits.append((j, m.group(0).strip()))
+        for j, search in bucket.plain:
+            if j not in found:
+                m = search(text)
+                if m is not None:
+                    hits.append((j, m.group(0).strip()))
+        if hits:
+            hits.sort()
+            found.update(hits)
+        if not found or not bucket.limited:
+            return found
+        rules = self.rules
+        for j in [j for j in found if j in bucket.limited]:
+            rule = rules[j]
+            if rule.roles and role not in rule.roles:
+                del found[j]
+            elif rule.skip_sentences:
+                sentence = _is_sentence(text) if sentence is None else sentence
+                if sentence:
+                    del found[j]
+        return found
+
+    def signals(self, blocks: Sequence[Block], page: PageInfo | None = None) -> Iterator[Signal]:
+        """Every rule's signal on every block it applies to, in block order: class/id matches
+        (nearest level first), then text matches."""
+        by_levels: dict[tuple[str, ...], tuple[_AttrHit, ...]] = {}
+        by_level: dict[str, dict[int, str]] = {}
+        by_text: dict[tuple[str, str], dict[int, str]] = {}
+        rules, weights = self.rules, self.weights
+        attr_words = bool(self.attr_words)
         for b in blocks:
-            if b.attr_levels and self.attr_words:
-                done: set[int] = set()
-                for depth, level in enumerate(b.attr_levels):
-                    hits = attr_cache.get(level)
-                    if hits is None:
-                        hits = attr_cache[level] = self.attr_hits(level)
-                    for i, token in hits.items():
-                        if i not in done and (not rules[i].roles or b.role in rules[i].roles):
-                            done.add(i)
-                            where = "own class/id" if depth == 0 else f"class/id {depth} up"
-                            yield b, rules[i], f"{where} {token!r}", LEVEL_SCALE[min(depth, len(LEVEL_SCALE) - 1)]
+            levels = b.attr_levels
+            if levels and attr_words:
+                hits = by_levels.get(levels)
+                if hits is None:
+                    hits = by_levels[levels] = self._level_hits(levels, by_level)
+                for i, weight, evidence in hits:
+                    roles = rules[i].roles
+                    if not roles or b.role in roles:
+                        yield Signal(b.index, weight, rules[i].id, evidence)
             if b.role in LITERAL_ROLES:
                 continue
-            sentence: bool | None = None
-            for i, what in self.text_hits(b, page).items():
-                rule = rules[i]
-                if not _fits(rule, len(b.text)) or (rule.roles and b.role not in rule.roles):
-                    continue
-                if rule.skip_sentences:
-                    sentence = _is_sentence(b.text) if sentence is None else sentence
-                    if sentence:
-                        continue
-                yield b, rule, f"text {what!r}", 1.0
+            # a fifth of a page's blocks repeat an earlier one (menus, share labels): matched once
+            key = (b.text, b.role)
+            found = by_text.get(key)
+            if found is None:
+                found = by_text[key] = self.text_hits(b, page)
+            for i, what in found.items():
+                yield Signal(b.index, weights[i], rules[i].id, f"text {what!r}")
+
+
+#: a rule pattern's bound search method
+_Search = Callable[[str], "regex.Match[str] | None"]
+#: a text rule that needs a substring test or a regex: (position, roles, skip_sentences, substrings,
+#: the ASCII ones among them, gate, its ASCII substrings, the pattern's search or None), read without
+#: attribute look-ups in the per-block loop
+_Literal = tuple[
+    int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], _Search | None
+]
+#: a class/id match: (rule position, weight scaled by level, evidence)
+_AttrHit = tuple[int, float, str]
+
+
+def _plain(rule: Rule) -> bool:
+    """A rule that is only a regex: no substrings, gate, role or sentence limit to check first."""
+    return not (rule.substrings or rule.gate or rule.roles or rule.skip_sentences)
 
 
 def _fits(rule: Rule, n: int) -> bool:
