@@ -302,6 +302,25 @@ def _mostly_own_text(before: Sequence[Verdict], after: Sequence[Verdict], metada
 SPARSE_LINKED = 0.5
 
 
+SITE_MODEL_DETECTORS = ("template",)
+
+
+def _sparse_without_site_model(
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, limit: int
+) -> bool:
+    """A page whose first pass would keep under ``limit`` words without its site model is still tried sparse.
+
+    The model lifts a page's own blocks (template.unique), and on a listing that lift
+    alone carried the first pass over the limit, so the structure pass that found the
+    items was never tried (measured on WCXB hosts: most lost lines). The model refines
+    a step of the ladder; it does not take one away.
+    """
+    if not any(s.detector in SITE_MODEL_DETECTORS for s in signals):
+        return False
+    off = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
+    return kept_words(decide(blocks, signals, off, t)) < limit
+
+
 def fallback(
     blocks: Sequence[Block], signals: Sequence[Signal], verdicts: list[Verdict], metadata: Metadata,
     weights: Mapping[str, float], t: Tunables,
@@ -321,7 +340,8 @@ def fallback(
     # evidence to find: judge it by structure alone, every block starting from a small
     # prior, length and link density ignored, boilerplate detectors still heard.
     # A dump has no structure to judge by: only a dump that kept next to nothing is tried.
-    if kept < (SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP):
+    limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
+    if kept < limit or _sparse_without_site_model(blocks, signals, weights, t, limit):
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES))
         sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
