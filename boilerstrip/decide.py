@@ -70,8 +70,9 @@ def _mass(block: Block, score: float) -> float:
 
 
 def html_region(
-    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, sequence: bool = False
-) -> int | None:
+    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, sequence: bool = False,
+    transparent: frozenset[int] = frozenset(),
+) -> int | None:  # fmt: skip
     """The container id whose blocks' masses sum highest, or None when nothing is positive.
 
     Boilerplate mass counts ``penalty`` times: below 1, a container that adds a
@@ -83,7 +84,7 @@ def html_region(
     positive: dict[int, float] = defaultdict(float)
     parent: dict[int, int] = {}
     for b, s in zip(blocks, scores, strict=True):
-        m = _mass(b, s)
+        m = 0.0 if b.index in transparent else _mass(b, s)
         if m < 0:
             m *= penalty
         for i, c in enumerate(b.containers):
@@ -116,14 +117,16 @@ GROWTH_NET = 0.9  # off threads, the larger region may cost a tenth of the net m
 
 
 def text_region(
-    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, barriers: frozenset[int] = frozenset()
-) -> tuple[int, int] | None:
+    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, barriers: frozenset[int] = frozenset(),
+    transparent: frozenset[int] = frozenset(),
+) -> tuple[int, int] | None:  # fmt: skip
     """The [start, end) run of blocks with the highest mass sum (Kadane), or None.
 
     Boilerplate mass counts ``penalty`` times, so a teaser between two paragraphs
     does not split the article into two regions. A barrier (the heading or count
     that opens a comment section) ends any run: in a dump nothing else marks
-    where the article stops and the readers begin.
+    where the article stops and the readers begin. A transparent block is
+    stepped over: it neither ends a run nor lengthens one.
     """
     best, best_span = 0.0, None
     run, start = 0.0, 0
@@ -135,6 +138,8 @@ def text_region(
             # prose, whatever comes is discounted.
             if seen_prose >= AFTER_BARRIER_PROSE:
                 factor = AFTER_BARRIER_FACTOR
+            continue
+        if i in transparent:
             continue
         if run < 0 or (run == 0 and best_span is not None):
             # A neutral line before the article starts no new run: it stays in, as one after it does.
@@ -152,21 +157,29 @@ AFTER_BARRIER_FACTOR = 0.3
 
 
 BARRIER_RULES = frozenset({"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt"})
+# Boilerplate set into the page's own text (a site-wide disclosure between a post's byline
+# and its first paragraph): still boilerplate, but the region and the neighbour vote look
+# through it, as if the page had been written without it. Weighed as a region edge, it
+# cut the headline above it off the article.
+TRANSPARENT_RULES = frozenset({"template.inserted"})
 
 
 def region_signals(
-    blocks: Sequence[Block], scores: Sequence[float], t: Tunables, barriers: frozenset[int] = frozenset()
-) -> list[Signal]:
+    blocks: Sequence[Block], scores: Sequence[float], t: Tunables, barriers: frozenset[int] = frozenset(),
+    transparent: frozenset[int] = frozenset(),
+) -> list[Signal]:  # fmt: skip
     if not blocks:
         return []
     if any(b.containers for b in blocks):
-        region = html_region(blocks, scores, t.region_penalty, t.sequence)
+        region = html_region(blocks, scores, t.region_penalty, t.sequence, transparent)
         if region is None:
             return []
         inside = [region in b.containers for b in blocks]
         where = f"container #{region}"
     else:
-        span = text_region(blocks, scores, t.region_penalty, barriers if not t.sequence else frozenset())
+        span = text_region(
+            blocks, scores, t.region_penalty, barriers if not t.sequence else frozenset(), transparent
+        )
         if span is None:
             return []
         inside = [span[0] <= b.index < span[1] for b in blocks]
@@ -183,10 +196,16 @@ def _label(score: float, bias: float) -> Label:
     return "content" if score + bias > 0 else "boilerplate"
 
 
-def revise(blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], t: Tunables) -> list[Label]:
-    """The context pass: undecided blocks follow their neighbours; headings follow what they introduce."""
+def revise(
+    blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], t: Tunables,
+    transparent: frozenset[int] = frozenset(),
+) -> list[Label]:  # fmt: skip
+    """The context pass: undecided blocks follow their neighbours; headings follow what they introduce.
+
+    Transparent blocks keep their label and are no one's neighbour.
+    """
     n = len(blocks)
-    decided = [abs(s) >= t.undecided for s in scores]
+    decided = [abs(s) >= t.undecided and i not in transparent for i, s in enumerate(scores)]
     prev_of: list[int | None] = [None] * n
     next_of: list[int | None] = [None] * n
     last: int | None = None
@@ -204,6 +223,8 @@ def revise(blocks: Sequence[Block], scores: Sequence[float], labels: list[Label]
         p, q = prev_of[i], next_of[i]
         prev_label = labels[p] if p is not None else None
         next_label = labels[q] if q is not None else None
+        if i in transparent:
+            continue
         if b.role == "heading":
             if scores[i] > -2 * t.undecided and next_label == "content":
                 out[i] = "content"
@@ -216,18 +237,22 @@ def revise(blocks: Sequence[Block], scores: Sequence[float], labels: list[Label]
     return out
 
 
+def _with_rule(per_block: Sequence[Sequence[Signal]], rules: frozenset[str]) -> frozenset[int]:
+    return frozenset(i for i, sig in enumerate(per_block) if any(s.rule in rules for s in sig))
+
+
 def decide(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables
 ) -> list[Verdict]:
     """Every block's verdict, in order."""
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
-    barriers = frozenset(i for i, sig in enumerate(per_block) if any(s.rule in BARRIER_RULES for s in sig))
-    region = region_signals(blocks, scores, t, barriers) if weights.get("region", 1.0) else []
+    barriers, transparent = _with_rule(per_block, BARRIER_RULES), _with_rule(per_block, TRANSPARENT_RULES)
+    region = region_signals(blocks, scores, t, barriers, transparent) if weights.get("region", 1.0) else []
     for s in region:
         scores[s.block] += s.weight * weights.get("region", 1.0)
         per_block[s.block].append(s)
     first = [_label(s, t.bias) for s in scores]
-    final = revise(blocks, scores, first, t) if weights.get("context", 1.0) else first
+    final = revise(blocks, scores, first, t, transparent) if weights.get("context", 1.0) else first
     return [
         Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)
@@ -277,6 +302,25 @@ def _mostly_own_text(before: Sequence[Verdict], after: Sequence[Verdict], metada
 SPARSE_LINKED = 0.5
 
 
+SITE_MODEL_DETECTORS = ("template",)
+
+
+def _sparse_without_site_model(
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, limit: int
+) -> bool:
+    """A page whose first pass would keep under ``limit`` words without its site model is still tried sparse.
+
+    The model lifts a page's own blocks (template.unique), and on a listing that lift
+    alone carried the first pass over the limit, so the structure pass that found the
+    items was never tried (measured on WCXB hosts: most lost lines). The model refines
+    a step of the ladder; it does not take one away.
+    """
+    if not any(s.detector in SITE_MODEL_DETECTORS for s in signals):
+        return False
+    off = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
+    return kept_words(decide(blocks, signals, off, t)) < limit
+
+
 def fallback(
     blocks: Sequence[Block], signals: Sequence[Signal], verdicts: list[Verdict], metadata: Metadata,
     weights: Mapping[str, float], t: Tunables,
@@ -296,7 +340,8 @@ def fallback(
     # evidence to find: judge it by structure alone, every block starting from a small
     # prior, length and link density ignored, boilerplate detectors still heard.
     # A dump has no structure to judge by: only a dump that kept next to nothing is tried.
-    if kept < (SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP):
+    limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
+    if kept < limit or _sparse_without_site_model(blocks, signals, weights, t, limit):
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES))
         sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))

@@ -43,7 +43,7 @@ def fitted(host: str, suffix: str) -> SiteModel:
 
 
 def template_texts(r: Result) -> list[str]:
-    return [v.block.text for v in r.blocks if any(s.rule == template.RULE for s in v.signals)]
+    return [v.block.text for v in r.blocks if any(s.rule in template.RULES for s in v.signals)]
 
 
 def paragraphs(expected: str) -> list[str]:
@@ -152,6 +152,51 @@ def test_long_recurring_block_between_a_pages_own_paragraphs_is_template() -> No
     r = boilerstrip.extract(source, url=url, site_model=model)
     assert any(t.startswith("This post may contain affiliate links") for t in template_texts(r))
     assert "affiliate links" not in r.text
+
+
+# An invented blog of seven posts, as innerText-like dumps: each post's headline is listed
+# under "Popular posts" on the others, and a site-wide disclosure sits between the headline
+# and the post's first paragraph.
+_POSTS = [
+    ("Walking the old canal towpath in winter", "The towpath is quiet after the first frost"),
+    ("Why the orchard on the green needs new trees", "Half the apple trees planted in the fifties"),
+    ("A weekend of repairs at the lifeboat station", "Volunteers spent two days on the slipway"),
+    ("How the allotment waiting list got so long", "There are now ninety names on the list"),
+    ("The bakery that opens at four in the morning", "The ovens are lit long before the street wakes"),
+    ("Counting swifts from the church tower", "Every June a dozen of us climb the tower"),
+    ("What the flood taught the high street", "Three shops have still not reopened"),
+]
+_DISCLOSURE = (
+    "Some links on this blog are affiliate links: if you buy through one we may earn a small commission, "
+    "at no cost to you."
+)
+
+
+def _post(i: int) -> str:
+    headline, opening = _POSTS[i]
+    own = [f"{opening}, and post {i} tells it in sentence {k} of its own, with words no other post shares."
+           for k in range(4)]  # fmt: skip
+    popular = [_POSTS[(i + k) % len(_POSTS)][0] for k in range(1, 5)]
+    return "\n".join(
+        ["Skip to content", "Home", "Walks", "Village", "About", headline, _DISCLOSURE, *own,
+         "Popular posts", *popular, "Copyright the Village Notebook", "Privacy"]
+    )  # fmt: skip
+
+
+def test_a_disclosure_between_a_headline_and_the_text_does_not_cut_the_headline_off() -> None:
+    """A recurring block set among a page's own lines is dropped, and the region sees through it: the headline above stays."""
+    pages = [(_post(i), f"https://notebook.example/post-{i}") for i in range(len(_POSTS))]
+    model = SiteModel.fit(pages, kind="text")
+    for i, (source, url) in enumerate(pages):
+        r = boilerstrip.extract(source, kind="text", url=url, site_model=model)
+        headline = _POSTS[i][0]
+        inserted = [v for v in r.blocks if v.block.text == _DISCLOSURE]
+        assert [s.rule for v in inserted for s in v.signals if s.detector == "template"] == [
+            template.INSERTED_RULE
+        ]
+        assert _DISCLOSURE not in r.text
+        assert headline in r.text.splitlines(), url
+        assert "Popular posts" not in r.text and "Privacy" not in r.text
 
 
 def test_a_page_learned_and_extracted_counts_once_for_its_own_text() -> None:

@@ -21,6 +21,13 @@ among other teasers. A long block (``alone_min_chars``) recurring on half the
 host's pages is template even alone: a disclosure or a promo paragraph between a
 page's own paragraphs.
 
+Such a block, recurring with neighbours that do not, is an *insert* into the page's
+own text (``template.inserted``), not a piece of the frame around it
+(``template.recurring``): it is boilerplate all the same, but the decision sees
+through it when it draws the main region and when neighbours vote (decide.py,
+TRANSPARENT_RULES). A frame block is where the page's own text ends; an insert is
+not, and weighed as one it cut the headline above a disclosure off the article.
+
 Thresholds are in ``rules/template.toml``. A fingerprint's own page is discounted
 (a page learned and then extracted counts once for its own blocks), so a block
 needs ``min_other_pages`` other pages and ``min_share`` of all pages learned.
@@ -46,7 +53,9 @@ WEIGHT = float(_PARAMS.get("weight", -1.5))
 UNIQUE_WEIGHT = float(_PARAMS.get("unique_weight", 0.4))
 UNIQUE_MIN_CHARS = int(_PARAMS.get("unique_min_chars", 20))
 RULE = "template.recurring"
+INSERTED_RULE = "template.inserted"
 UNIQUE_RULE = "template.unique"
+RULES = (RULE, INSERTED_RULE)
 
 
 @runtime_checkable
@@ -124,15 +133,19 @@ class TemplateDetector:
                 continue
             if title and normalise(b.text) == title:
                 continue  # the page's own headline, whatever other pages' teasers say
-            others = self._others(fps, pages, len(b.text) >= ALONE_MIN_CHARS)
-            if others is None:
+            found = self._others(fps, pages, len(b.text) >= ALONE_MIN_CHARS)
+            if found is None:
                 continue
+            others, rule = found
             share = others / max(pages - 1, 1)
             weight = round(WEIGHT * min(1.0, share / FULL_SHARE), 3)
-            yield Signal(b.index, weight, RULE, f"on {others} other pages of {pages} learned ({share:.0%})")
+            where = "beside the same blocks" if rule == RULE else "between this page's own blocks"
+            yield Signal(
+                b.index, weight, rule, f"on {others} other pages of {pages} learned ({share:.0%}), {where}"
+            )
 
-    def _others(self, fps: tuple[int, ...], pages: int, long_text: bool) -> int | None:
-        """How many other pages carry this block in this place, when that makes it template, else None."""
+    def _others(self, fps: tuple[int, ...], pages: int, long_text: bool) -> tuple[int, str] | None:
+        """How many other pages carry this block, and its rule, when that makes it template, else None."""
         assert self.model is not None
         # Minus one: the page itself may be among those learned; when it is not, the block
         # merely needs one more page, a small price against flagging a page's own text.
@@ -140,10 +153,10 @@ class TemplateDetector:
         need = max(MIN_OTHER_PAGES, MIN_SHARE * (pages - 1))
         if counts[0] < need:
             return None
-        if long_text:
-            return counts[0]
         context = max(counts[1:])
-        return min(counts[0], context) if context >= need else None
+        if context >= need:
+            return (counts[0] if long_text else min(counts[0], context)), RULE
+        return (counts[0], INSERTED_RULE) if long_text else None
 
 
 def with_site_model(detectors: Sequence[Any], model: object) -> tuple[Any, ...]:
