@@ -308,14 +308,15 @@ SITE_MODEL_DETECTORS = ("template",)
 def _sparse_without_site_model(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, limit: int
 ) -> bool:
-    """A page whose first pass would keep under ``limit`` words without its site model is still tried sparse.
+    """A dump whose first pass would keep under ``limit`` words without its site model is still tried sparse.
 
     The model lifts a page's own blocks (template.unique), and on a listing that lift
     alone carried the first pass over the limit, so the structure pass that found the
     items was never tried (measured on WCXB hosts: most lost lines). The model refines
     a step of the ladder; it does not take one away.
     """
-    if not any(s.detector in SITE_MODEL_DETECTORS for s in signals):
+    if any(b.containers for b in blocks) or not any(s.detector in SITE_MODEL_DETECTORS for s in signals):
+        # On HTML the retry cost more precision than it bought recall (WCXB hosts, docs/sitemodel.md).
         return False
     off = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
     return kept_words(decide(blocks, signals, off, t)) < limit
