@@ -526,3 +526,13 @@ def test_byline_staff_links_and_byline_below_the_story() -> None:
                  '<div class="post-author">Written by Mara Quist</div>'
                  '<aside class="related"><span class="author">Other Writer</span></aside></body>')
     assert below.authors == ("Mara Quist",)
+
+
+def test_h1_in_an_article_under_a_sidebar_layout_class() -> None:
+    """An h1 inside <article> is the headline (its dateline counts) even when a wrapper's class names a sidebar."""
+    m = meta("<body><section class='blog blog--sidebar-right'>"
+             "<article><div class='article__header'><h1>The best home gym for any budget</h1>"
+             "<span>Jan 22, 2025</span></div><p>A bench, a rack and two adjustable dumbbells go a long way.</p>"
+             "</article></section></body>")
+    assert m.title == "The best home gym for any budget"
+    assert m.date == "2025-01-22"

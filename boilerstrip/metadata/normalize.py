@@ -19,10 +19,12 @@ __all__ = [
     "clean_author",
     "clean_title",
     "date_from_url",
+    "date_start",
     "is_url",
     "normalize_date",
     "normalize_language",
     "normalize_space",
+    "names_site",
     "split_authors",
     "TITLE_SEP",
 ]
@@ -236,6 +238,14 @@ def _numeric_date(value: str) -> tuple[tuple[int, int, int], str] | None:
     else:
         return None  # 05/06/2023 is May or June depending on the site's country
     return (y, month, day), value[: m.start()] + " " + value[m.end():]
+
+
+def date_start(text: str) -> int | None:
+    """Where the first date written in ``text`` starts ("Ann Lee December 17, 2025" -> 9), or None."""
+    starts = [m.start() for m in (_ISO.search(text), _NUMERIC.search(text)) if m]
+    for pattern in (_DAY_MONTH, _MONTH_DAY, _YEAR_MONTH_DAY):
+        starts.extend(m.start() for m in pattern.finditer(text) if m["mon"].lower() in _MONTHS)
+    return min(starts, default=None)
 
 
 def normalize_date(value: str) -> str | None:
@@ -501,6 +511,11 @@ def _names_site(segment: str, site: str, labels: frozenset[str], most_words: int
         return True
     key = _site_key(segment)
     return len(segment.split()) <= most_words and any(label in key for label in labels)
+
+
+def names_site(name: str, sitename: str | None, host: str | None) -> bool:
+    """Whether a name (an author, a title segment) is the site's: its declared name or a short one holding the host's."""
+    return _names_site(name, _site_key(sitename) if sitename else "", _host_labels(host), 4)
 
 
 def clean_title(title: str, sitename: str | None, host: str | None = None, *, home: bool = False) -> str:
