@@ -161,6 +161,7 @@ def test_split_authors(raw: str, expected: tuple[str, ...]) -> None:
         ("Big news today — Example News", "Example News", "Big news today"),
         ("Example News: Big news today", "Example News", "Big news today"),
         ("Example News | Big news today", "Example News", "Big news today"),
+        ("Example News | State of tea in 2026: trends", "Example News", "State of tea in 2026: trends"),
         ("Big news today - BBC News", "www.bbc.co.uk", "Big news today"),
         ("The Guardian view on tea | The Guardian", "theguardian.com", "The Guardian view on tea"),
         ("Big news - today - Example", "Example", "Big news - today"),

@@ -531,7 +531,8 @@ def clean_title(title: str, sitename: str | None, host: str | None = None, *, ho
     site = _site_key(sitename) if sitename else ""
     labels = _host_labels(host)
     head, colon, tail = title.partition(": ")
-    if not home and colon and tail and _names_site(head, site, labels, 2):
+    # "Site | Topic: headline" is cut at its separator below, never at the colon.
+    if not home and colon and tail and not _TITLE_SEP.search(head) and _names_site(head, site, labels, 2):
         return tail
     pieces = _TITLE_SEP.split(title)  # [part, separator, part, ...]
     if len(pieces) < 3:
