@@ -89,6 +89,8 @@ def test_byline_names_drop_date_job_and_update_note() -> None:
     assert byline_names("Tom Berg ⋅ Founder ⋅ Updated Mar 3, 2025") == ("Tom Berg",)
     assert byline_names("Ivo Kranj - 2025-09-13 Updated: 2025-09-13") == ("Ivo Kranj",)
     assert byline_names("Ann Lee, Bo Chen and Cy Dee") == ("Ann Lee", "Bo Chen", "Cy Dee")
+    assert byline_names("Olive Reyes Sat, 20 Dec, 2025 - 06:36") == ("Olive Reyes",)
+    assert byline_names("Sat, 20 Dec, 2025 - 06:36") == ()
 
 
 def test_byline_with_its_date_in_the_same_element() -> None:

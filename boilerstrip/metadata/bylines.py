@@ -68,7 +68,11 @@ def _byline_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 #: Between the parts of a byline line: "Ann Lee, Editor", "Ann Lee · Founder", "Ann Lee | Staff".
 # (?<!\s): a match starts at the beginning of a white-space run, never inside it (linear, not quadratic)
 _BYLINE_PARTS = re.compile(r"(?<!\s)\s*[,·⋅|•]\s*|\s[-–—]\s")
-_TRAILING_LINK = re.compile(r"(?<!\s)(?:\s+(?:on|at|le|am|el|il|em|op|om|the))+\s*[.:,|·⋅-]*$", re.IGNORECASE)
+#: What stands between the names and a date cut off after them: "on", "at", a weekday ("Ann Lee, Sat, 20 Dec").
+_TRAILING_LINK = re.compile(
+    r"(?<![\s,])(?:(?:^|[\s,]+)(?:on|at|le|am|el|il|em|op|om|the|mon|tue|wed|thu|fri|sat|sun)\.?)+[\s.:,|·⋅-]*$",
+    re.IGNORECASE,
+)
 
 
 def byline_names(text: str) -> tuple[str, ...]:
