@@ -128,3 +128,13 @@ def test_byline_in_the_articles_own_footer() -> None:
     outside = meta("<body><article><h1>What tutoring is</h1><p>Tutoring helps students learn.</p></article>"
                    "<footer><div class='author'>Nadia Holm</div></footer></body>")
     assert outside.authors == ()
+
+
+def test_quoted_speaker_is_not_the_author() -> None:
+    """A person quoted in the story (a pull quote's <footer>/<cite>, "said ...") is no byline."""
+    page = ("<body><article><h1>Harbour to reopen in May</h1><p>By Mara Quinn</p>"
+            "<p>“We are ready,” said harbour master Omar Haddad, who has run the port since 2019.</p>"
+            "<blockquote><p>It is the busiest spring we have seen.</p><footer>— <cite>Rita Gomes</cite>"
+            "</footer></blockquote><p>Ferries will run every hour from the first of May.</p></article></body>")
+    assert meta(page).authors == ("Mara Quinn",)
+    assert meta(page.replace("<p>By Mara Quinn</p>", "")).authors == ()

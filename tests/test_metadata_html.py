@@ -536,3 +536,26 @@ def test_h1_in_an_article_under_a_sidebar_layout_class() -> None:
              "</article></section></body>")
     assert m.title == "The best home gym for any budget"
     assert m.date == "2025-01-22"
+
+
+def test_jsonld_top_level_array_graph_object_and_prefixed_types() -> None:
+    """A script holding an array, an @graph that is one object, and @type names with a vocabulary prefix."""
+    array = [{"@type": "WebSite", "name": "Tide Times"},
+             {"@type": "http://schema.org/NewsArticle", "headline": "Spring tides return",
+              "author": [{"@type": "Person", "name": "Ann Lee"}, "Bo Chen"], "datePublished": "2024-04-02"}]
+    m = meta(f"<head>{ld(array)}</head>")
+    assert (m.title, m.authors, m.date, m.sitename) == ("Spring tides return", ("Ann Lee", "Bo Chen"),
+                                                         "2024-04-02", "Tide Times")
+    graph = {"@context": "https://schema.org", "@graph": {"@type": "schema:BlogPosting", "headline": "Neap tides",
+                                                          "author": {"@type": "Person", "name": "Cy Dee"}}}
+    m = meta(f"<head>{ld(graph)}</head>")
+    assert (m.title, m.authors, m.page_type) == ("Neap tides", ("Cy Dee",), "article")
+
+
+def test_jsonld_nested_main_entity_of_a_webpage_in_a_graph() -> None:
+    """An article nested as a WebPage's mainEntity inside @graph is the main entity; its publisher is the site."""
+    graph = {"@graph": [{"@type": "WebPage", "name": "Tides | Tide Times", "mainEntity": {
+        "@type": "Article", "headline": "Tides explained", "dateModified": "2024-05-01T10:00:00Z",
+        "publisher": {"@type": "Organization", "name": "Tide Times"}}}]}
+    m = meta(f"<head>{ld(graph)}</head>")
+    assert (m.title, m.sitename, m.date_modified) == ("Tides explained", "Tide Times", "2024-05-01T10:00:00+00:00")
