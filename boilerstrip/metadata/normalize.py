@@ -366,6 +366,9 @@ _CREDIT = re.compile(
     r"|^(?:afp|epa|dpa|ap|apa|anp)$|/\s*(?:reuters|afp|ap|epa|dpa|getty)|(?:reuters|afp|ap|epa|dpa|getty)\s*/",
     re.IGNORECASE,
 )
+#: Headings and account links that sit where a byline's name does ("The Author" over an author box, "Sign in").
+_NOT_NAMES = frozenset({"about the author", "about author", "sign in", "log in", "sign up", "my account", "subscribe",
+                        "share", "menu", "read more", "view profile", "all posts", "follow"})
 _DIGIT = re.compile(r"\d")
 _TEMPLATE_KEY = re.compile(r"^[a-z_]{1,40}(?:\.[a-z_]{1,40}){2,8}$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -420,7 +423,10 @@ def clean_author(value: str) -> str | None:
     text = _SPACE.sub(" ", text)
     if not text or _DIGIT.search(text) or not _LETTER.search(text) or len(text) < 2:
         return None
-    if text.lower() in _GENERIC or _ROLE_ONLY.match(text) or len(text.split()) > 6:
+    lowered = text.lower()
+    if lowered in _GENERIC or lowered.removeprefix("the ") in _GENERIC or lowered in _NOT_NAMES:
+        return None
+    if _ROLE_ONLY.match(text) or len(text.split()) > 6:
         return None
     return text
 
