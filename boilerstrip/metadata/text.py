@@ -2,10 +2,14 @@
 
 A prelude (see segment.prelude) holds the page's declared values one per line
 but without their keys, so each field is recognised by shape: the page URL is
-the first URL that is not an image, dates are ISO timestamps, the language is a
-locale code, the title is the prelude line the visible page repeats as its
-headline, the publisher is the name the prelude repeats most, tags are the
-lower-case short lines and the comma-separated keyword lists.
+the first URL that is not an image, dates are ISO timestamps or short values
+that are a date alone (published the earliest of the first three, modified the
+latest), the language is a locale code, the title is the headline the prelude
+repeats (with or without a site affix) and the visible page shows, the author
+the first Person's name, the publisher is the name the prelude repeats most,
+tags are the lower-case short lines and the comma-separated keyword lists.
+What the prelude does not say comes from the visible lines: a headline standing
+alone above the first paragraph, a byline line, a dateline.
 """
 
 from __future__ import annotations
