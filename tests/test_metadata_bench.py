@@ -1,30 +1,38 @@
-"""The metadata benchmark's matching rules: each could fail, and the folded one forgives only typography."""
+"""The metadata benchmark's matching rules: each could fail, and the default one forgives typography only."""
 
 from __future__ import annotations
 
 from benchmarks.metadata_bench import RULES, Truth, score
 
 
-def test_folded_title_forgives_typographic_quotes_only() -> None:
-    """A curly apostrophe matches the truth's straight one under folded, not under the runner's rule."""
-    pred, truth = "We’ve tested nine kettles", "We've tested nine kettles"
-    assert not RULES["runner"]["title"](pred, truth)
-    assert RULES["folded"]["title"](pred, truth)
-    assert not RULES["folded"]["title"]("We tested kettles", truth)
+def test_default_title_forgives_typographic_quotes_only() -> None:
+    """A curly apostrophe or an en dash matches the truth's ASCII one; other words do not."""
+    pred, truth = "We’ve tested nine kettles – and one won", "We've tested nine kettles - and one won"
+    assert RULES["default"]["title"](pred, truth)
+    assert RULES["strict"]["title"](pred, truth)
+    assert not RULES["default"]["title"]("We tested kettles", truth)
+
+
+def test_the_runner_and_the_metadata_benchmark_share_one_rule() -> None:
+    """``python -m benchmarks run`` scores with metamatch, which is the benchmark's default rule set."""
+    from benchmarks import metamatch, scoring
+
+    assert RULES["default"]["title"] is metamatch.title_match is scoring.title_match
+    assert set(RULES) == {"default", "strict", "lenient"}
 
 
 def test_strict_title_misses_a_kept_site_affix_that_runner_forgives() -> None:
-    """The runner counts "Headline | Site" as right; strict does not."""
-    assert RULES["runner"]["title"]("Tide tables explained | Harbour News", "Tide tables explained")
+    """The default rule counts "Headline | Site" as right; strict does not."""
+    assert RULES["default"]["title"]("Tide tables explained | Harbour News", "Tide tables explained")
     assert not RULES["strict"]["title"]("Tide tables explained | Harbour News", "Tide tables explained")
 
 
 def test_author_rules() -> None:
-    """Strict wants the same set of authors; runner a token F1 of one half; missing is always a miss."""
+    """Strict wants the same set of authors; default a token F1 of one half; missing is always a miss."""
     assert RULES["strict"]["author"]("By Ann Lee and Bo Chen", "Bo Chen, Ann Lee")
     assert not RULES["strict"]["author"]("Ann Lee", "Bo Chen, Ann Lee")
-    assert RULES["runner"]["author"]("Ann Lee", "Ann Lee, MD")
-    assert not RULES["runner"]["author"](None, "Ann Lee")
+    assert RULES["default"]["author"]("Ann Lee", "Ann Lee, MD")
+    assert not RULES["default"]["author"](None, "Ann Lee")
 
 
 def test_score_counts_only_pages_whose_truth_has_the_field() -> None:
@@ -32,6 +40,6 @@ def test_score_counts_only_pages_whose_truth_has_the_field() -> None:
     truths = [Truth("0001", "A title here", None, "2024-01-02"), Truth("0002", "Other", "Ann Lee", None)]
     preds = {"boilerstrip": {"0001": {"title": "A title here", "date": "2024-01-02T10:00:00"},
                              "0002": {"title": "Wrong", "author": "Ann Lee"}}}
-    out = score(truths, preds, "folded", "all")["boilerstrip"]
+    out = score(truths, preds, "default", "all")["boilerstrip"]
     assert out == {"title": (1, 2), "author": (1, 1), "date": (1, 1)}
-    assert score(truths, preds, "folded", "odd")["boilerstrip"]["title"] == (1, 1)
+    assert score(truths, preds, "default", "odd")["boilerstrip"]["title"] == (1, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from boilerstrip.metadata.bylines import clean_handle
+from boilerstrip.metadata.bylines import byline_names, clean_handle
 from boilerstrip.metadata.html import html_metadata
 from boilerstrip.model import Metadata
 
@@ -79,3 +79,62 @@ def test_label_in_the_first_child_of_the_byline_line() -> None:
     m = meta("<body><article><h2>Pricing a yoga class</h2><p><span>Written by</span> <a href='/t/e'>Eliz Park</a>"
              "</p><p>What to charge depends on the room and the city.</p></article></body>")
     assert m.authors == ("Eliz Park",)
+
+
+def test_byline_names_drop_date_job_and_update_note() -> None:
+    """A visible byline line gives its names without the date, the job title or an "Updated" note after them."""
+    assert byline_names("Lena Park December 17, 2025") == ("Lena Park",)
+    assert byline_names("Omar Haddad , Senior Director, Content & Marketing, Example Group") == ("Omar Haddad",)
+    assert byline_names("This post was written by Rita Gomes, Head of Growth") == ("Rita Gomes",)
+    assert byline_names("Tom Berg ⋅ Founder ⋅ Updated Mar 3, 2025") == ("Tom Berg",)
+    assert byline_names("Ivo Kranj - 2025-09-13 Updated: 2025-09-13") == ("Ivo Kranj",)
+    assert byline_names("Ann Lee, Bo Chen and Cy Dee") == ("Ann Lee", "Bo Chen", "Cy Dee")
+    assert byline_names("Olive Reyes Sat, 20 Dec, 2025 - 06:36") == ("Olive Reyes",)
+    assert byline_names("Sat, 20 Dec, 2025 - 06:36") == ()
+
+
+def test_byline_with_its_date_in_the_same_element() -> None:
+    """A byline element holding the name and the date ("Lena Park December 17, 2025") yields the name."""
+    m = meta("<body><article><h1>Caching at the edge, explained</h1><div class='post-author'><span>Lena Park</span>"
+             "<span>December 17, 2025</span></div><p>Edge caches keep copies of responses close to readers.</p>"
+             "</article></body>")
+    assert m.authors == ("Lena Park",)
+
+
+def test_publisher_as_declared_author_yields_to_a_visible_person() -> None:
+    """A declared author that is the site itself gives way to the person the visible byline names."""
+    page = ('<head><script type="application/ld+json">{"@type": "BlogPosting", "headline": "Pricing a yoga class",'
+            ' "author": {"@type": "Organization", "name": "Studio Tools"}}</script></head><body><article>'
+            "<h1>Pricing a yoga class</h1><div class='byline'>Mara Quinn</div><p>Start from your costs.</p>"
+            "</article></body>")
+    assert meta(page, "https://studiotools.example/blog/pricing").authors == ("Mara Quinn",)
+    no_person = page.replace("<div class='byline'>Mara Quinn</div>", "<div class='byline'>Save as PDF</div>")
+    assert meta(no_person, "https://studiotools.example/blog/pricing").authors == ("Studio Tools",)
+
+
+def test_a_person_declared_as_author_is_kept() -> None:
+    """A declared person is not replaced by a visible name: only the publisher is."""
+    page = ('<head><meta name="author" content="Mara Quinn"></head><body><article><h1>Pricing a yoga class</h1>'
+            "<div class='byline'>Ravi Shah</div><p>Start from your costs.</p></article></body>")
+    assert meta(page, "https://studiotools.example/blog/pricing").authors == ("Mara Quinn",)
+
+
+def test_byline_in_the_articles_own_footer() -> None:
+    """An <article>'s own <footer> holds its byline; the page's footer does not."""
+    m = meta("<body><article><h1>What tutoring is</h1><p>Tutoring helps students learn on their own.</p>"
+             "<footer class='meta'><div class='author'>Nadia Holm</div></footer></article>"
+             "<footer><div class='author'>Site Team Member</div></footer></body>")
+    assert m.authors == ("Nadia Holm",)
+    outside = meta("<body><article><h1>What tutoring is</h1><p>Tutoring helps students learn.</p></article>"
+                   "<footer><div class='author'>Nadia Holm</div></footer></body>")
+    assert outside.authors == ()
+
+
+def test_quoted_speaker_is_not_the_author() -> None:
+    """A person quoted in the story (a pull quote's <footer>/<cite>, "said ...") is no byline."""
+    page = ("<body><article><h1>Harbour to reopen in May</h1><p>By Mara Quinn</p>"
+            "<p>“We are ready,” said harbour master Omar Haddad, who has run the port since 2019.</p>"
+            "<blockquote><p>It is the busiest spring we have seen.</p><footer>— <cite>Rita Gomes</cite>"
+            "</footer></blockquote><p>Ferries will run every hour from the first of May.</p></article></body>")
+    assert meta(page).authors == ("Mara Quinn",)
+    assert meta(page.replace("<p>By Mara Quinn</p>", "")).authors == ()

@@ -526,3 +526,36 @@ def test_byline_staff_links_and_byline_below_the_story() -> None:
                  '<div class="post-author">Written by Mara Quist</div>'
                  '<aside class="related"><span class="author">Other Writer</span></aside></body>')
     assert below.authors == ("Mara Quist",)
+
+
+def test_h1_in_an_article_under_a_sidebar_layout_class() -> None:
+    """An h1 inside <article> is the headline (its dateline counts) even when a wrapper's class names a sidebar."""
+    m = meta("<body><section class='blog blog--sidebar-right'>"
+             "<article><div class='article__header'><h1>The best home gym for any budget</h1>"
+             "<span>Jan 22, 2025</span></div><p>A bench, a rack and two adjustable dumbbells go a long way.</p>"
+             "</article></section></body>")
+    assert m.title == "The best home gym for any budget"
+    assert m.date == "2025-01-22"
+
+
+def test_jsonld_top_level_array_graph_object_and_prefixed_types() -> None:
+    """A script holding an array, an @graph that is one object, and @type names with a vocabulary prefix."""
+    array = [{"@type": "WebSite", "name": "Tide Times"},
+             {"@type": "http://schema.org/NewsArticle", "headline": "Spring tides return",
+              "author": [{"@type": "Person", "name": "Ann Lee"}, "Bo Chen"], "datePublished": "2024-04-02"}]
+    m = meta(f"<head>{ld(array)}</head>")
+    assert (m.title, m.authors, m.date, m.sitename) == ("Spring tides return", ("Ann Lee", "Bo Chen"),
+                                                         "2024-04-02", "Tide Times")
+    graph = {"@context": "https://schema.org", "@graph": {"@type": "schema:BlogPosting", "headline": "Neap tides",
+                                                          "author": {"@type": "Person", "name": "Cy Dee"}}}
+    m = meta(f"<head>{ld(graph)}</head>")
+    assert (m.title, m.authors, m.page_type) == ("Neap tides", ("Cy Dee",), "article")
+
+
+def test_jsonld_nested_main_entity_of_a_webpage_in_a_graph() -> None:
+    """An article nested as a WebPage's mainEntity inside @graph is the main entity; its publisher is the site."""
+    graph = {"@graph": [{"@type": "WebPage", "name": "Tides | Tide Times", "mainEntity": {
+        "@type": "Article", "headline": "Tides explained", "dateModified": "2024-05-01T10:00:00Z",
+        "publisher": {"@type": "Organization", "name": "Tide Times"}}}]}
+    m = meta(f"<head>{ld(graph)}</head>")
+    assert (m.title, m.sitename, m.date_modified) == ("Tides explained", "Tide Times", "2024-05-01T10:00:00+00:00")

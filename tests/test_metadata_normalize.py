@@ -122,7 +122,8 @@ def test_clean_author(raw: str, expected: str) -> None:
     ["", "Staff", "Admin", "admin", "jane@example.com", "@janedoe", "https://example.com/jane",
      "https://www.facebook.com/janedoe", "Photo: Reuters/Jane Doe", "© Getty Images", "Getty Images", "AFP",
      "Reuters/John Smith", "AP Photo/Jane Doe", "Foto: dpa", "December 28, 2023", "Updated 3 hours ago",
-     "one two three four five six seven", "Team 42", "Hours Ago"],
+     "one two three four five six seven", "Team 42", "Hours Ago", "The Author", "The Editors", "Sign In",
+     "About the author"],
 )
 def test_clean_author_rejects(raw: str) -> None:
     """URLs, dates, placeholders, photo credits and sentences are no author (USERS.md item 7)."""
@@ -161,6 +162,7 @@ def test_split_authors(raw: str, expected: tuple[str, ...]) -> None:
         ("Big news today — Example News", "Example News", "Big news today"),
         ("Example News: Big news today", "Example News", "Big news today"),
         ("Example News | Big news today", "Example News", "Big news today"),
+        ("Example News | State of tea in 2026: trends", "Example News", "State of tea in 2026: trends"),
         ("Big news today - BBC News", "www.bbc.co.uk", "Big news today"),
         ("The Guardian view on tea | The Guardian", "theguardian.com", "The Guardian view on tea"),
         ("Big news - today - Example", "Example", "Big news - today"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from boilerstrip.model import Metadata
 from boilerstrip.segment.prelude import is_value_line, mark_prelude, prelude_end
 from boilerstrip.segment.text import segment_text
 
@@ -184,3 +185,53 @@ def test_dump_metadata_from_type_lines_and_the_visible_page() -> None:
     )
     meta = text_metadata(mark_prelude(segment_text(dump)))
     assert (meta.title, meta.authors, meta.date) == ("Keeping Basil Alive Indoors", ("Mara Quist",), "2024-03-03")
+
+
+def _dump_meta(dump: str) -> Metadata:
+    from boilerstrip.metadata.text import text_metadata
+
+    return text_metadata(mark_prelude(segment_text(dump)))
+
+
+BODY = ("Basil wants six hours of light a day, which a south-facing window gives even in December, "
+        "and it wants its soil to dry a little between waterings.\n")
+
+
+def test_dump_title_is_the_repeated_value_not_the_site_affix() -> None:
+    """The headline that og:title, twitter:title and the page repeat wins over the site name they end with."""
+    dump = ("https://www.windowsill.example/basil\nThe Windowsill Gardener\nWebSite\nThe Windowsill Gardener\n"
+            "Can basil live indoors all winter? | The Windowsill Gardener\n2024-03-03T08:00:00+00:00\n"
+            "Can basil live indoors all winter?\nhttps://www.windowsill.example/img/basil.jpg\nen_GB\n\n"
+            "The Windowsill Gardener\nHome\nHerbs\nShop\nCan basil live indoors all winter?\n" + BODY)
+    meta = _dump_meta(dump)
+    assert meta.title == "Can basil live indoors all winter?"
+    assert meta.language == "en-GB"
+
+
+def test_dump_author_is_the_first_person_not_the_people_quoted() -> None:
+    """The author object comes first; the people an article mentions are Person objects printed after it."""
+    dump = ("https://schema.org\nNewsArticle\nhttps://news.example/a\nBakery chain opens eighty shops\nPerson\n"
+            "https://news.example/#p1\nLena Park\n2024-05-02T09:00:00Z\nPerson\nOmar Haddad\nPerson\nRita Gomes\n"
+            "https://news.example/logo.png\n\nBakery chain opens eighty shops\n" + BODY)
+    assert _dump_meta(dump).authors == ("Lena Park",)
+
+
+def test_dump_byline_lines_of_several_shapes() -> None:
+    """Bylines a dump glues or prefixes with their date are read; prose with "by" in it is not."""
+    for line, name in [("Written By Lena Park", "Lena Park"), ("ByLena Park", "Lena Park"),
+                       ("Published August 7, 2023 by Lena Park", "Lena Park"),
+                       ("By Lena ParkPublished: Dec 20, 2023", "Lena Park")]:
+        dump = f"Home\nNews\nBakery chain opens eighty shops\n{line}\n{BODY}"
+        assert _dump_meta(dump).authors == (name,), line
+    assert _dump_meta(f"Home\nNews\nStand by me\nby the river we sat\n{BODY}").authors == ()
+
+
+def test_dump_dates_published_is_the_earlier_and_written_dates_count() -> None:
+    """dateModified printed before datePublished does not become the date; "Dec 03, 2025" is a date value."""
+    dump = ("https://schema.org\nBlogPosting\nhttps://blog.example/basil\nKeeping Basil Alive Indoors\n"
+            "2025-02-12T13:28:34+00:00\n2020-03-10T15:30:00+00:00\nhttps://blog.example/img/basil.jpg\nen\n\n"
+            "Keeping Basil Alive Indoors\n" + BODY)
+    meta = _dump_meta(dump)
+    assert (meta.date, meta.date_modified) == ("2020-03-10T15:30:00+00:00", "2025-02-12T13:28:34+00:00")
+    written = dump.replace("2025-02-12T13:28:34+00:00\n2020-03-10T15:30:00+00:00", "Dec 03, 2025\nDec 03, 2025")
+    assert _dump_meta(written).date == "2025-12-03"

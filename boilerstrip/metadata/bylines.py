@@ -16,8 +16,9 @@ from functools import cache
 from selectolax.lexbor import LexborNode
 
 from ..rules import load_table
+from .normalize import date_start, split_authors
 
-__all__ = ["clean_handle", "labelled_byline", "poster_name"]
+__all__ = ["byline_names", "clean_handle", "labelled_byline", "line_byline", "poster_name"]
 
 Excluded = Callable[[LexborNode], bool]
 
@@ -48,6 +49,77 @@ def _vocabulary() -> tuple[re.Pattern[str], str, tuple[str, ...], frozenset[str]
 def _label_start() -> re.Pattern[str]:
     labels = sorted(load_table("metadata")["byline"]["labels"], key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _byline_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = load_table("metadata")["byline"]
+    # Only labels of two words or more: a bare "by" inside the line is too often prose ("by the river").
+    labels = sorted((x for x in table["labels"] if " " in x), key=len, reverse=True)
+    label = re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(x) for x in labels)})\s{{1,3}}(?=\w)", re.IGNORECASE)
+    roles = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(x) for x in table['role_words'])})(?!\w)", re.IGNORECASE)
+    words = "|".join(re.escape(x) for x in table["line_ends"])
+    # "Ann LeePublished: May 2" (a dump gluing two elements): a capitalised end word right after a letter
+    capitalised = "|".join(re.escape(x[:1].upper() + x[1:]) for x in table["line_ends"])
+    ends = re.compile(rf"(?<!\w)(?i:{words})(?!\w)|(?<=[a-z])(?:{capitalised})(?!\w)")
+    return label, roles, ends
+
+
+#: Between the parts of a byline line: "Ann Lee, Editor", "Ann Lee · Founder", "Ann Lee | Staff".
+# (?<!\s): a match starts at the beginning of a white-space run, never inside it (linear, not quadratic)
+_BYLINE_PARTS = re.compile(r"(?<!\s)\s*[,·⋅|•]\s*|\s[-–—]\s")
+#: What stands between the names and a date cut off after them: "on", "at", a weekday ("Ann Lee, Sat, 20 Dec").
+_TRAILING_LINK = re.compile(
+    r"(?<![\s,])(?:(?:^|[\s,]+)(?:on|at|le|am|el|il|em|op|om|the|mon|tue|wed|thu|fri|sat|sun)\.?)+[\s.:,|·⋅-]*$",
+    re.IGNORECASE,
+)
+
+
+def byline_names(text: str) -> tuple[str, ...]:
+    """The names a visible byline holds, without what surrounds them on the line.
+
+    "This post was written by Ann Lee, Head of Marketing" -> ("Ann Lee",);
+    "Bo Chen December 17, 2025" -> ("Bo Chen",): the text after a label that
+    opens it, before its date or an "Updated", and before the first part that
+    names a job ("Senior Director", "Editor") rather than a person.
+    """
+    text = _WS.sub(" ", text).strip()
+    label, roles, ends = _byline_words()
+    m = label.search(text[:80])
+    if m:
+        text = text[m.end():]
+    end = ends.search(text)
+    cuts = [c for c in (date_start(text), end.start() if end else None) if c]
+    if cuts:
+        text = _TRAILING_LINK.sub("", text[: min(cuts)])
+    pieces = _BYLINE_PARTS.split(text)
+    for i, part in enumerate(pieces[1:], 1):
+        if roles.search(part):
+            text = ", ".join(pieces[:i])
+            break
+    return split_authors(text)
+
+
+@cache
+def _line_label() -> re.Pattern[str]:
+    table = load_table("metadata")["byline"]
+    labels = "|".join(re.escape(x) for x in sorted(table["labels"], key=len, reverse=True))
+    ends = "|".join(re.escape(x) for x in table["line_ends"])
+    # The label, then a colon or spaces before a capital; "ByAnn Lee" (a dump of "<b>By</b><a>Ann Lee</a>")
+    # only with the label's own capital. A line may open with its date or "Published ...": the label
+    # then follows within 50 characters.
+    return re.compile(
+        rf"^(?:(?:[^\W_]{{0,10}}\s{{0,3}})?(?=[^\n]{{0,50}}?\d)[^\n]{{0,50}}?\d\s+|(?:{ends})\s+)??"
+        rf"(?:(?i:{labels})(?:\s{{0,3}}[:：]\s{{0,3}}|\s{{1,3}})|By(?=[A-Z][a-z]))(?=[A-Z]|[^\x00-\x7f])(.{{2,120}})$"
+    )
+
+
+def line_byline(text: str) -> tuple[str, ...]:
+    """The names of a dump's byline line: "Written By Ann Lee", "ByAnn Lee", "Published May 2, 2024 by Ann Lee"."""
+    if len(text) > 150:
+        return ()
+    m = _line_label().match(text)
+    return byline_names(m.group(1)) if m else ()
 
 
 def _starts_with_label(node: LexborNode, start: re.Pattern[str]) -> bool:

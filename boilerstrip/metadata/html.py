@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Metadata
 from ..pagetype import forum_url
-from .bylines import clean_handle, labelled_byline, poster_name
+from .bylines import byline_names, clean_handle, labelled_byline, poster_name
 from .jsonld import JsonLd, page_type_of, parse_jsonld, string_leaves, texts, types_of
 from .normalize import (
     TITLE_SEP,
@@ -32,6 +32,7 @@ from .normalize import (
     clean_title,
     date_from_url,
     is_url,
+    names_site,
     normalize_date,
     normalize_language,
     normalize_space,
@@ -104,6 +105,8 @@ _TITLED_TYPES = frozenset({"article", "documentation", "recipe"})
 _TERM_SEP = re.compile(r"[,;]")
 _MAX_CLIMB = 3  # ancestors of the h1 searched for its date and byline
 _NOT_ELEMENT = frozenset({"html", "body", "-document", None})
+_ARTICLE = frozenset({"article"})
+_MAIN_OR_ARTICLE = frozenset({"main", "article"})
 
 
 @dataclass
@@ -214,13 +217,15 @@ def _index_links(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
     return links
 
 
-def _excluded(node: LexborNode, stop: LexborNode | None = None, *, headline: bool = False) -> bool:
+def _excluded(node: LexborNode, stop: LexborNode | None = None, *, headline: bool = False,
+              ends: frozenset[str] = frozenset({"main"})) -> bool:
     """True when the node sits in an aside, footer, comment, related list... below ``stop``.
 
-    <main> ends the climb: classes on it and above it describe the layout ("show-sidebar"),
-    not the node. For a headline (``headline=True``) the tokens that page builders put on
-    every wrapper ("elementor-widget-container", "core-rail", "newsletter-post") and a
-    page-wide <form> (ASP.NET) do not count: an h1 inside a real teaser list is rare.
+    <main> (or another of ``ends``) ends the climb: classes on it and above it describe the
+    layout ("show-sidebar"), not the node. For a headline (``headline=True``) the tokens that
+    page builders put on every wrapper ("elementor-widget-container", "core-rail",
+    "newsletter-post") and a page-wide <form> (ASP.NET) do not count: an h1 inside a real
+    teaser list is rare; nor does an article's own <footer> (its byline and dateline).
     """
     tags = _HEADLINE_EXCLUDED_TAGS if headline else _EXCLUDED_TAGS
     tokens_re = _HEADLINE_EXCLUDED_TOKENS if headline else _EXCLUDED_TOKENS
@@ -228,9 +233,9 @@ def _excluded(node: LexborNode, stop: LexborNode | None = None, *, headline: boo
     while current is not None and current.tag not in _NOT_ELEMENT:
         if stop is not None and current.mem_id == stop.mem_id:
             return False
-        if current.tag in tags:
+        if current.tag in tags and not (headline and current.tag == "footer" and _inside(current, _ARTICLE)):
             return True
-        if current.tag == "main":
+        if current.tag in ends:
             return False
         attrs = current.attributes
         tokens = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
@@ -251,7 +256,9 @@ def _inside(node: LexborNode, tags: frozenset[str]) -> bool:
 
 def _headline_h1s(tree: LexborHTMLParser) -> list[LexborNode]:
     """Candidate headline elements: h1s outside asides and comments, the article's first."""
-    h1s = [n for n in tree.tags("h1")[:12] if not _excluded(n, headline=True) and n.text(strip=True)]
+    # An h1 in an <article> is that article's: the classes above it ("m-article--sidebar-right") are layout.
+    h1s = [n for n in tree.tags("h1")[:12] if not _excluded(n, headline=True, ends=_MAIN_OR_ARTICLE)
+           and n.text(strip=True)]
     for inside in (frozenset({"article"}), frozenset({"main"})):
         first = [n for n in h1s if _inside(n, inside)]
         if first:
@@ -438,9 +445,13 @@ def _agrees(ka: str, kb: str) -> bool:
 
 
 def _authors_from(
-    values: Iterable[str], *, citation: bool = False
+    values: Iterable[str], kind: str = "declared"
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(names, names recovered from author-page URLs) from declared values."""
+    """(names, names recovered from author-page URLs) from declared or visible values.
+
+    ``kind`` "citation": one author per value, often "Doe, Jane"; "visible": a
+    byline line, whose date and job title around the names are dropped.
+    """
     names: list[str] = []
     weak: list[str] = []
     for value in values:
@@ -449,12 +460,11 @@ def _authors_from(
             if name:
                 weak.append(name)
             continue
-        if citation and value.count(",") == 1:
-            # citation_author is one author per tag, often "Doe, Jane".
+        if kind == "citation" and value.count(",") == 1:
             last, first = (p.strip() for p in value.split(","))
             found: tuple[str, ...] = tuple(n for n in [clean_author(f"{first} {last}")] if n)
         else:
-            found = split_authors(value)
+            found = byline_names(value) if kind == "visible" else split_authors(value)
         names.extend(n for n in found if n.lower() not in {x.lower() for x in names})
     return tuple(names), tuple(weak)
 
@@ -496,7 +506,7 @@ def _byline_in(nodes: Iterable[LexborNode], stop: LexborNode | None, limit: int)
         if node.tag == "a" and node.attributes.get("href") and not named:
             named = [node.text(separator=" ")]
         values = named or [node.text(separator=" ")]
-        if any(split_authors(v) for v in values):
+        if any(byline_names(v) for v in values):
             return values
     return []
 
@@ -540,33 +550,71 @@ def _is_forum(page: _Page, page_url: str | None) -> bool:
     return _page_type(page) == "forum" or forum_url(page_url) or forum_url(page.url)
 
 
-def _authors(page: _Page, page_url: str | None = None) -> tuple[str, ...]:
+_ORG_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "LocalBusiness",
+                        "EducationalOrganization", "GovernmentOrganization", "OnlineBusiness", "Brand"})
+
+
+def _is_publisher(names: Sequence[str], page: _Page, sitename: str | None, page_url: str | None) -> bool:
+    """Whether declared authors are the site itself (its name, its host's name, a JSON-LD Organization)."""
+    orgs = {n.lower() for o in (page.doc.resolve(i) for i in _as_list(page.main.get("author")))
+            if isinstance(o, dict) and set(types_of(o)) & _ORG_TYPES for n in texts(o, page.doc)}
+    host = _hostname(page_url) or _hostname(page.url)
+    return all(n.lower() in orgs or names_site(n, sitename, host) for n in names)
+
+
+_PARTICLES = frozenset({"de", "da", "di", "del", "der", "van", "von", "le", "la", "du", "dos", "bin", "al", "y"})
+
+
+def _person_shaped(name: str) -> bool:
+    """A person's name as a byline writes it: two to four capitalised words ("Ann de Vries"), no acronym."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(
+        w in _PARTICLES or (w[:1].isupper() and not (len(w) > 1 and w.isupper() and "." not in w)) for w in words
+    )
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _authors(page: _Page, page_url: str | None = None, sitename: str | None = None) -> tuple[str, ...]:
+    """The page's authors: declared ones first, visible bylines when none is declared.
+
+    A declared author that is the publisher ("Example Clinic" on
+    exampleclinic.org, a JSON-LD Organization) is kept only when no visible
+    byline names a person: CMSs fill the author field with the site.
+    """
     weak: tuple[str, ...] = ()
+    publisher: tuple[str, ...] = ()
     forum = _is_forum(page, page_url)
     body = page.tree.body
     # Evaluated in order and only until one yields a name: the DOM fallbacks cost the most.
     # On a thread the opening message's poster comes before byline-shaped elements, which
     # there are "last post by" lines; posters' handles may hold digits ("archuser38013").
-    sources: list[tuple[Callable[[], list[str]], bool]] = [
-        (lambda: _ld_author_values(page), False),
-        (lambda: list(page.meta(_AUTHOR_KEYS[:-1])), False),
-        (lambda: list(page.meta(_AUTHOR_KEYS[-1:])), True),
-        (lambda: _microdata_authors(page), False),
-        *([(lambda: poster_name(body, _lenient_excluded), False)] if forum and body is not None else []),
-        (lambda: _byline_authors(page), False),
-        (lambda: _labelled_bylines(page), False),
-        (lambda: _visible_byline(page), False),
-        (lambda: page.links.get("author", [])[:3], False),
+    sources: list[tuple[Callable[[], list[str]], str]] = [
+        (lambda: _ld_author_values(page), "declared"),
+        (lambda: list(page.meta(_AUTHOR_KEYS[:-1])), "declared"),
+        (lambda: list(page.meta(_AUTHOR_KEYS[-1:])), "citation"),
+        (lambda: _microdata_authors(page), "visible"),
+        *([(lambda: poster_name(body, _lenient_excluded), "declared")] if forum and body is not None else []),
+        (lambda: _byline_authors(page), "visible"),
+        (lambda: _labelled_bylines(page), "visible"),
+        (lambda: _visible_byline(page), "visible"),
+        (lambda: page.links.get("author", [])[:3], "declared"),
     ]
-    for values, citation in sources:
+    for values, kind in sources:
         found = values()
-        names, urls = _authors_from(found, citation=citation)
+        names, urls = _authors_from(found, kind)
         if not names and forum:
             names = tuple(h for h in (clean_handle(v) for v in found[:1] if not is_url(v)) if h)
-        if names:
+        if names and not forum and not publisher and _is_publisher(names, page, sitename, page_url):
+            publisher = names
+            continue
+        if names and not (publisher and (_is_publisher(names, page, sitename, page_url)
+                                         or not all(_person_shaped(n) for n in names))):
             return names
         weak = weak or urls
-    return weak
+    return publisher or weak
 
 
 def _pick_date(candidates: Iterable[str]) -> str | None:
@@ -849,7 +897,7 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
     image, caption, credit = _image(page, page_url)
     return Metadata(
         title=_title(page, sitename, page_url),
-        authors=_authors(page, page_url),
+        authors=_authors(page, page_url, sitename),
         date=date,
         date_modified=modified,
         description=_first([*page.ld("description"), *page.meta(_DESCRIPTION_KEYS)]),

@@ -19,10 +19,12 @@ __all__ = [
     "clean_author",
     "clean_title",
     "date_from_url",
+    "date_start",
     "is_url",
     "normalize_date",
     "normalize_language",
     "normalize_space",
+    "names_site",
     "split_authors",
     "TITLE_SEP",
 ]
@@ -238,6 +240,14 @@ def _numeric_date(value: str) -> tuple[tuple[int, int, int], str] | None:
     return (y, month, day), value[: m.start()] + " " + value[m.end():]
 
 
+def date_start(text: str) -> int | None:
+    """Where the first date written in ``text`` starts ("Ann Lee December 17, 2025" -> 9), or None."""
+    starts = [m.start() for m in (_ISO.search(text), _NUMERIC.search(text)) if m]
+    for pattern in (_DAY_MONTH, _MONTH_DAY, _YEAR_MONTH_DAY):
+        starts.extend(m.start() for m in pattern.finditer(text) if m["mon"].lower() in _MONTHS)
+    return min(starts, default=None)
+
+
 def normalize_date(value: str) -> str | None:
     """A declared date as ISO 8601, or None when it is not a plausible publication date.
 
@@ -356,6 +366,9 @@ _CREDIT = re.compile(
     r"|^(?:afp|epa|dpa|ap|apa|anp)$|/\s*(?:reuters|afp|ap|epa|dpa|getty)|(?:reuters|afp|ap|epa|dpa|getty)\s*/",
     re.IGNORECASE,
 )
+#: Headings and account links that sit where a byline's name does ("The Author" over an author box, "Sign in").
+_NOT_NAMES = frozenset({"about the author", "about author", "sign in", "log in", "sign up", "my account", "subscribe",
+                        "share", "menu", "read more", "view profile", "all posts", "follow"})
 _DIGIT = re.compile(r"\d")
 _TEMPLATE_KEY = re.compile(r"^[a-z_]{1,40}(?:\.[a-z_]{1,40}){2,8}$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -410,7 +423,10 @@ def clean_author(value: str) -> str | None:
     text = _SPACE.sub(" ", text)
     if not text or _DIGIT.search(text) or not _LETTER.search(text) or len(text) < 2:
         return None
-    if text.lower() in _GENERIC or _ROLE_ONLY.match(text) or len(text.split()) > 6:
+    lowered = text.lower()
+    if lowered in _GENERIC or lowered.removeprefix("the ") in _GENERIC or lowered in _NOT_NAMES:
+        return None
+    if _ROLE_ONLY.match(text) or len(text.split()) > 6:
         return None
     return text
 
@@ -503,6 +519,11 @@ def _names_site(segment: str, site: str, labels: frozenset[str], most_words: int
     return len(segment.split()) <= most_words and any(label in key for label in labels)
 
 
+def names_site(name: str, sitename: str | None, host: str | None) -> bool:
+    """Whether a name (an author, a title segment) is the site's: its declared name or a short one holding the host's."""
+    return _names_site(name, _site_key(sitename) if sitename else "", _host_labels(host), 4)
+
+
 def clean_title(title: str, sitename: str | None, host: str | None = None, *, home: bool = False) -> str:
     """The title without the site-name affix (" | Site", " - Site", "Site: ").
 
@@ -516,7 +537,8 @@ def clean_title(title: str, sitename: str | None, host: str | None = None, *, ho
     site = _site_key(sitename) if sitename else ""
     labels = _host_labels(host)
     head, colon, tail = title.partition(": ")
-    if not home and colon and tail and _names_site(head, site, labels, 2):
+    # "Site | Topic: headline" is cut at its separator below, never at the colon.
+    if not home and colon and tail and not _TITLE_SEP.search(head) and _names_site(head, site, labels, 2):
         return tail
     pieces = _TITLE_SEP.split(title)  # [part, separator, part, ...]
     if len(pieces) < 3:

@@ -2,10 +2,14 @@
 
 A prelude (see segment.prelude) holds the page's declared values one per line
 but without their keys, so each field is recognised by shape: the page URL is
-the first URL that is not an image, dates are ISO timestamps, the language is a
-locale code, the title is the prelude line the visible page repeats as its
-headline, the publisher is the name the prelude repeats most, tags are the
-lower-case short lines and the comma-separated keyword lists.
+the first URL that is not an image, dates are ISO timestamps or short values
+that are a date alone (published the earliest of the first three, modified the
+latest), the language is a locale code, the title is the headline the prelude
+repeats (with or without a site affix) and the visible page shows, the author
+the first Person's name, the publisher is the name the prelude repeats most,
+tags are the lower-case short lines and the comma-separated keyword lists.
+What the prelude does not say comes from the visible lines: a headline standing
+alone above the first paragraph, a byline line, a dateline.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ import regex
 
 from ..model import Block, Metadata
 from ..segment.prelude import header_end
+from .bylines import line_byline
 from .normalize import (
     clean_author,
     clean_title,
+    date_start,
     normalize_date,
     normalize_language,
     split_authors,
@@ -64,30 +70,45 @@ def _tags(lines: Sequence[str]) -> tuple[str, ...]:
 
 
 def _title(prelude: Sequence[str], visible: Sequence[Block], typed: dict[str, list[str]]) -> str | None:
-    """The headline: the title-shaped prelude line with the most evidence, or None without enough.
+    """The headline: the title-shaped prelude value with the most evidence, or None without enough.
 
-    Evidence: it is an article's or page's name (the line after its printed type),
-    the prelude repeats it (og:title, twitter:title and headline usually agree),
-    the visible page shows it (before its first paragraph counts double). The
-    name of a site, a breadcrumb item or an offer counts against it.
+    Each value counts for itself and, when it carries an affix ("Headline | Site"),
+    for its headline part. Evidence: the prelude repeats it (og:title,
+    twitter:title, the headline and the page's name usually agree, with or without
+    the affix), the visible page shows it (before its first paragraph counts
+    double), it is an article's or page's name (the line after its printed type).
+    Against it: it is the affix other values carry (the site's name), or a
+    person's, a site's, a breadcrumb item's or an offer's name.
     """
     first_para = next((i for i, b in enumerate(visible) if len(b.text) >= 150), len(visible))
     shown_early = {b.text for b in visible[: first_para + 1]}
     shown = {b.text for b in visible[:400]}
-    counts = Counter(prelude)
+    support: Counter[str] = Counter()
+    affixes: set[str] = set()
+    for t in prelude:
+        if len(t) > TITLE_MAX or _is_url(t):
+            continue
+        parts = title_parts(t)
+        support.update([t, parts[0]] if len(parts) >= 2 and parts[0] != t else [t])  # a list: ties go to the first
+        if len(parts) >= 2:
+            affixes.add(parts[-1])
     people = set(typed.get("person", [])) | set(typed.get("site", []))
     # An article's author object often comes before its headline (Yoast): a name is no headline.
     named = (set(typed.get("headline", [])) | set(typed.get("page", []))) - people
     foreign = people | set(typed.get("other", []))
+    # A question or an exclamation is a headline's shape too ("What is a mesh network?"); a full stop is a sentence's.
     candidates = [
-        t for t in dict.fromkeys(prelude)
-        if len(t) <= TITLE_MAX and len(t.split()) >= 2 and not _is_url(t) and not _sentence(t)
-        and not t[:1].islower()
+        t for t in support
+        if 2 <= len(t.split()) <= 30 and not (_sentence(t) and t[-1] not in "?!？！") and not t[:1].islower()
     ]  # fmt: skip
 
     def evidence(t: str) -> int:
-        score = 3 * (t in named) + 2 * (counts[t] > 1) + (2 if t in shown_early else t in shown)
-        return score - 3 * (t in foreign and t not in named) - (len(t.split()) < 3)
+        score = (t in named) + 2 * (support[t] > 1) + (support[t] > 2) + (2 if t in shown_early else t in shown)
+        # The last breadcrumb item is the page itself: a repeated value is no foreign name.
+        foreign_only = t in foreign and t not in named and support[t] < 2
+        # Past fifteen words a value is a description more often than a headline.
+        words = len(t.split())
+        return score - 3 * (t in affixes) - 2 * foreign_only - (words < 3) - 2 * (words > 15)
 
     scored = [(evidence(t), -i, t) for i, t in enumerate(candidates)]
     best = max(scored, default=None)
@@ -107,13 +128,27 @@ def _sitename(prelude: Sequence[str], title: str | None) -> str | None:
 
 
 def _dates(lines: Sequence[str]) -> list[str]:
+    """The prelude's dates in order: ISO values, and short values that are a date alone ("Dec 03, 2025")."""
     out: list[str] = []
     for t in lines:
-        if ISO_DATE.match(t):
+        if ISO_DATE.match(t) or (len(t) <= 40 and not _is_url(t) and date_start(t) == 0):
             d = normalize_date(t)
             if d and d not in out:
                 out.append(d)
     return out
+
+
+def _published_modified(dates: Sequence[str]) -> tuple[str | None, str | None]:
+    """(published, modified) from the prelude's dates: the earliest and the latest of the first three.
+
+    JSON-LD prints dateModified before datePublished as often as after it; a page
+    is never modified before it is published.
+    """
+    first = list(dates[:3])
+    if not first:
+        return None, None
+    published, latest = min(first, key=lambda d: d[:10]), max(first, key=lambda d: d[:10])
+    return published, latest if len(first) > 1 else None
 
 
 def _description(prelude: Sequence[str], title: str | None, body: str | None, visible: Sequence[Block]) -> str | None:
@@ -140,11 +175,18 @@ def _description(prelude: Sequence[str], title: str | None, body: str | None, vi
 
 
 def _person_names(typed: dict[str, list[str]]) -> tuple[str, ...]:
-    """The names printed after a "Person" type line, cleaned, in order."""
-    names: list[str] = []
+    """The name printed after the first "Person" type line that holds one, cleaned.
+
+    Only the first: the people an article mentions or quotes are Person objects
+    too, printed after its author. A value with markup or a full stop is a
+    biography, not a name.
+    """
     for value in typed.get("person", [])[:6]:
-        names.extend(n for n in split_authors(value) if n not in names)
-    return tuple(names[:4])
+        if len(value) <= 80 and "<" not in value and not _sentence(value):
+            names = split_authors(value)
+            if names:
+                return names[:4]
+    return ()
 
 
 def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str | None) -> Metadata:
@@ -156,13 +198,13 @@ def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str 
     title = _title(prelude, visible, typed)
     sitename = _sitename(prelude, title)
     body = max((t for t in prelude if len(t) >= 400), key=len, default=None)
-    dates = _dates(prelude)
+    published, modified = _published_modified(_dates(prelude))
     # What the prelude does not say, the visible page may: its headline, byline and dateline.
     return Metadata(
         title=clean_title(title, sitename) if title else _headline(visible),
         authors=_person_names(typed) or _byline(visible),
-        date=dates[0] if dates else _dateline(visible),
-        date_modified=dates[1] if len(dates) > 1 else None,
+        date=published or _dateline(visible),
+        date_modified=modified,
         description=_description(prelude, title, body, visible),
         sitename=sitename,
         language=languages[0] if languages else None,
@@ -219,6 +261,9 @@ def _headline(blocks: Sequence[Block]) -> str | None:
 
 def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:
     for i, b in enumerate(blocks[:80]):
+        labelled = line_byline(b.text)
+        if labelled:
+            return labelled
         m = BYLINE.match(b.text) if len(b.text) <= 80 else None
         if m is None:
             continue
