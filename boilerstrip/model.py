@@ -198,6 +198,30 @@ class Result:
     def tags(self) -> tuple[str, ...]:
         return self.metadata.tags
 
+    @property
+    def date_modified(self) -> str | None:
+        return self.metadata.date_modified
+
+    @property
+    def image_caption(self) -> str | None:
+        return self.metadata.image_caption
+
+    @property
+    def image_credit(self) -> str | None:
+        return self.metadata.image_credit
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return self.metadata.categories
+
+    @property
+    def page_type(self) -> str | None:
+        return self.metadata.page_type
+
+    @property
+    def license(self) -> str | None:
+        return self.metadata.license
+
     def explain(self, *, width: int = 60, only: Label | None = None) -> str:
         """A readable table: one row per block with its label, score and deciding signals."""
         rows = ["  #  label        score  first  text / signals"]

@@ -311,6 +311,19 @@ def test_result_exposes_metadata_flat() -> None:
     assert r.kind == "html"
 
 
+def test_every_metadata_field_is_on_the_result() -> None:
+    """Each public Metadata field (not the evidence-only body and values) reads through flat on Result."""
+    md = Metadata(title="T", authors=("A B",), date="2024-01-02", date_modified="2024-01-03", description="D",
+                  sitename="S", language="en", url="https://e.com/x", image="https://e.com/i.jpg",
+                  image_caption="C", image_credit="K", tags=("t",), categories=("c",), page_type="article",
+                  license="https://creativecommons.org/licenses/by/4.0/")  # fmt: skip
+    r = Result("", md, (), "html")
+    for f in dataclasses.fields(Metadata):
+        if f.name in ("body", "values"):
+            continue
+        assert getattr(r, f.name) == getattr(md, f.name), f.name
+
+
 def test_include_comments_must_be_a_bool() -> None:
     """A truthy string is no answer to "keep the comments?": it is refused, not guessed."""
     with pytest.raises(boilerstrip.InvalidInputError, match="include_comments"):
