@@ -41,6 +41,9 @@ class Tunables:
     prior: float = 0.0
     #: the main region may grow from the best container over a sequence of sibling posts (forums)
     sequence: bool = False
+    #: the main region also takes the best container's sibling sections that hold mostly content;
+    #: None: by page type (pipeline.SINGLE_REGION_TYPES keep one region: articles, threads)
+    sections: bool | None = None
     #: (rule id prefix, factor): a page type's view of some evidence, e.g. comment classes
     #: weigh nothing on a forum thread (posts are the content) and triple on an article
     rule_scale: tuple[tuple[str, float], ...] = ()
@@ -69,17 +72,10 @@ def _mass(block: Block, score: float) -> float:
     return score * math.pow(min(len(block.text), 1200), 0.75)
 
 
-def html_region(
-    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, sequence: bool = False,
-    transparent: frozenset[int] = frozenset(),
-) -> int | None:  # fmt: skip
-    """The container id whose blocks' masses sum highest, or None when nothing is positive.
-
-    Boilerplate mass counts ``penalty`` times: below 1, a container that adds a
-    sibling section of content at the price of some noise beats the narrowest one.
-    With ``sequence`` (a thread of posts) the region then grows to an ancestor
-    holding clearly more content, so every post is in, not only the longest.
-    """
+def _container_masses(
+    blocks: Sequence[Block], scores: Sequence[float], penalty: float, transparent: frozenset[int]
+) -> tuple[dict[int, float], dict[int, float], dict[int, int]]:
+    """Per container: the net mass of its blocks, their positive mass, and its parent."""
     totals: dict[int, float] = defaultdict(float)
     positive: dict[int, float] = defaultdict(float)
     parent: dict[int, int] = {}
@@ -93,11 +89,65 @@ def html_region(
                 positive[c] += m
             if i:
                 parent[c] = b.containers[i - 1]
+    return totals, positive, parent
+
+
+def html_region(
+    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, sequence: bool = False,
+    transparent: frozenset[int] = frozenset(),
+) -> int | None:  # fmt: skip
+    """The container id whose blocks' masses sum highest, or None when nothing is positive.
+
+    Boilerplate mass counts ``penalty`` times: below 1, a container that adds a
+    sibling section of content at the price of some noise beats the narrowest one.
+    With ``sequence`` (a thread of posts) the region then grows to an ancestor
+    holding clearly more content, so every post is in, not only the longest.
+    """
+    regions = html_regions(blocks, scores, penalty, sequence, transparent)
+    return regions[0] if regions else None
+
+
+def html_regions(
+    blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, sequence: bool = False,
+    transparent: frozenset[int] = frozenset(), sections: bool | None = False,
+) -> tuple[int, ...]:  # fmt: skip
+    """The main region (see html_region) first; with ``sections``, then its sibling sections.
+
+    A landing, service or product page is a column of sections (features, plans,
+    questions), each its own container, and the best one is one of many. A sibling
+    of the region whose net mass is a real share of the region's and at least half
+    of its own positive mass (mostly content, little noise) is part of the region
+    too; the menus and footers beside it weigh negative and stay out.
+    """
+    totals, positive, parent = _container_masses(blocks, scores, penalty, transparent)
     if not totals:
-        return None
+        return ()
     best = max(totals, key=lambda c: (totals[c], -c))
     if totals[best] <= 0:
-        return None
+        return ()
+    best = _grown(best, totals, positive, parent, sequence)
+    if not sections:
+        return (best,)
+    # The sections may be siblings of the region or of any of its wrappers (a hero's paragraph
+    # is the best container; the feature sections are siblings of the hero).
+    children: dict[int, list[int]] = defaultdict(list)
+    for c, p in parent.items():
+        children[p].append(c)
+    found: list[int] = []
+    node = best
+    for _ in range(SECTION_LEVELS):
+        if node not in parent:
+            break
+        found.extend(
+            c for c in children[parent[node]]
+            if c != node and totals[c] > SECTION_SHARE * totals[best] and totals[c] >= SECTION_CLEAN * positive[c]
+        )  # fmt: skip
+        node = parent[node]
+    return (best, *sorted(found))
+
+
+def _grown(best: int, totals: Mapping[int, float], positive: Mapping[int, float], parent: Mapping[int, int],
+           sequence: bool) -> int:  # fmt: skip
     # Climb through wrappers that add nothing; stop at the first ancestor that adds
     # content: on a thread, more posts; elsewhere, a sibling section (a recipe card
     # beside its introduction) that brings more content than noise.
@@ -111,6 +161,12 @@ def html_region(
     return best
 
 
+#: a sibling section joins the region with a net mass above this share of the region's...
+SECTION_SHARE = 0.1
+#: ...and a net mass at least this share of its positive mass
+SECTION_CLEAN = 0.5
+#: sections are looked for among the siblings of the region and of this many of its wrappers
+SECTION_LEVELS = 3
 SEQUENCE_MAX_STEPS = 10
 SEQUENCE_GROWTH = 1.3
 GROWTH_NET = 0.9  # off threads, the larger region may cost a tenth of the net mass, no more
@@ -171,11 +227,12 @@ def region_signals(
     if not blocks:
         return []
     if any(b.containers for b in blocks):
-        region = html_region(blocks, scores, t.region_penalty, t.sequence, transparent)
-        if region is None:
+        regions = html_regions(blocks, scores, t.region_penalty, t.sequence, transparent, t.sections)
+        if not regions:
             return []
-        inside = [region in b.containers for b in blocks]
-        where = f"container #{region}"
+        chosen = frozenset(regions)
+        inside = [not chosen.isdisjoint(b.containers) for b in blocks]
+        where = "container " + " + ".join(f"#{c}" for c in regions)
     else:
         span = text_region(
             blocks, scores, t.region_penalty, barriers if not t.sequence else frozenset(), transparent

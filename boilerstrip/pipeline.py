@@ -46,6 +46,9 @@ REVIEW_SCALE = 3.0
 PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
     "product": {"widgets.reviews-class": REVIEW_SCALE, "widgets.review-widget": REVIEW_SCALE},
 }
+#: page types whose content is one container (an article, a thread of posts); elsewhere the main
+#: region may take sibling sections too (decide.html_regions)
+SINGLE_REGION_TYPES = frozenset({"article", "forum"})
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
@@ -173,6 +176,8 @@ class Pipeline:
         kind = page_type(metadata)
         if kind in PAGE_TYPE_SCALE:
             tunables = _scaled(tunables, PAGE_TYPE_SCALE[kind])
+        if tunables.sections is None:
+            tunables = replace(tunables, sections=kind not in SINGLE_REGION_TYPES)
         if kind == "forum":
             verdicts = self._decide(blocks, signals, page, thread, clock)
         else:

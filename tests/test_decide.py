@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import boilerstrip
 from boilerstrip.decide import (
     Tunables,
     decide,
     html_region,
+    html_regions,
     region_signals,
     revise,
     score_blocks,
@@ -264,3 +266,61 @@ def test_reviews_are_beside_a_product_and_content_elsewhere() -> None:
     assert "four hundred lumens" in product.text and "four hundred lumens" in plain.text
     assert "night hikes" not in product.text
     assert "night hikes" in plain.text
+
+
+def _landing_page() -> list[Block]:
+    # body(1) > nav(2) | section(3) | section(4) | section(5) | footer(6)
+    def block(i: int, text: str, containers: tuple[int, ...]) -> Block:
+        return Block(index=i, text=text, containers=containers)
+
+    return [
+        block(0, "Home Pricing Sign in " * 15, (1, 2)),
+        block(1, LONG * 2, (1, 3)),
+        block(2, LONG, (1, 4)),
+        block(3, LONG, (1, 5)),
+        block(4, "Privacy Terms Cookies " * 15, (1, 6)),
+    ]
+
+
+def test_html_regions_take_sibling_sections_that_hold_content() -> None:
+    """With sections, the region's content siblings join it; the menu and footer beside them do not."""
+    blocks = _landing_page()
+    scores = [-1.5, 1.5, 1.0, -0.2, -1.5]
+    assert html_regions(blocks, scores) == (3,)
+    assert html_regions(blocks, scores, sections=True) == (3, 4)
+    assert html_region(blocks, scores) == 3
+
+
+def test_region_signals_cover_every_section_only_off_articles() -> None:
+    """The pipeline asks for sections except on articles and threads; region_signals then keep them all in."""
+    blocks = _landing_page()
+    scores = [-3.0, 1.5, 1.0, 0.8, -3.0]
+    inside = {s.block for s in region_signals(blocks, scores, replace(T, sections=True)) if s.weight > 0}
+    single = {s.block for s in region_signals(blocks, scores, replace(T, sections=False)) if s.weight > 0}
+    assert inside == {1, 2, 3} and single == {1}
+
+
+def test_a_landing_page_keeps_all_its_sections() -> None:
+    """A service page's feature sections, each beside the hero that holds the longest paragraph, are all
+    content; its menus and footer are not."""
+    features = "".join(
+        f"<section class='feature'><h2>{name}</h2><p>{text}</p></section>"
+        for name, text in (
+            ("Plan routes", "Draw a route on the map and the app works out the ferry times and the walking legs for you."),
+            ("Share trips", "Send a trip to friends, who see each change you make and can add their own stops to it."),
+            ("Travel offline", "Download a region before you leave, and every map and timetable works without a signal."),
+        )
+    )  # fmt: skip
+    links = ["Home", "Pricing", "Features", "Blog", "Careers", "Press", "Support", "Partners", "Sign-in", "Download"]
+    nav = "<nav>" + " ".join(f"<a href='/{w.lower()}'>{w}</a>" for w in links) + "</nav>"
+    column = "".join(f"<li><a href='/{i}'>{w}</a></li>" for i, w in enumerate(["About", "Jobs", "Help", "Privacy", "Terms"]))
+    html = (
+        f"<html><body>{nav}<section class='hero'><h1>Trips without the planning</h1><p>"
+        + "Our planner turns a list of places into a day that works, with ferries, trains and walks in the "
+        "right order, and tells you when to leave. " * 3
+        + f"</p></section>{features}<footer>{('<ul>' + column + '</ul>') * 3}</footer></body></html>"
+    )
+    r = boilerstrip.extract(html)
+    for phrase in ("list of places", "ferry times", "add their own stops", "works without a signal"):
+        assert phrase in r.text
+    assert "Privacy" not in r.text and "Pricing" not in r.text
