@@ -237,7 +237,7 @@ def decide(
 SPARSE_MAX_KEPT = 250
 SPARSE_MAX_KEPT_DUMP = 150
 SPARSE_PRIOR = 0.6
-SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date")
+SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date", "headlines.run")
 
 
 def _words(text: str) -> int:
