@@ -89,3 +89,13 @@ def test_extract_drops_the_headlines_after_a_dump_article() -> None:
         result = boilerstrip.extract(text, kind="text", pipeline=pipeline)
         assert all(p in result.text for p in ARTICLE)
         assert sum(t in result.text for t in titles) == kept
+
+
+def test_listing_with_summaries_left_alone() -> None:
+    """A listing of titles with one-sentence summaries, and a headline list, has no article: no signal."""
+    lines = []
+    for n, title in enumerate(h for h in HEADLINES if len(h.split()) > 4):
+        lines += [title, f"Story {n} from the harbour front was filed by our correspondent this morning, with photographs."]
+    lines = [*lines, *lines]  # ten summaries: well over a hundred words of prose, but never two lines in a row
+    got = dump(*lines, "Most read", *HEADLINES)
+    assert not any(got.values())

@@ -28,10 +28,22 @@ CLOSERS = "\"'”’»)]"
 TITLE_ROLES = frozenset({"line", "item"})
 #: "3) Blade Runner (4K)", "10. Hinterland of Things": a numbered list is the article's own (a listicle)
 ENUMERATED = regex.compile(r"^(?:\d{1,3}[.)]|#\d{1,3})\s")
+TITLE_SEPARATOR = regex.compile(r"\s+[|–—-]\s+")
 #: words that carry content; four letters or more leaves most function words out in any language
 CONTENT_WORD = regex.compile(r"\w{4,}")
 #: "Date: 18 June", "Ingredients: ...": a field and its value, a fact sheet's line
 FIELD = regex.compile(r"^\S+(?:\s\S+)?:\s")
+
+
+def _norm(text: str) -> str:
+    return " ".join(CONTENT_WORD.findall(text.casefold()))
+
+
+def _own_titles(title: str | None) -> frozenset[str]:
+    """The page title, whole and without the site name after a separator ("Headline | Site")."""
+    if not title:
+        return frozenset()
+    return frozenset(_norm(t) for t in (title, *TITLE_SEPARATOR.split(title)[:1]) if t.strip())
 
 
 class HeadlinesDetector:
@@ -68,14 +80,17 @@ class HeadlinesDetector:
         """Headline-shaped, and neither numbered nor a field ("Date: ...")."""
         return self.title_shaped(b) and ENUMERATED.match(b.text) is None and FIELD.match(b.text) is None
 
-    def runs(self, blocks: Sequence[Block]) -> Iterator[list[int]]:
-        """Maximal runs of title-like lines, fillers allowed between them; the titles' indices."""
+    def runs(self, blocks: Sequence[Block], own: frozenset[str] = frozenset()) -> Iterator[list[int]]:
+        """Maximal runs of title-like lines, fillers allowed between them; the titles' indices.
+
+        ``own``: the page's own title (normalised), never one of the run's titles.
+        """
         titles: list[int] = []
         for b in blocks:
-            if self.title_like(b):
+            if self.title_like(b) and not (own and _norm(b.text) in own):
                 titles.append(b.index)
             elif titles and (b.text.count(" ") + 1 <= self.filler_max or self.title_shaped(b)):
-                continue  # a filler, or a numbered / field line: neither ends the run nor counts
+                continue  # a filler, the page's title, a numbered or field line: it neither ends the run nor counts
             else:
                 if titles:
                     yield titles
@@ -87,14 +102,14 @@ class HeadlinesDetector:
         if page.kind != "text" or not blocks:
             return
         lists = [
-            r for r in self.runs(blocks)
+            r for r in self.runs(blocks, _own_titles(page.metadata.title))
             if len(r) >= self.run_min and sum(blocks[i].text.count(" ") + 1 for i in r) / len(r) >= self.mean_min
         ]  # fmt: skip
         if not lists:
             return
         listed = {i for r in lists for i in r}
         prose = [b for b in blocks if b.index not in listed and self._prose(b)]
-        if sum(b.text.count(" ") + 1 for b in prose) < self.body_min:
+        if self._longest_passage(blocks) < self.body_min:
             return
         body = Counter(w.casefold() for b in prose for w in CONTENT_WORD.findall(b.text))
         w = self.weights["run"]
@@ -110,6 +125,17 @@ class HeadlinesDetector:
 
     def _prose(self, b: Block) -> bool:
         return b.text.count(" ") + 1 >= self.prose_min and b.text.rstrip(CLOSERS)[-1:] in SENTENCE_END
+
+    def _longest_passage(self, blocks: Sequence[Block]) -> int:
+        """Words in the longest run of consecutive prose lines: an article's body, not a listing's summaries.
+
+        A listing alternates titles and one-sentence summaries; only an article has paragraphs in a row.
+        """
+        best = run = 0
+        for b in blocks:
+            run = run + b.text.count(" ") + 1 if self._prose(b) else 0
+            best = max(best, run)
+        return best
 
     @staticmethod
     def _shared(blocks: Sequence[Block], run: list[int], body: Counter[str]) -> float:
