@@ -28,7 +28,7 @@ CLOSERS = "\"'”’»)]"
 TITLE_ROLES = frozenset({"line", "item"})
 #: "3) Blade Runner (4K)", "10. Hinterland of Things": a numbered list is the article's own (a listicle)
 ENUMERATED = regex.compile(r"^(?:\d{1,3}[.)]|#\d{1,3})\s")
-TITLE_SEPARATOR = regex.compile(r"\s+[|–—-]\s+")
+TITLE_SEPARATOR = regex.compile(r"(?<!\s)\s+[|–—-]\s+")  # the look-behind: one try per run of spaces
 #: words that carry content; four letters or more leaves most function words out in any language
 CONTENT_WORD = regex.compile(r"\w{4,}")
 #: "Date: 18 June", "Ingredients: ...": a field and its value, a fact sheet's line
