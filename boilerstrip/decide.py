@@ -320,6 +320,8 @@ SPARSE_MAX_KEPT = 250
 SPARSE_MAX_KEPT_DUMP = 150
 SPARSE_PRIOR = 0.6
 SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date")
+#: a dump's headline runs are heard at half strength: a list page is made of them, an article beside them is not
+SPARSE_SCALED_RULES = (("headlines.run", 0.5),)
 
 
 def _words(text: str) -> int:
@@ -342,14 +344,20 @@ def _mostly_own_text(before: Sequence[Verdict], after: Sequence[Verdict], metada
     An article with a short body keeps it the first time; what the sparse pass
     then adds is the page's lists of links to other articles. When an article's
     structured content (a schedule, a product roundup) was missed, it is text.
+    A dump has no links: there the lines in runs of headlines stand for them.
     """
-    if metadata.page_type != "article":
+    dump = not any(v.block.containers for v in before)
+    if metadata.page_type != "article" and not dump:
         return True
     linked = unlinked = 0
     for a, b in zip(before, after, strict=True):
         if b.kept and not a.kept:
             n = _words(b.block.text)
-            if b.block.link_density >= SPARSE_LINKED:
+            if dump:
+                listed = any(s.rule in SPARSE_LISTED_RULES for s in a.signals)
+            else:
+                listed = b.block.link_density >= SPARSE_LINKED
+            if listed:
                 linked += n
             else:
                 unlinked += n
@@ -357,6 +365,7 @@ def _mostly_own_text(before: Sequence[Verdict], after: Sequence[Verdict], metada
 
 
 SPARSE_LINKED = 0.5
+SPARSE_LISTED_RULES = frozenset({"headlines.run"})
 
 
 SITE_MODEL_DETECTORS = ("template",)
@@ -401,7 +410,7 @@ def fallback(
     limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
     if kept < limit or _sparse_without_site_model(blocks, signals, weights, t, limit):
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
-        scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES))
+        scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES)
         sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
         sparse_kept = kept_words(sparse)
         if sparse_kept >= 2 * kept + 20 and _mostly_own_text(verdicts, sparse, metadata):

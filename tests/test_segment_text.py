@@ -118,3 +118,31 @@ def test_text_blocks_have_no_dom_features() -> None:
     """Dump blocks carry no attrs, landmarks, containers or links."""
     (b,) = segment_text("a line with words")
     assert (b.attrs, b.landmarks, b.containers, b.links, b.tag) == ("", frozenset(), (), 0, "")
+
+
+def test_pieces_of_a_sentence_split_at_a_link_are_one_block() -> None:
+    """A WET-like dump splits a paragraph at its link ("is" / "Kuo" / ", we ..."): the pieces are one block."""
+    blocks = segment_text(
+        "The report says the screen will stay the same size, although given the source is\n"
+        "Kuo\n"
+        ", we would not rule out a larger one.\n"
+        "A new paragraph starts here.\n"
+    )
+    assert [b.text for b in blocks] == [
+        "The report says the screen will stay the same size, although given the source is\nKuo\n"
+        ", we would not rule out a larger one.",
+        "A new paragraph starts here.",
+    ]
+    assert [(b.index, b.line) for b in blocks] == [(0, 0), (1, 3)]
+
+
+def test_lower_case_lines_are_not_joined() -> None:
+    """A line in lower case after an unfinished one stays apart: widget prompts and keyword lists look so."""
+    assert len(segment_text("To participate in the discussion\nlog in or register\n")) == 2
+
+
+def test_finished_lines_gaps_and_menus_stay_apart() -> None:
+    """After a full stop, across a blank line, or in a menu of short labels, lines stay their own blocks."""
+    assert len(segment_text("The pier closes on Monday for a year.\nengineers will start at once on the piles.\n")) == 2
+    assert len(segment_text("The pier closes on Monday for a year of\n\nrepairs that the board approved on Tuesday.\n")) == 2
+    assert len(segment_text("news\nsport\nweather and tides\nabout us\n")) == 4

@@ -11,6 +11,7 @@ from .consent import ConsentDetector
 from .credits import CreditsDetector
 from .echo import EchoDetector
 from .evidence import EvidenceDetector
+from .headlines import HeadlinesDetector
 from .navigation import NavigationDetector
 from .teasers import TeasersDetector
 from .template import TemplateDetector
@@ -27,6 +28,7 @@ def default_detectors() -> tuple[Detector, ...]:
         WidgetsDetector(),
         CreditsDetector(),
         TeasersDetector(),
+        HeadlinesDetector(),
         # silent until extract() is given a site model
         TemplateDetector(),
     )
@@ -38,6 +40,7 @@ __all__ = [
     "Detector",
     "EchoDetector",
     "EvidenceDetector",
+    "HeadlinesDetector",
     "NavigationDetector",
     "RuleDetector",
     "TeasersDetector",

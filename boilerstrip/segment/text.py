@@ -8,6 +8,8 @@ is the only unit such dumps reliably preserve); blank lines are remembered as
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from ..model import Block
@@ -33,6 +35,14 @@ CODE_LINE = regex.compile(
     regex.VERBOSE,
 )
 PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
+# A dump that prints every text node on its own line (WET-like) splits a paragraph at each
+# link or emphasis: "... given the source is" / "Kuo" / ", we would not rule out ...". A line
+# that goes on from an unfinished one (it opens with a comma, a full stop, a closing bracket)
+# is joined to it. A line in lower case is not enough: keyword lists and widget prompts
+# ("To participate in the discussion" / "log in or register") are such lines too.
+CONTINUES = regex.compile(r"^[,.;:!?)\]’”%]")
+ENDED = regex.compile(r"[.!?:;。！？]['\"”’»)\]]*$")
+FRAGMENT_MAX_WORDS = 4  # a link's text between two pieces of one sentence
 
 
 def segment_text(text: str) -> list[Block]:
@@ -67,4 +77,41 @@ def segment_text(text: str) -> list[Block]:
             )
         )  # fmt: skip
         gap = False
-    return blocks
+    return _joined(blocks)
+
+
+def _goes_on(prev: str, line: str) -> bool:
+    return CONTINUES.match(line) is not None
+
+
+def _joined(blocks: list[Block]) -> list[Block]:
+    """Lines that are pieces of one sentence, joined into one block; the source line breaks are kept.
+
+    Keeping them (the block's text holds "\n") means every output line is still an input line.
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        parts = 1
+        if out and b.role == "line" and not b.after_gap and out[-1].role == "line":
+            prev = out[-1].text
+            if not ENDED.search(prev) and prev.count(" ") >= 3:
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                if _goes_on(prev.rsplit("\n", 1)[-1], b.text):
+                    parts = 1
+                elif (
+                    nxt is not None and nxt.role == "line" and not nxt.after_gap
+                    and b.text.count(" ") < FRAGMENT_MAX_WORDS and CONTINUES.match(nxt.text)
+                ):  # fmt: skip
+                    parts = 2
+                else:
+                    parts = 0
+                if parts:
+                    text = "\n".join([prev, *(x.text for x in blocks[i : i + parts])])
+                    out[-1] = replace(out[-1], text=text)
+                    i += parts
+                    continue
+        out.append(replace(b, index=len(out)) if b.index != len(out) else b)
+        i += 1
+    return out

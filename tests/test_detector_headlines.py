@@ -1,0 +1,101 @@
+"""HeadlinesDetector: runs of other articles' headlines in text dumps, beside an article."""
+
+from __future__ import annotations
+
+from detector_scoring import html_blocks, scorer
+
+import boilerstrip
+from boilerstrip.detectors.headlines import HeadlinesDetector
+from boilerstrip.segment.text import segment_text
+
+ARTICLE = [
+    "The harbour board voted on Tuesday to close the old ferry pier for repairs that are expected to last a year.",
+    "Engineers found that two of the wooden piles under the waiting room had rotted through at the waterline.",
+    "Passengers will board from a temporary pontoon beside the fish market while the work goes on, the board said.",
+    "A spokesman said the timetable would not change and that the pontoon had been tested in heavy weather.",
+    "Traders at the market welcomed the plan, although some worried about the queues on busy summer mornings.",
+    "The repairs will cost about two million euros, most of it paid from the port's own reserves and a state grant.",
+]
+HEADLINES = [
+    "Council approves new cycle lanes on the coast road",
+    "2 hours ago",
+    "Fishing fleet returns early as storm warning is raised",
+    "5 hours ago",
+    "Local bakery wins regional award for its rye bread",
+    "Yesterday",
+    "School choir to perform at the cathedral next month",
+    "Police appeal for witnesses after lorry overturns",
+]
+
+scores = scorer(HeadlinesDetector)
+
+
+def dump(*lines: str) -> dict[str, float]:
+    return scores(segment_text("\n".join(lines) + "\n"), "text")
+
+
+def test_headline_run_beside_an_article() -> None:
+    """Five headlines with times between them, after an article, are flagged; the article is not."""
+    got = dump(*ARTICLE, "More news", *HEADLINES)
+    assert all(got[h] < 0 for h in HEADLINES if len(h.split()) > 4)
+    assert all(got[p] == 0 for p in ARTICLE)
+    assert got["Yesterday"] == 0  # a filler is crossed, not flagged
+
+
+def test_listing_page_left_alone() -> None:
+    """The same headlines on a page with no prose are its content: no signal."""
+    got = dump("Latest news", *HEADLINES)
+    assert not any(got.values())
+
+
+def test_short_run_left_alone() -> None:
+    """Three headlines are not yet a list."""
+    got = dump(*ARTICLE, *[h for h in HEADLINES if len(h.split()) > 4][:3])
+    assert not any(got.values())
+
+
+def test_menu_labels_left_alone() -> None:
+    """A menu of short labels has the run shape but not headline length."""
+    menu = ["World News Today", "Business and Money", "Sport Results Live", "Arts and Culture", "Travel Guides Here"]
+    got = dump(*ARTICLE, *menu)
+    assert not any(got.values())
+
+
+def test_numbered_items_and_fields_are_not_headlines() -> None:
+    """A numbered list of picks and 'Field: value' lines are the article's own structure."""
+    picks = [
+        "1) A waterproof jacket with taped seams",
+        "2) Walking boots with a stiff sole for rock",
+        "3) A light stove that runs on gas canisters",
+        "4) A map case that hangs from the shoulder",
+        "Price: about forty euros in most outdoor shops",
+    ]
+    got = dump(*ARTICLE, *picks)
+    assert not any(got.values())
+
+
+def test_silent_on_html() -> None:
+    """Links tell headlines on HTML pages; the detector only reads dumps."""
+    body = "".join(f"<p>{t}</p>" for t in [*ARTICLE, *HEADLINES])
+    assert not any(scores(html_blocks(body), "html").values())
+
+
+def test_extract_drops_the_headlines_after_a_dump_article() -> None:
+    """End to end: headlines right after a dump's article, no label between, are no longer taken into it."""
+    titles = [h for h in HEADLINES if len(h.split()) > 4]
+    text = "\n".join(["Pier to close for a year of repairs", *ARTICLE, *titles]) + "\n"
+    for weight, kept in ((1.0, 0), (0.0, len(titles))):  # without the detector the region runs on through them
+        pipeline = boilerstrip.Pipeline.default().reweighted(headlines=weight)
+        result = boilerstrip.extract(text, kind="text", pipeline=pipeline)
+        assert all(p in result.text for p in ARTICLE)
+        assert sum(t in result.text for t in titles) == kept
+
+
+def test_listing_with_summaries_left_alone() -> None:
+    """A listing of titles with one-sentence summaries, and a headline list, has no article: no signal."""
+    lines = []
+    for n, title in enumerate(h for h in HEADLINES if len(h.split()) > 4):
+        lines += [title, f"Story {n} from the harbour front was filed by our correspondent this morning, with photographs."]
+    lines = [*lines, *lines]  # ten summaries: well over a hundred words of prose, but never two lines in a row
+    got = dump(*lines, "Most read", *HEADLINES)
+    assert not any(got.values())
