@@ -439,18 +439,23 @@ def test_timeout_partial_when_nothing_was_found() -> None:
         boilerstrip.extract(ARTICLE.encode() * 200, timeout=1e-9, on_timeout="raise")
 
 
+def _cpu(work: Callable[[], object]) -> float:
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_timeout_bounds_a_big_document(kind: str) -> None:
     """A big document with a small budget comes back well before the full extraction would."""
     words = "the council voted on the new bridge over the river"
     lines = [f"Line {i}: {words}, and {i % 7} residents asked questions." for i in range(3_000)]
     source = "".join(f"<p>{x}</p>" for x in lines) if kind == "html" else "\n".join(lines)
-    # CPU time: on a loaded machine the wall clock of either run says little about the other.
-    start = time.process_time()
-    boilerstrip.extract(source, kind=kind)
-    full = time.process_time() - start
-    start = time.process_time()
+    # CPU time, best of a few runs: on a loaded machine the wall clock of either run says little about
+    # the other, and one garbage-collector pass late in a long test session can double one run.
+    full = min(_cpu(lambda: boilerstrip.extract(source, kind=kind)) for _ in range(2))
     r = boilerstrip.extract(source, kind=kind, timeout=0.02)
-    assert time.process_time() - start < 0.75 * full
+    partial = min(_cpu(lambda: boilerstrip.extract(source, kind=kind, timeout=0.02)) for _ in range(3))
+    assert partial < 0.75 * full
     assert_valid(r)
     assert any(step == "timeout" for step, _ in r.timings)
