@@ -110,6 +110,7 @@ def html_region(
 def html_regions(
     blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, sequence: bool = False,
     transparent: frozenset[int] = frozenset(), sections: bool | None = False,
+    section_scores: Sequence[float] | None = None,
 ) -> tuple[int, ...]:  # fmt: skip
     """The main region (see html_region) first; with ``sections``, then its sibling sections.
 
@@ -117,7 +118,8 @@ def html_regions(
     questions), each its own container, and the best one is one of many. A sibling
     of the region whose net mass is a real share of the region's and at least half
     of its own positive mass (mostly content, little noise) is part of the region
-    too; the menus and footers beside it weigh negative and stay out.
+    too; the menus and footers beside it weigh negative and stay out. Sections are
+    judged on ``section_scores`` when given (the scores without a site model's lift).
     """
     totals, positive, parent = _container_masses(blocks, scores, penalty, transparent)
     if not totals:
@@ -128,6 +130,8 @@ def html_regions(
     best = _grown(best, totals, positive, parent, sequence)
     if not sections:
         return (best,)
+    if section_scores is not None:
+        totals, positive, _ = _container_masses(blocks, section_scores, penalty, transparent)
     # The sections may be siblings of the region or of any of its wrappers (a hero's paragraph
     # is the best container; the feature sections are siblings of the hero).
     children: dict[int, list[int]] = defaultdict(list)
@@ -222,12 +226,12 @@ TRANSPARENT_RULES = frozenset({"template.inserted"})
 
 def region_signals(
     blocks: Sequence[Block], scores: Sequence[float], t: Tunables, barriers: frozenset[int] = frozenset(),
-    transparent: frozenset[int] = frozenset(),
+    transparent: frozenset[int] = frozenset(), section_scores: Sequence[float] | None = None,
 ) -> list[Signal]:  # fmt: skip
     if not blocks:
         return []
     if any(b.containers for b in blocks):
-        regions = html_regions(blocks, scores, t.region_penalty, t.sequence, transparent, t.sections)
+        regions = html_regions(blocks, scores, t.region_penalty, t.sequence, transparent, t.sections, section_scores)
         if not regions:
             return []
         chosen = frozenset(regions)
@@ -304,7 +308,14 @@ def decide(
     """Every block's verdict, in order."""
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
     barriers, transparent = _with_rule(per_block, BARRIER_RULES), _with_rule(per_block, TRANSPARENT_RULES)
-    region = region_signals(blocks, scores, t, barriers, transparent) if weights.get("region", 1.0) else []
+    # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
+    # sections qualify on the scores without it (a carousel unique to each page is not a section).
+    lifted = [sum(x.weight * weights.get(x.detector, 1.0) for x in sig if x.detector in SITE_MODEL_DETECTORS
+                  and x.weight > 0) for sig in per_block]  # fmt: skip
+    section_scores = [s - u for s, u in zip(scores, lifted, strict=True)] if any(lifted) else None
+    region = (
+        region_signals(blocks, scores, t, barriers, transparent, section_scores) if weights.get("region", 1.0) else []
+    )
     for s in region:
         scores[s.block] += s.weight * weights.get("region", 1.0)
         per_block[s.block].append(s)

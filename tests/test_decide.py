@@ -324,3 +324,13 @@ def test_a_landing_page_keeps_all_its_sections() -> None:
     for phrase in ("list of places", "ferry times", "add their own stops", "works without a signal"):
         assert phrase in r.text
     assert "Privacy" not in r.text and "Pricing" not in r.text
+
+
+def test_sections_are_judged_without_a_site_models_lift() -> None:
+    """A sibling that qualifies as a section only through a site model's lift of unique blocks stays out:
+    the model narrows the page to its own text, it does not widen the region."""
+    blocks = _landing_page()
+    lifted = [-1.5, 1.5, 0.4, -0.2, -1.5]
+    bare = [-1.5, 1.5, 0.0, -0.6, -1.5]
+    assert html_regions(blocks, lifted, sections=True) == (3, 4)
+    assert html_regions(blocks, lifted, sections=True, section_scores=bare) == (3,)
