@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar, overload
 
+T = TypeVar("T")
 Kind = Literal["html", "text"]
 Label = Literal["content", "boilerplate"]
 
@@ -147,6 +148,25 @@ class PageInfo:
     words: tuple[tuple[str, ...], ...] = ()
 
 
+class _FromMetadata(Generic[T]):
+    """A read-only attribute of Result that is the Metadata field of the same name."""
+
+    __slots__ = ("name",)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _FromMetadata[T]: ...
+    @overload
+    def __get__(self, obj: Result, owner: type | None = None) -> T: ...
+    def __get__(self, obj: Result | None, owner: type | None = None) -> T | _FromMetadata[T]:
+        if obj is None:
+            return self  # on the class, the attribute itself (as a property is)
+        value: T = getattr(obj.metadata, self.name)
+        return value
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """What extract() returns: the clean text, the metadata and every block's verdict."""
@@ -157,70 +177,23 @@ class Result:
     kind: Kind
     timings: tuple[tuple[str, float], ...] = ()
 
-    # Metadata fields are the most used ones, so they are exposed flat.
-    @property
-    def title(self) -> str | None:
-        return self.metadata.title
-
-    @property
-    def author(self) -> str | None:
-        return self.metadata.author
-
-    @property
-    def authors(self) -> tuple[str, ...]:
-        return self.metadata.authors
-
-    @property
-    def date(self) -> str | None:
-        return self.metadata.date
-
-    @property
-    def description(self) -> str | None:
-        return self.metadata.description
-
-    @property
-    def sitename(self) -> str | None:
-        return self.metadata.sitename
-
-    @property
-    def language(self) -> str | None:
-        return self.metadata.language
-
-    @property
-    def url(self) -> str | None:
-        return self.metadata.url
-
-    @property
-    def image(self) -> str | None:
-        return self.metadata.image
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        return self.metadata.tags
-
-    @property
-    def date_modified(self) -> str | None:
-        return self.metadata.date_modified
-
-    @property
-    def image_caption(self) -> str | None:
-        return self.metadata.image_caption
-
-    @property
-    def image_credit(self) -> str | None:
-        return self.metadata.image_credit
-
-    @property
-    def categories(self) -> tuple[str, ...]:
-        return self.metadata.categories
-
-    @property
-    def page_type(self) -> str | None:
-        return self.metadata.page_type
-
-    @property
-    def license(self) -> str | None:
-        return self.metadata.license
+    # Every public metadata field reads through flat: r.title is r.metadata.title.
+    title = _FromMetadata[str | None]()
+    author = _FromMetadata[str | None]()
+    authors = _FromMetadata[tuple[str, ...]]()
+    date = _FromMetadata[str | None]()
+    date_modified = _FromMetadata[str | None]()
+    description = _FromMetadata[str | None]()
+    sitename = _FromMetadata[str | None]()
+    language = _FromMetadata[str | None]()
+    url = _FromMetadata[str | None]()
+    image = _FromMetadata[str | None]()
+    image_caption = _FromMetadata[str | None]()
+    image_credit = _FromMetadata[str | None]()
+    tags = _FromMetadata[tuple[str, ...]]()
+    categories = _FromMetadata[tuple[str, ...]]()
+    page_type = _FromMetadata[str | None]()
+    license = _FromMetadata[str | None]()
 
     def explain(self, *, width: int = 60, only: Label | None = None) -> str:
         """A readable table: one row per block with its label, score and deciding signals."""
