@@ -71,31 +71,32 @@ def test_prelude_without_blank_line_ends_near_the_change_point() -> None:
     assert PRELUDE.count("\n") - 2 <= end < prose
 
 
-def test_plain_inner_text_dump_has_no_prelude() -> None:
-    """An innerText dump of headline and paragraphs has no prelude."""
-    dump = (
-        "Ferry Service Returns\n\n"
-        "The morning ferry left the harbour at seven o'clock on Tuesday.\n\n"
-        "Passengers said they were glad to see it back after the winter.\n\n"
-        "The operator said there would be four crossings a day.\n"
-    )
-    assert prelude_end(segment_text(dump)) == 0
+_MENU = "Search\nSubscribe\nsign in\nHealth\nFitness\nNewsletter\n"
 
 
-def test_menu_first_is_no_prelude() -> None:
-    """A dump whose first lines are a Title Case menu has no prelude."""
-    dump = (
-        "Home\nNews\nSport\nWeather\nBusiness\nCulture\nTravel\nContact Us\nAbout Us\nSign In\n\n"
-        "Ferry Service Returns\n"
-        "The morning ferry left the harbour at seven o'clock on Tuesday, the first crossing of the year.\n"
-        "Passengers said they were glad.\n"
-    )
-    assert prelude_end(segment_text(dump)) == 0
-
-
-def test_few_value_lines_are_no_prelude() -> None:
-    """Fewer than six value-shaped lines do not make a prelude."""
-    dump = "https://example.com/a\n2024-01-01\nnews\n\nA headline\nSome prose follows here in a sentence.\n"
+@pytest.mark.parametrize(
+    "dump",
+    [
+        # An innerText dump of headline and paragraphs.
+        pytest.param("Ferry Service Returns\n\n"
+                     "The morning ferry left the harbour at seven o'clock on Tuesday.\n\n"
+                     "Passengers said they were glad to see it back after the winter.\n\n"
+                     "The operator said there would be four crossings a day.\n", id="plain-inner-text"),
+        # A dump whose first lines are a Title Case menu.
+        pytest.param("Home\nNews\nSport\nWeather\nBusiness\nCulture\nTravel\nContact Us\nAbout Us\nSign In\n\n"
+                     "Ferry Service Returns\n"
+                     "The morning ferry left the harbour at seven o'clock on Tuesday, the first crossing of the year.\n"
+                     "Passengers said they were glad.\n", id="menu-first"),
+        # Fewer than six value-shaped lines.
+        pytest.param("https://example.com/a\n2024-01-01\nnews\n\nA headline\nSome prose follows here in a sentence.\n",
+                     id="few-value-lines"),
+        # A menu printed twice (desktop and mobile) repeats, but holds no ids, URLs or dates.
+        pytest.param(_MENU * 2 + "\nThe Seven Biggest Nutrition Trends\n" + "Eating well is simpler than it looks. " * 8
+                     + "\n", id="menu-printed-twice-before-a-blank-line"),
+    ],
+)
+def test_no_prelude(dump: str) -> None:
+    """Headline and paragraphs, a menu first (once or twice) or too few value lines make no prelude."""
     assert prelude_end(segment_text(dump)) == 0
 
 
@@ -164,17 +165,14 @@ def test_short_prelude_before_the_first_blank_line() -> None:
     assert blocks[6].text == "Home"
 
 
-def test_menu_printed_twice_before_a_blank_line_is_no_prelude() -> None:
-    """A menu printed twice (desktop and mobile) repeats, but holds no ids, URLs or dates: no prelude."""
-    menu = "Search\nSubscribe\nsign in\nHealth\nFitness\nNewsletter\n"
-    dump = menu * 2 + "\nThe Seven Biggest Nutrition Trends\n" + "Eating well is simpler than it looks. " * 8 + "\n"
-    assert prelude_end(segment_text(dump)) == 0
+def _dump_meta(dump: str) -> Metadata:
+    from boilerstrip.metadata.text import text_metadata
+
+    return text_metadata(mark_prelude(segment_text(dump)))
 
 
 def test_dump_metadata_from_type_lines_and_the_visible_page() -> None:
     """Printed type names give the headline and the author; a date missing from the prelude comes from the page."""
-    from boilerstrip.metadata.text import text_metadata
-
     dump = (
         "https://schema.org\nBlogPosting\nhttps://blog.example/basil#article\nKeeping Basil Alive Indoors\n"
         "Person\nhttps://blog.example/#person/1\nMara Quist\nOrganization\nThe Windowsill Gardener\n"
@@ -183,14 +181,8 @@ def test_dump_metadata_from_type_lines_and_the_visible_page() -> None:
         "Basil wants six hours of light a day, which a south-facing window gives even in December, "
         "and it wants its soil to dry a little between waterings.\n"
     )
-    meta = text_metadata(mark_prelude(segment_text(dump)))
+    meta = _dump_meta(dump)
     assert (meta.title, meta.authors, meta.date) == ("Keeping Basil Alive Indoors", ("Mara Quist",), "2024-03-03")
-
-
-def _dump_meta(dump: str) -> Metadata:
-    from boilerstrip.metadata.text import text_metadata
-
-    return text_metadata(mark_prelude(segment_text(dump)))
 
 
 BODY = ("Basil wants six hours of light a day, which a south-facing window gives even in December, "
