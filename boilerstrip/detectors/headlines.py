@@ -21,8 +21,8 @@ import regex
 
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
+from .teasers import headline_shaped
 
-TITLE_END = frozenset(".,;:…。，；：")
 SENTENCE_END = frozenset(".!?。！？")
 CLOSERS = "\"'”’»)]"
 TITLE_ROLES = frozenset({"line", "item"})
@@ -68,13 +68,9 @@ class HeadlinesDetector:
 
     def title_shaped(self, b: Block) -> bool:
         """A capital or digit first, 3-16 words, no sentence punctuation at the end."""
-        text = b.text
-        if b.role not in TITLE_ROLES or len(text) > self.title_max_chars or text[-1] in TITLE_END:
-            return False
-        if not self.title_min <= text.count(" ") + 1 <= self.title_max:
-            return False
-        first = text[0]
-        return first.isupper() or first.isdigit() or first in "\"'“‘«„"
+        return b.role in TITLE_ROLES and headline_shaped(
+            b.text, self.title_min, self.title_max, self.title_max_chars
+        )
 
     def title_like(self, b: Block) -> bool:
         """Headline-shaped, and neither numbered nor a field ("Date: ...")."""

@@ -87,6 +87,8 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 #: "... the NATO flag. File photo": two sentences are a caption or prose, not a headline
 SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}")
 TITLE_END = frozenset(".,;:…。，；：")
+#: what may open a headline besides a capital or a digit
+TITLE_OPENERS = "\"'“‘«„"
 TITLE_ROLES = frozenset({"line", "paragraph", "heading", "item", "caption"})
 WORD = regex.compile(r"\w+")
 SLUG_DROP = regex.compile(r"['’‘`]")
@@ -139,6 +141,17 @@ def is_date_line(text: str) -> bool:
     )
 
 
+def headline_shaped(
+    text: str, lo: int = TITLE_MIN, hi: int = TITLE_MAX, max_chars: int = TITLE_MAX_CHARS
+) -> bool:
+    """A headline's shape in a spaced script: ``lo``-``hi`` words, at most ``max_chars``, no sentence end,
+    a capital, a digit or an opening quote first."""
+    if len(text) > max_chars or text[-1] in TITLE_END or not lo <= text.count(" ") + 1 <= hi:
+        return False
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in TITLE_OPENERS
+
+
 def is_title_like(b: Block) -> bool:
     """Short, headline-shaped: 3-16 words (or 6-40 CJK characters), no sentence end."""
     text = b.text
@@ -146,13 +159,7 @@ def is_title_like(b: Block) -> bool:
         return False
     if CJK.search(text):
         return 6 <= len(text) <= 40
-    words = text.count(" ") + 1
-    if not TITLE_MIN <= words <= TITLE_MAX:
-        return False
-    first = text[0]
-    if not (first.isupper() or first.isdigit() or first in "\"'“‘«„"):
-        return False
-    return BYLINE.match(text) is None and SENTENCE_BREAK.search(text) is None
+    return headline_shaped(text) and BYLINE.match(text) is None and SENTENCE_BREAK.search(text) is None
 
 
 class TeasersDetector(RuleDetector):
