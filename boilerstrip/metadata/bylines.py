@@ -30,11 +30,15 @@ _WS = re.compile(r"\s+")
 _HANDLE = re.compile(r"[\w.\-]{2,40}(?: [\w.\-]{1,40}){0,2}")
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """The words as one regex alternation, longest first ("written by" before "by")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _vocabulary() -> tuple[re.Pattern[str], str, tuple[str, ...], frozenset[str]]:
     table = load_table("metadata")
-    labels = sorted(table["byline"]["labels"], key=len, reverse=True)  # "written by" before "by"
-    alternatives = "|".join(re.escape(label) for label in labels)
+    alternatives = _alternation(table["byline"]["labels"])
     # The label, an optional colon, then the name: a capital letter (or any letter after a colon,
     # as CJK names have no case). Bounded and anchored: linear on any line.
     line = re.compile(rf"^(?:{alternatives})(?:\s{{0,3}}[:：]\s{{0,3}}(?=\w)|\s{{1,3}}(?=[^\W\d_]))(.{{2,100}})$",
@@ -47,16 +51,15 @@ def _vocabulary() -> tuple[re.Pattern[str], str, tuple[str, ...], frozenset[str]
 
 @cache
 def _label_start() -> re.Pattern[str]:
-    labels = sorted(load_table("metadata")["byline"]["labels"], key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{_alternation(load_table('metadata')['byline']['labels'])})(?!\w)", re.IGNORECASE)
 
 
 @cache
 def _byline_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = load_table("metadata")["byline"]
     # Only labels of two words or more: a bare "by" inside the line is too often prose ("by the river").
-    labels = sorted((x for x in table["labels"] if " " in x), key=len, reverse=True)
-    label = re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(x) for x in labels)})\s{{1,3}}(?=\w)", re.IGNORECASE)
+    labels = _alternation(x for x in table["labels"] if " " in x)
+    label = re.compile(rf"(?:^|\s)(?:{labels})\s{{1,3}}(?=\w)", re.IGNORECASE)
     roles = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(x) for x in table['role_words'])})(?!\w)", re.IGNORECASE)
     words = "|".join(re.escape(x) for x in table["line_ends"])
     # "Ann LeePublished: May 2" (a dump gluing two elements): a capitalised end word right after a letter
@@ -103,7 +106,7 @@ def byline_names(text: str) -> tuple[str, ...]:
 @cache
 def _line_label() -> re.Pattern[str]:
     table = load_table("metadata")["byline"]
-    labels = "|".join(re.escape(x) for x in sorted(table["labels"], key=len, reverse=True))
+    labels = _alternation(table["labels"])
     ends = "|".join(re.escape(x) for x in table["line_ends"])
     # The label, then a colon or spaces before a capital; "ByAnn Lee" (a dump of "<b>By</b><a>Ann Lee</a>")
     # only with the label's own capital. A line may open with its date or "Published ...": the label
