@@ -170,24 +170,16 @@ class Pipeline:
         if include_comments:
             # Comments are judged like any other text: where they sit is no evidence against them.
             # Their widget's chrome (prompts, counts, reply buttons) still is.
-            tunables = _scaled(tunables, {r: 0.0 for r in COMMENT_LOCATION_RULES})
-        thread = _as_thread(tunables)
+            tunables = _scaled(tunables, dict.fromkeys(COMMENT_LOCATION_RULES, 0.0))
         signals = self._signals(blocks, page, clock)
         kind = page_type(metadata)
-        if kind in PAGE_TYPE_SCALE:
-            tunables = _scaled(tunables, PAGE_TYPE_SCALE[kind])
-        if tunables.sections is None:
-            tunables = replace(tunables, sections=kind not in SINGLE_REGION_TYPES)
-        if kind == "forum":
-            verdicts = self._decide(blocks, signals, page, thread, clock)
-        else:
-            # Elsewhere a comment section is the commonest long prose that is not the page's content.
-            tunables = _scaled(tunables, dict.fromkeys(COMMENT_RULES, COMMENT_SCALE))
-            verdicts = self._decide(blocks, signals, page, tunables, clock)
-            if not clock.expired and _is_discussion(verdicts):
-                # The same signals, judged as a thread: only the decision differs.
-                verdicts = marked(self._decide(blocks, signals, page, thread, clock), "fallback.discussion",
-                                  "the comments hold the page's text: a discussion page")  # fmt: skip
+        thread = _as_thread(tunables)
+        tunables = thread if kind == "forum" else _page_view(tunables, kind)
+        verdicts = self._decide(blocks, signals, page, tunables, clock)
+        if kind != "forum" and not clock.expired and _is_discussion(verdicts):
+            # The same signals, judged as a thread: only the decision differs.
+            verdicts = marked(self._decide(blocks, signals, page, thread, clock), "fallback.discussion",
+                              "the comments hold the page's text: a discussion page")  # fmt: skip
         if tree is not None and not clock.expired and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
             verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)
         body = render.text(verdicts)
@@ -247,6 +239,14 @@ class Pipeline:
 def _as_thread(tunables: Tunables) -> Tunables:
     # Posts are the content of a thread: a comment class on them is no evidence against them.
     return _scaled(replace(tunables, sequence=True), dict.fromkeys(COMMENT_RULES, 0.0))
+
+
+def _page_view(tunables: Tunables, kind: str | None) -> Tunables:
+    """How a page that is no thread is judged: its type's rule factors, comment markup weighing
+    more (beside an article, a comment section is the commonest long prose that is not the
+    content), and sibling sections in the region except on articles."""
+    view = _scaled(tunables, {**PAGE_TYPE_SCALE.get(kind or "", {}), **dict.fromkeys(COMMENT_RULES, COMMENT_SCALE)})
+    return view if view.sections is not None else replace(view, sections=kind not in SINGLE_REGION_TYPES)
 
 
 def _scaled(tunables: Tunables, factors: Mapping[str, float]) -> Tunables:
