@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..model import Metadata
 from ..pagetype import forum_url
 from .bylines import byline_names, clean_handle, labelled_byline, poster_name
-from .jsonld import JsonLd, page_type_of, parse_jsonld, string_leaves, texts, types_of
+from .jsonld import ORGANIZATION_TYPES, JsonLd, page_type_of, parse_jsonld, string_leaves, texts, types_of
 from .normalize import (
     TITLE_SEP,
     author_from_url,
@@ -550,14 +550,10 @@ def _is_forum(page: _Page, page_url: str | None) -> bool:
     return _page_type(page) == "forum" or forum_url(page_url) or forum_url(page.url)
 
 
-_ORG_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "LocalBusiness",
-                        "EducationalOrganization", "GovernmentOrganization", "OnlineBusiness", "Brand"})
-
-
 def _is_publisher(names: Sequence[str], page: _Page, sitename: str | None, page_url: str | None) -> bool:
     """Whether declared authors are the site itself (its name, its host's name, a JSON-LD Organization)."""
     orgs = {n.lower() for o in (page.doc.resolve(i) for i in _as_list(page.main.get("author")))
-            if isinstance(o, dict) and set(types_of(o)) & _ORG_TYPES for n in texts(o, page.doc)}
+            if isinstance(o, dict) and set(types_of(o)) & ORGANIZATION_TYPES for n in texts(o, page.doc)}
     host = _hostname(page_url) or _hostname(page.url)
     return all(n.lower() in orgs or names_site(n, sitename, host) for n in names)
 

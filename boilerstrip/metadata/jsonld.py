@@ -17,7 +17,7 @@ from typing import Any
 
 from .normalize import normalize_space
 
-__all__ = ["JsonLd", "page_type_of", "parse_jsonld", "string_leaves", "texts", "types_of"]
+__all__ = ["ORGANIZATION_TYPES", "JsonLd", "page_type_of", "parse_jsonld", "string_leaves", "texts", "types_of"]
 
 _MAX_DEPTH = 12
 _MAX_SCRIPT = 2_000_000  # characters; bigger "JSON-LD" is an app state dump, not metadata
@@ -51,6 +51,11 @@ _PAGE_TYPES: dict[str, str] = {
 #: WebPage and its subtypes that say nothing coarser than "a page".
 _WEBPAGES = frozenset(
     _words("WebPage AboutPage ContactPage FAQPage ItemPage MedicalWebPage RealEstateListing")
+)
+#: Organisations: the publisher, never a person (a declared author of this type is the site itself).
+ORGANIZATION_TYPES = frozenset(
+    _words("""Organization NewsMediaOrganization Corporation WebSite LocalBusiness EducationalOrganization
+    GovernmentOrganization OnlineBusiness OnlineStore Brand""")
 )
 #: Entities that describe the site, never the page.
 _SITE_TYPES = frozenset(

@@ -14,13 +14,11 @@ from collections.abc import Sequence
 
 import regex
 
-from .jsonld import page_type_of
+from .jsonld import ORGANIZATION_TYPES, page_type_of
 
 __all__ = ["typed_values"]
 
 _PERSON = frozenset({"Person"})
-_SITE = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "LocalBusiness",
-                   "EducationalOrganization", "GovernmentOrganization", "OnlineStore", "Brand"})
 _PAGE = frozenset({"WebPage", "ItemPage", "AboutPage", "CollectionPage", "FAQPage", "ProfilePage",
                    "MedicalWebPage", "QAPage"})
 #: Objects whose names are never the page's title nor its author.
@@ -36,7 +34,7 @@ _LOOKAHEAD = 4
 def _role(name: str) -> str | None:
     if name in _PERSON:
         return "person"
-    if name in _SITE:
+    if name in ORGANIZATION_TYPES:
         return "site"
     if name in _PAGE:
         return "page"
