@@ -80,10 +80,6 @@ def segment_text(text: str) -> list[Block]:
     return _joined(blocks)
 
 
-def _goes_on(prev: str, line: str) -> bool:
-    return CONTINUES.match(line) is not None
-
-
 def _joined(blocks: list[Block]) -> list[Block]:
     """Lines that are pieces of one sentence, joined into one block; the source line breaks are kept.
 
@@ -93,12 +89,11 @@ def _joined(blocks: list[Block]) -> list[Block]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        parts = 1
         if out and b.role == "line" and not b.after_gap and out[-1].role == "line":
             prev = out[-1].text
             if not ENDED.search(prev) and prev.count(" ") >= 3:
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-                if _goes_on(prev.rsplit("\n", 1)[-1], b.text):
+                if CONTINUES.match(b.text):
                     parts = 1
                 elif (
                     nxt is not None and nxt.role == "line" and not nxt.after_gap
