@@ -298,6 +298,23 @@ def revise(
     return out
 
 
+SITE_MODEL_DETECTORS = ("template",)
+
+
+def _site_model_heard(signals: Sequence[Signal]) -> bool:
+    return any(s.detector in SITE_MODEL_DETECTORS for s in signals)
+
+
+def _without_site_lift(
+    scores: Sequence[float], per_block: Sequence[Sequence[Signal]], weights: Mapping[str, float]
+) -> list[float]:
+    """The scores less what a site model's positive signals added to them."""
+    return [
+        score - sum(x.weight * weights.get(x.detector, 1.0) for x in sig if x.detector in SITE_MODEL_DETECTORS and x.weight > 0)
+        for score, sig in zip(scores, per_block, strict=True)
+    ]  # fmt: skip
+
+
 def _with_rule(per_block: Sequence[Sequence[Signal]], rules: frozenset[str]) -> frozenset[int]:
     return frozenset(i for i, sig in enumerate(per_block) if any(s.rule in rules for s in sig))
 
@@ -310,9 +327,7 @@ def decide(
     barriers, transparent = _with_rule(per_block, BARRIER_RULES), _with_rule(per_block, TRANSPARENT_RULES)
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
     # sections qualify on the scores without it (a carousel unique to each page is not a section).
-    lifted = [sum(x.weight * weights.get(x.detector, 1.0) for x in sig if x.detector in SITE_MODEL_DETECTORS
-                  and x.weight > 0) for sig in per_block]  # fmt: skip
-    section_scores = [s - u for s, u in zip(scores, lifted, strict=True)] if any(lifted) else None
+    section_scores = _without_site_lift(scores, per_block, weights) if _site_model_heard(signals) else None
     region = (
         region_signals(blocks, scores, t, barriers, transparent, section_scores) if weights.get("region", 1.0) else []
     )
@@ -379,9 +394,6 @@ SPARSE_LINKED = 0.5
 SPARSE_LISTED_RULES = frozenset({"headlines.run"})
 
 
-SITE_MODEL_DETECTORS = ("template",)
-
-
 def _sparse_without_site_model(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, limit: int
 ) -> bool:
@@ -392,7 +404,7 @@ def _sparse_without_site_model(
     items was never tried (measured on WCXB hosts: most lost lines). The model refines
     a step of the ladder; it does not take one away.
     """
-    if any(b.containers for b in blocks) or not any(s.detector in SITE_MODEL_DETECTORS for s in signals):
+    if any(b.containers for b in blocks) or not _site_model_heard(signals):
         # On HTML the retry cost more precision than it bought recall (WCXB hosts, docs/sitemodel.md).
         return False
     off = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}

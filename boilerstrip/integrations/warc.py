@@ -17,7 +17,7 @@ def is_page(record: Any) -> bool:
         return True
     ctype = (record.http_headers.get("Content-Type") or "").lower().lstrip()
     status = record.http_headers.status_code or 200
-    return 200 <= status < 300 and not (ctype and not ctype.startswith(PAGE_TYPES))
+    return 200 <= status < 300 and (not ctype or ctype.startswith(PAGE_TYPES))
 
 
 def read_warc(path: str) -> Iterator[tuple[str | None, bytes, str | None]]:
