@@ -603,12 +603,13 @@ def _authors(page: _Page, page_url: str | None = None, sitename: str | None = No
         names, urls = _authors_from(found, kind)
         if not names and forum:
             names = tuple(h for h in (clean_handle(v) for v in found[:1] if not is_url(v)) if h)
-        if names and not forum and not publisher and _is_publisher(names, page, sitename, page_url):
-            publisher = names
-            continue
-        if names and not (publisher and (_is_publisher(names, page, sitename, page_url)
-                                         or not all(_person_shaped(n) for n in names))):
-            return names
+        if names:
+            if forum or not _is_publisher(names, page, sitename, page_url):
+                # After the publisher, only a person's name replaces it.
+                if not publisher or all(_person_shaped(n) for n in names):
+                    return names
+            elif not publisher:
+                publisher = names
         weak = weak or urls
     return publisher or weak
 
