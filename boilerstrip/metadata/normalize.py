@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from urllib.parse import unquote, urlsplit
 
@@ -214,14 +215,20 @@ def _with_time(date: tuple[int, int, int], rest: str) -> str | None:
     return _format(y, mo, d, hh, mm, ss, _zone(t["tz"])) or _format(y, mo, d)
 
 
-def _textual_date(value: str) -> tuple[tuple[int, int, int], str] | None:
-    """A date written with a month name, and the text left around it."""
+def _month_name_dates(value: str) -> Iterator[tuple[re.Match[str], int]]:
+    """The dates written with a month name in ``value`` (match, month number), pattern by pattern."""
     for pattern in (_DAY_MONTH, _MONTH_DAY, _YEAR_MONTH_DAY):
         for m in pattern.finditer(value):
             month = _MONTHS.get(m["mon"].lower())
             if month:
-                rest = value[: m.start()] + " " + value[m.end():]
-                return (int(m["y"]), month, int(m["d"])), rest
+                yield m, month
+
+
+def _textual_date(value: str) -> tuple[tuple[int, int, int], str] | None:
+    """A date written with a month name, and the text left around it."""
+    for m, month in _month_name_dates(value):
+        rest = value[: m.start()] + " " + value[m.end():]
+        return (int(m["y"]), month, int(m["d"])), rest
     return None
 
 
@@ -243,8 +250,7 @@ def _numeric_date(value: str) -> tuple[tuple[int, int, int], str] | None:
 def date_start(text: str) -> int | None:
     """Where the first date written in ``text`` starts ("Ann Lee December 17, 2025" -> 9), or None."""
     starts = [m.start() for m in (_ISO.search(text), _NUMERIC.search(text)) if m]
-    for pattern in (_DAY_MONTH, _MONTH_DAY, _YEAR_MONTH_DAY):
-        starts.extend(m.start() for m in pattern.finditer(text) if m["mon"].lower() in _MONTHS)
+    starts.extend(m.start() for m, _ in _month_name_dates(text))
     return min(starts, default=None)
 
 
