@@ -103,11 +103,16 @@ class HeadlinesDetector:
         ]  # fmt: skip
         if not lists:
             return
-        listed = {i for r in lists for i in r}
-        prose = [b for b in blocks if b.index not in listed and self._prose(b)]
-        if self._longest_passage(blocks) < self.body_min:
+        prose = [self._prose(b) for b in blocks]
+        if self._longest_passage(blocks, prose) < self.body_min:
             return
-        body = Counter(w.casefold() for b in prose for w in CONTENT_WORD.findall(b.text))
+        listed = {i for r in lists for i in r}
+        body = Counter(
+            w.casefold()
+            for b, is_prose in zip(blocks, prose, strict=True)
+            if is_prose and b.index not in listed
+            for w in CONTENT_WORD.findall(b.text)
+        )
         w = self.weights["run"]
         for r in lists:
             shared = self._shared(blocks, r, body)
@@ -122,14 +127,16 @@ class HeadlinesDetector:
     def _prose(self, b: Block) -> bool:
         return b.text.count(" ") + 1 >= self.prose_min and b.text.rstrip(CLOSERS)[-1:] in SENTENCE_END
 
-    def _longest_passage(self, blocks: Sequence[Block]) -> int:
-        """Words in the longest run of consecutive prose lines: an article's body, not a listing's summaries.
+    @staticmethod
+    def _longest_passage(blocks: Sequence[Block], prose: Sequence[bool]) -> int:
+        """Words in the longest run of consecutive prose lines (``prose``: each block's _prose): an
+        article's body, not a listing's summaries.
 
         A listing alternates titles and one-sentence summaries; only an article has paragraphs in a row.
         """
         best = run = 0
-        for b in blocks:
-            run = run + b.text.count(" ") + 1 if self._prose(b) else 0
+        for b, is_prose in zip(blocks, prose, strict=True):
+            run = run + b.text.count(" ") + 1 if is_prose else 0
             best = max(best, run)
         return best
 
