@@ -106,6 +106,7 @@ _TERM_SEP = re.compile(r"[,;]")
 _MAX_CLIMB = 3  # ancestors of the h1 searched for its date and byline
 _NOT_ELEMENT = frozenset({"html", "body", "-document", None})
 _ARTICLE = frozenset({"article"})
+_MAIN = frozenset({"main"})
 _MAIN_OR_ARTICLE = frozenset({"main", "article"})
 
 
@@ -218,7 +219,7 @@ def _index_links(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
 
 
 def _excluded(node: LexborNode, stop: LexborNode | None = None, *, headline: bool = False,
-              ends: frozenset[str] = frozenset({"main"})) -> bool:
+              ends: frozenset[str] = _MAIN) -> bool:
     """True when the node sits in an aside, footer, comment, related list... below ``stop``.
 
     <main> (or another of ``ends``) ends the climb: classes on it and above it describe the
@@ -259,7 +260,7 @@ def _headline_h1s(tree: LexborHTMLParser) -> list[LexborNode]:
     # An h1 in an <article> is that article's: the classes above it ("m-article--sidebar-right") are layout.
     h1s = [n for n in tree.tags("h1")[:12] if not _excluded(n, headline=True, ends=_MAIN_OR_ARTICLE)
            and n.text(strip=True)]
-    for inside in (frozenset({"article"}), frozenset({"main"})):
+    for inside in (_ARTICLE, _MAIN):
         first = [n for n in h1s if _inside(n, inside)]
         if first:
             return first + [n for n in h1s if n not in first]
@@ -472,8 +473,7 @@ def _authors_from(
 def _ld_author_values(page: _Page) -> list[str]:
     values: list[str] = []
     for key in ("author", "creator"):
-        items = page.main.get(key)
-        for item in items if isinstance(items, list) else [items]:
+        for item in _as_list(page.main.get(key)):
             item = page.doc.resolve(item)
             if isinstance(item, str):
                 values.append(item)
@@ -721,7 +721,7 @@ def _date_excluded(node: LexborNode) -> bool:
         aside = aside.parent
     if aside is None or aside.tag != "aside":
         return _excluded(node, headline=True)
-    if not _inside(aside, frozenset({"article"})) or len(aside.text()) >= 200:
+    if not _inside(aside, _ARTICLE) or len(aside.text()) >= 200:
         return True
     tokens = f"{aside.attributes.get('class') or ''} {aside.attributes.get('id') or ''}".lower()
     return (bool(_HEADLINE_EXCLUDED_TOKENS.search(tokens)) or _excluded(node, aside, headline=True)
