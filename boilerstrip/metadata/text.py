@@ -252,7 +252,7 @@ def _headline(blocks: Sequence[Block]) -> str | None:
     # A dump without blank lines: the nearest headline-shaped line above the first paragraph,
     # past the dateline and byline that often stand between them.
     for b in reversed(blocks[max(0, first_para - 6) : first_para]):
-        if len(b.text) <= 60 and (normalize_date(b.text) or BYLINE.match(b.text)):
+        if _date_line(b.text) or (len(b.text) <= 60 and BYLINE.match(b.text)):
             continue
         if _is_headline_shaped(b, 3):
             return b.text
@@ -300,12 +300,14 @@ def _heuristic_metadata(blocks: Sequence[Block], url: str | None) -> Metadata:
                     sitename=site)
 
 
+def _date_line(text: str) -> str | None:
+    """The date of a short line that is a dateline ("Published 8 April 2024"), else None."""
+    return normalize_date(text) if len(text) <= 60 else None
+
+
 def _dateline(blocks: Sequence[Block]) -> str | None:
-    """The first short line near the top that is a date ("Published 8 April 2024")."""
-    for b in blocks[:80]:
-        if len(b.text) <= 60 and (d := normalize_date(b.text)):
-            return d
-    return None
+    """The first short line near the top that is a date."""
+    return next((d for b in blocks[:80] if (d := _date_line(b.text))), None)
 
 
 def _headers(blocks: Sequence[Block]) -> dict[str, str]:
