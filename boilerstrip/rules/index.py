@@ -88,7 +88,8 @@ class _Bucket:
     literal: tuple[_Literal, ...]
     #: the other rules that need a regex: (position, the pattern's search)
     plain: tuple[tuple[int, _Search], ...]
-    #: positions of the rules that apply to some roles only or skip sentence-shaped blocks
+    #: positions of the word-sequence rules that apply to some roles only or skip sentence-shaped
+    #: blocks: their word matches are checked after the fact (``literal`` checks its own first)
     limited: frozenset[int]
 
 
@@ -125,7 +126,7 @@ class RuleIndex:
                         if (r.substrings or r.pattern) and not _plain(r)
                     ),  # fmt: skip
                     plain=tuple((i, r.pattern.search) for i, r in fit if r.pattern and _plain(r)),
-                    limited=frozenset(i for i, r in fit if r.roles or r.skip_sentences),
+                    limited=frozenset(i for i, r in fit if r.words and (r.roles or r.skip_sentences)),
                 )
             )
         ignore = re.compile(r"(?<!\S)(?:" + "|".join(ignore_classes) + r")(?!\S)") if ignore_classes else None
