@@ -101,13 +101,13 @@ RULES: dict[str, dict[str, Callable[[str | None, str], bool]]] = {
 def _boilerstrip(page: Page, text_mode: str | None = None) -> Prediction:
     import boilerstrip
 
+    source: str | bytes = page.html
+    kind: str | None = None
     if text_mode:  # the page flattened to a dump the way scrapers hand it over (benchmarks.flatten)
         from .flatten import Style, flatten
 
-        dump = flatten(page.html, cast(Style, text_mode))
-        m = boilerstrip.extract(dump, kind="text", url=page.url).metadata
-    else:
-        m = boilerstrip.extract(page.html, url=page.url).metadata
+        source, kind = flatten(page.html, cast(Style, text_mode)), "text"
+    m = boilerstrip.extract(source, kind=kind, url=page.url).metadata
     return {"title": m.title, "author": m.author, "date": m.date}
 
 
@@ -126,9 +126,8 @@ def _htmldate(page: Page) -> Prediction:
     return {"date": htmldate.find_date(page.html, url=page.url, original_date=True)}
 
 
-_CALLS: dict[str, Callable[[Page], Prediction]] = {
-    "boilerstrip": _boilerstrip, "trafilatura": _trafilatura, "htmldate": _htmldate,
-}
+#: The peers, which read the HTML only (boilerstrip is called with the run's text mode).
+_PEERS: dict[str, Callable[[Page], Prediction]] = {"trafilatura": _trafilatura, "htmldate": _htmldate}
 
 
 @lru_cache(maxsize=2)
@@ -142,7 +141,7 @@ def _run_one(args: tuple[str, Path, str, str | None]) -> tuple[str, Prediction, 
     page = _dataset(root)._load(page_id)
     start = time.perf_counter()
     try:
-        out = _boilerstrip(page, text_mode) if name == "boilerstrip" else _CALLS[name](page)
+        out = _boilerstrip(page, text_mode) if name == "boilerstrip" else _PEERS[name](page)
     except Exception as exc:  # a peer's crash is its miss, not the benchmark's
         print(f"{name} {page.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
         out = {}
