@@ -47,14 +47,14 @@ def _role(name: str) -> str | None:
 def typed_values(prelude: Sequence[str]) -> dict[str, list[str]]:
     """{role: values in order} for the roles "headline", "page", "person", "site" and "other"."""
     out: dict[str, list[str]] = {}
-    for i, line in enumerate(prelude):
-        role = _role(line) if _TYPE_NAME.match(line) else None
+    roles = [_role(line) if _TYPE_NAME.match(line) else None for line in prelude]
+    for i, role in enumerate(roles):
         if role is None:
             continue
-        for value in prelude[i + 1 : i + 1 + _LOOKAHEAD]:
-            if _TYPE_NAME.match(value) and _role(value) is not None:
+        for j in range(i + 1, min(i + 1 + _LOOKAHEAD, len(prelude))):
+            if roles[j] is not None:
                 break  # the next object's type: this one printed no name
-            if not _SKIP.match(value):
-                out.setdefault(role, []).append(value)
+            if not _SKIP.match(prelude[j]):
+                out.setdefault(role, []).append(prelude[j])
                 break
     return out
