@@ -26,7 +26,6 @@ from . import Rule, load_table
 WORDS = re.compile(r"\w+")
 #: blocks up to this long get their words split once per page (PageInfo.words); phrase rules are shorter
 WORDS_MAX_CHARS = 600
-ATTR_TOKENS = re.compile(r"[^\s_\-]+")
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 SENTENCE_MIN_CHARS = 25
 #: literal text: "Reply" or "print" on a line of code is data, not a label
@@ -46,14 +45,14 @@ def _content_names(attrs: str) -> list[list[str]]:
     """The tokens of each class name in ``attrs`` that names the content (see rules/classes.toml)."""
     out = []
     for name in attrs.split():
-        tokens = ATTR_TOKENS.findall(name)
+        tokens = _attr_tokens(name)
         if tokens and (name in CONTENT_NAMES or tokens[0] in CONTENT_TOKENS or tokens[-1] in CONTENT_TOKENS):
             out.append(tokens)
     return out
 
 
 def _attr_tokens(attrs: str) -> list[str]:
-    """ATTR_TOKENS.findall(attrs), by str methods: str.split() splits where re's \\s matches."""
+    """The tokens of class/id names: runs of characters other than whitespace, "_" and "-"."""
     return attrs.replace("_", " ").replace("-", " ").split()
 
 
