@@ -25,7 +25,9 @@ CONCAT_MIN_CHARS = 300
 CONCAT_COVERAGE = 0.8
 
 
-def _norm(text: str) -> str:
+def word_key(text: str) -> str:
+    """The text's words, case-folded, one space apart: equal for texts that differ only in case,
+    punctuation and spacing (a title and the line that repeats it)."""
     return " ".join(WORD.findall(text.casefold()))
 
 
@@ -41,7 +43,7 @@ class EchoDetector(RuleDetector):
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         words = [WORD.findall(b.text.casefold()) for b in blocks]  # split once for all three checks
-        norms = [" ".join(w) for w in words]  # _norm of each block
+        norms = [" ".join(w) for w in words]  # word_key of each block
         yield from self._prelude(blocks)
         yield from self._declared(blocks, norms, page)
         yield from self._repeats(blocks, norms)
@@ -56,9 +58,9 @@ class EchoDetector(RuleDetector):
     @staticmethod
     def _declared(blocks: Sequence[Block], norms: Sequence[str], page: PageInfo) -> Iterator[Signal]:
         meta = page.metadata
-        title = _norm(meta.title or "")
-        short_values = {_norm(v) for v in meta.values if len(v) <= 120}
-        short_values |= {_norm(v) for v in (meta.sitename, *meta.authors) if v}
+        title = word_key(meta.title or "")
+        short_values = {word_key(v) for v in meta.values if len(v) <= 120}
+        short_values |= {word_key(v) for v in (meta.sitename, *meta.authors) if v}
         short_values.discard("")
         for b, n in zip(blocks, norms, strict=True):
             if b.role == "meta" or len(b.text) > 300:

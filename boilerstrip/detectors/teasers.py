@@ -26,6 +26,7 @@ import regex
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
 from .base import RuleDetector
+from .echo import word_key
 
 _PARAMS: Mapping[str, Any] = load_table("teasers").get("params", {})
 TITLE_MIN = int(_PARAMS.get("title_min_words", 3))
@@ -90,7 +91,6 @@ TITLE_END = frozenset(".,;:…。，；：")
 #: what may open a headline besides a capital or a digit
 TITLE_OPENERS = "\"'“‘«„"
 TITLE_ROLES = frozenset({"line", "paragraph", "heading", "item", "caption"})
-WORD = regex.compile(r"\w+")
 SLUG_DROP = regex.compile(r"['’‘`]")
 SLUG_SEP = regex.compile(r"[^a-z0-9\p{L}\p{N}]+")
 URL_TAIL = regex.compile(
@@ -121,10 +121,6 @@ def url_slug(url: str) -> str:
         if core and not core.isdigit():
             return slugify(core)
     return ""
-
-
-def _norm(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
 
 
 def is_date_line(text: str) -> bool:
@@ -206,12 +202,12 @@ def _lists(blocks: Sequence[Block], labels: Sequence[int]) -> Iterator[Signal]:
 
 def _header_blocks(blocks: Sequence[Block], page: PageInfo) -> frozenset[int]:
     """The page title's blocks and the few after them (headline, byline, date are no teaser)."""
-    title = _norm(page.metadata.title or "")
+    title = word_key(page.metadata.title or "")
     out: set[int] = set()
     size = len(page.metadata.title or "")
     for b in blocks:
         if title:  # lengths first: normalising every block would cost more than the rest
-            own = size // 2 <= len(b.text) <= size * 2 + 10 and _norm(b.text) == title
+            own = size // 2 <= len(b.text) <= size * 2 + 10 and word_key(b.text) == title
         else:
             own = b.role == "heading" and b.level == 1
         if own and len(b.text) <= 300:
