@@ -314,6 +314,11 @@ def _hostname(url: str | None) -> str | None:
         return None
 
 
+def _page_host(page: _Page, page_url: str | None) -> str | None:
+    """The page's host: the caller's URL's, else the one the page declares."""
+    return _hostname(page_url) or _hostname(page.url)
+
+
 _HOME_PATH = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:index\.\w{2,5})?$", re.IGNORECASE)
 
 
@@ -345,7 +350,7 @@ def _title(page: _Page, sitename: str | None, page_url: str | None) -> str | Non
     raw = [*page.ld("headline"), *(page.ld("name") if ranked else ()), *page.meta(_TITLE_KEYS),
            *([head_text] if head_text else ()), *(() if ranked else page.ld("name"))]
     # og:title, twitter:title and headline are usually the same string: clean each once.
-    host = _hostname(page_url) or _hostname(page.url)
+    host = _page_host(page, page_url)
     home = _is_home(page.url or page_url)
     candidates = [t for t in (clean_title(r, site, host, home=home) for r in dict.fromkeys(raw[:20])) if t]
     heads = [normalize_space(n.text(separator=" ")) for n in page.h1s[:4]]
@@ -554,7 +559,7 @@ def _is_publisher(names: Sequence[str], page: _Page, sitename: str | None, page_
     """Whether declared authors are the site itself (its name, its host's name, a JSON-LD Organization)."""
     orgs = {n.lower() for o in (page.doc.resolve(i) for i in _as_list(page.main.get("author")))
             if isinstance(o, dict) and set(types_of(o)) & ORGANIZATION_TYPES for n in texts(o, page.doc)}
-    host = _hostname(page_url) or _hostname(page.url)
+    host = _page_host(page, page_url)
     return all(n.lower() in orgs or names_site(n, sitename, host) for n in names)
 
 
