@@ -13,12 +13,14 @@ Two ways of using a model are scored, both against the same extraction without o
 Modes: ``html``; ``a``/``b``/``c``: the dump flattened from the HTML (benchmarks/flatten.py);
 ``dump``: the dump stored beside the page (tests/sites only). Speed: median milliseconds per page to
 learn, and to extract without and with the model (interleaved per page); size: the saved model's bytes.
-Only scores, counts and timings are printed, never page text.
+Only scores, counts and timings are printed, never page text. ``--per-page FILE`` also writes every
+page's id, host, mode and scores as JSON (ids and numbers only), to compare two builds page by page.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import time
 from collections import defaultdict
@@ -57,6 +59,8 @@ class Tally:
     model_ms: list[float] = field(default_factory=list)
     #: the template detector's own lap in the Result's timings
     detector_ms: list[float] = field(default_factory=list)
+    #: page ids, in the order of the scores
+    ids: list[str] = field(default_factory=list)
     model_bytes: int = 0
     template_blocks: int = 0
     #: truth lines (of 40 characters or more) the extraction without a model kept, and of those the learned one lost
@@ -130,6 +134,7 @@ def run_host(docs: Sequence[Doc]) -> Tally:
         lines = [x.strip() for x in d.truth.splitlines() if len(x.strip()) >= 40 and x.strip() in plain.text]
         tally.kept_lines += len(lines)
         tally.lost_lines += sum(x not in learned.text for x in lines)
+        tally.ids.append(d.id)
         for name, r in (("without", plain), ("learned", learned), ("held-out", held)):
             p = word_prf(r.text, d.truth)
             tally.scores[name].append((p.precision, p.recall, p.f1))
@@ -181,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--min-pages", type=int, default=6, help="hosts with fewer pages are left out")
     ap.add_argument("--modes", default=None, help=f"comma-separated, of {', '.join(MODES)}")
     ap.add_argument("--hosts", default=None, help="comma-separated hosts to run (default: all with enough pages)")
+    ap.add_argument("--per-page", type=Path, default=None, help="also write per-page scores (JSON) here")
     args = ap.parse_args(argv)
     pages = load_pages(args.dataset)
     is_sites = any(args.dataset.glob("*/*.expected.txt"))
@@ -194,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     hosts = {h: ps for h, ps in by_host.items() if len(ps) >= args.min_pages}
     if args.hosts:
         hosts = {h: ps for h, ps in hosts.items() if h in args.hosts.split(",")}
+    rows: list[dict[str, object]] = []
     for mode in modes:
         tallies = {}
         for host, ps in hosts.items():
@@ -202,6 +209,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 tallies[host] = run_host(docs)
         if tallies:
             print("\n".join(report(mode, tallies)), end="\n\n", flush=True)
+        rows.extend(
+            {"mode": mode, "host": host, "id": pid, **{name: list(t.scores[name][n]) for name in t.scores}}
+            for host, t in tallies.items()
+            for n, pid in enumerate(t.ids)
+        )
+    if args.per_page is not None:
+        args.per_page.write_text(json.dumps(rows, indent=0), "utf-8")
     return 0
 
 

@@ -9,6 +9,14 @@ input iterable is consumed lazily.
 A document that fails yields a :class:`Failure` in its place: its position in
 the input, and the exception (``ExtractionTimeout`` when over the time limit).
 
+Site models (``site_model=``, see sitemodel.SiteChoice): one model or a mapping
+host -> model goes to each worker once, with the pipeline. Learned online (a
+SiteModels), every page is learned here, in input order, from its source
+(segmented here; outside the time limit), and goes to its worker with the counts
+its extraction reads from the model as it was before the page: so the results
+are those of one process learning page after page, whatever ``jobs``, at the
+price of segmenting each page twice (once to learn, once to extract).
+
 ``timeout`` is enforced twice. In the worker, an interval timer interrupts the
 extraction at the deadline (POSIX; the worker survives and takes the next
 document). Code that cannot be interrupted (a long C call) is caught by the
@@ -24,7 +32,7 @@ from __future__ import annotations
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
@@ -34,6 +42,7 @@ from typing import Any
 from .errors import ExtractionTimeout, InvalidOptionError
 from .model import Result
 from .pipeline import Pipeline
+from .sitemodel import SiteChoice, SiteModel, SiteModels
 
 #: documents in flight per worker
 IN_FLIGHT_PER_JOB = 4
@@ -65,6 +74,7 @@ def extract_many(
     favor: float = 0.0,
     include_comments: bool = False,
     pipeline: Pipeline | None = None,
+    site_model: SiteModel | Mapping[str, SiteModel] | SiteModels | None = None,
 ) -> Iterator[Result | Failure]:
     """Extract every source, yielding a Result or a Failure for each, in input order.
 
@@ -73,17 +83,23 @@ def extract_many(
     worker processes, so they must be ``str`` or ``bytes`` (a parsed tree cannot
     be sent; it fails as that item's Failure). ``timeout``: seconds per document.
     ``kind``, ``favor``, ``include_comments``, ``pipeline``: as for ``extract``.
+    ``site_model``: one SiteModel for every page; a mapping host -> SiteModel (each
+    page by the host of its url); or a SiteModels to learn online: each page is
+    extracted with what its host's earlier pages in the input taught, then learned
+    into it (the caller's object: it holds the models afterwards). Pages without a
+    url get no model.
     """
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise InvalidOptionError(f"jobs must be a positive int, not {jobs!r}")
     if timeout is not None and not (isinstance(timeout, (int, float)) and timeout > 0):
         raise InvalidOptionError(f"timeout must be a positive number of seconds or None, not {timeout!r}")
     options = _Options(kind, favor, timeout, include_comments)
+    sites = SiteChoice(site_model)
     # Built here, so forked workers inherit it instead of each building its own.
     chosen = pipeline or Pipeline.default()
     if jobs == 1 and timeout is None:
-        return _serial(sources, chosen, options)
-    return _parallel(sources, jobs, chosen, options)
+        return _serial(sources, chosen, options, sites)
+    return _parallel(sources, jobs, chosen, options, sites)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,42 +116,59 @@ def _split(item: Any) -> tuple[Any, str | None]:
     return item, None
 
 
-def _one(pipeline: Pipeline, item: Any, options: _Options) -> Result:
+def _one(pipeline: Pipeline, item: Any, options: _Options, model: SiteModel | None) -> Result:
     source, url = _split(item)
-    return pipeline.extract(source, url=url, kind=options.kind, favor=options.favor,
+    return pipeline.extract(source, url=url, kind=options.kind, favor=options.favor, site_model=model,
                             include_comments=options.include_comments)  # fmt: skip
 
 
-def _serial(sources: Iterable[Any], pipeline: Pipeline, options: _Options) -> Iterator[Result | Failure]:
+def _model_ahead(sites: SiteChoice, item: Any, options: _Options) -> SiteModel | None:
+    """What the item is extracted with when models are learned online (learning it); else None."""
+    if sites.online is None:
+        return None  # the workers have the offline models already
+    return sites.ahead(_split(item)[0], _url(item), options.kind)
+
+
+def _serial(
+    sources: Iterable[Any], pipeline: Pipeline, options: _Options, sites: SiteChoice
+) -> Iterator[Result | Failure]:
     for i, item in enumerate(sources):
         try:
-            yield _one(pipeline, item, options)
+            # The same learning as in _parallel, so that jobs never changes a result.
+            model = sites.ahead(_split(item)[0], _url(item), options.kind)
+            yield _one(pipeline, item, options, model)
         except Exception as e:  # one document's failure is that document's answer, not the batch's
             yield Failure(i, e)
 
 
+def _url(item: Any) -> str | None:
+    url = _split(item)[1]
+    return url if isinstance(url, str) else None
+
+
 # --- worker processes -----------------------------------------------------------------------------
 
-# The worker's pipeline, set once per worker process by _init_worker: building (or
-# unpickling) a pipeline per document would cost more than many extractions.
-_worker_pipeline: list[Pipeline] = []
+# The worker's pipeline and offline site models, set once per worker process by _init_worker:
+# building (or unpickling) them per document would cost more than many extractions.
+_worker_state: list[tuple[Pipeline, SiteChoice]] = []
 
 
-def _init_worker(pipeline: Pipeline) -> None:
-    _worker_pipeline[:] = [pipeline]
+def _init_worker(pipeline: Pipeline, sites: SiteChoice) -> None:
+    _worker_state[:] = [(pipeline, sites)]
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
     raise ExtractionTimeout("over the time limit")
 
 
-def _work(item: Any, options: _Options) -> Result:
+def _work(item: Any, options: _Options, ahead: SiteModel | None) -> Result:
     timer = options.timeout is not None and hasattr(signal, "setitimer")
     if timer and options.timeout is not None:
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, options.timeout)
     try:
-        return _one(_worker_pipeline[0], item, options)
+        pipeline, sites = _worker_state[0]
+        return _one(pipeline, item, options, ahead if ahead is not None else sites.model_for(_url(item)))
     except ExtractionTimeout:
         raise ExtractionTimeout(f"over the {options.timeout:g} s limit") from None
     finally:
@@ -148,6 +181,8 @@ class _Task:
     index: int
     item: Any
     future: Future[Result]
+    #: online site models: the counts the item's extraction reads, taken when it was submitted
+    ahead: SiteModel | None = None
     attempts: int = 1
     #: when the task was first seen running (monotonic seconds), for the hard deadline
     started: float | None = field(default=None)
@@ -156,20 +191,21 @@ class _Task:
 class _Pool:
     """A ProcessPoolExecutor that can be killed and replaced when a worker hangs or dies."""
 
-    def __init__(self, jobs: int, pipeline: Pipeline) -> None:
+    def __init__(self, jobs: int, pipeline: Pipeline, sites: SiteChoice) -> None:
         self.jobs = jobs
         self.pipeline = pipeline
+        self.sites = sites.offline()
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.pipeline,))
+        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.pipeline, self.sites))
 
-    def submit(self, item: Any, options: _Options) -> Future[Result]:
+    def submit(self, item: Any, ahead: SiteModel | None, options: _Options) -> Future[Result]:
         try:
-            return self.executor.submit(_work, item, options)
+            return self.executor.submit(_work, item, options, ahead)
         except BrokenProcessPool:
             self.replace()
-            return self.executor.submit(_work, item, options)
+            return self.executor.submit(_work, item, options, ahead)
 
     def replace(self, kill: bool = False) -> None:
         old = self.executor
@@ -194,9 +230,9 @@ class _Pool:
 
 
 def _parallel(
-    sources: Iterable[Any], jobs: int, pipeline: Pipeline, options: _Options
+    sources: Iterable[Any], jobs: int, pipeline: Pipeline, options: _Options, sites: SiteChoice
 ) -> Iterator[Result | Failure]:
-    pool = _Pool(jobs, pipeline)
+    pool = _Pool(jobs, pipeline, sites)
     window = IN_FLIGHT_PER_JOB * jobs
     inflight: deque[_Task] = deque()
     items = enumerate(sources)
@@ -206,7 +242,8 @@ def _parallel(
                 nxt = next(items, None)
                 if nxt is None:
                     break
-                inflight.append(_Task(nxt[0], nxt[1], pool.submit(nxt[1], options)))
+                ahead = _model_ahead(sites, nxt[1], options)
+                inflight.append(_Task(nxt[0], nxt[1], pool.submit(nxt[1], ahead, options), ahead))
             if not inflight:
                 return
             outcome = _settle(inflight, pool, options)
@@ -261,5 +298,5 @@ def _resubmit(
             continue
         f = t.future
         if n == 0 or not f.done() or f.cancelled() or isinstance(f.exception(), BrokenProcessPool):
-            t.future = pool.submit(t.item, options)
+            t.future = pool.submit(t.item, t.ahead, options)
             t.started = None

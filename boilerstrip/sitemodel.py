@@ -27,13 +27,13 @@ import os
 import struct
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from sys import byteorder
 from typing import Any
 from urllib.parse import urlsplit
 
 from .detectors.template import fingerprints
-from .errors import InvalidInputError, InvalidOptionError
+from .errors import BoilerstripError, InvalidInputError, InvalidOptionError
 from .model import Block, Kind, Result
 from .segment.html import segment_html
 from .segment.prelude import mark_prelude
@@ -113,8 +113,10 @@ class SiteModel:
             blocks, chosen = _segment(source, check_kind(kind))
         if url is not None:
             self._check_host(url)
-        self._pages[chosen] += 1
-        seen = {fp for fps in fingerprints(blocks, chosen) for fp in fps}
+        self._add({fp for fps in fingerprints(blocks, chosen) for fp in fps}, chosen)
+
+    def _add(self, seen: set[int], kind: Kind) -> None:
+        self._pages[kind] += 1
         counts = self._counts
         for fp in seen:
             counts[fp] = counts.get(fp, 0) + 1
@@ -142,6 +144,14 @@ class SiteModel:
         self._undercount += other._undercount
         while len(self._counts) > self.max_entries:
             self._prune()
+
+    def _subset(self, fps: Iterable[int]) -> SiteModel:
+        """A copy holding only the counts of ``fps``: all the detector reads of the page they are from."""
+        part = SiteModel(self.max_entries, host=self.host)
+        part._counts = {fp: c for fp in fps if (c := self._counts.get(fp, 0))}
+        part._pages = dict(self._pages)
+        part._undercount = self._undercount
+        return part
 
     def _check_host(self, url: str) -> None:
         if not isinstance(url, str):
@@ -289,6 +299,12 @@ class SiteModels:
 
     def learn(self, source: Any, *, url: str, kind: str | None = None) -> SiteModel:
         """Learn a page into its host's model (made when new) and return that model."""
+        model = self._slot(url)
+        model.learn(source, kind=kind, url=url if model.host else None)
+        return model
+
+    def _slot(self, url: str) -> SiteModel:
+        """The url's host's model, made when new (forgetting the least recent host) and marked most recent."""
         if not isinstance(url, str):
             raise InvalidInputError(f"url must be a str, not {type(url).__name__}")
         host = _host_key(url)
@@ -298,9 +314,89 @@ class SiteModels:
             while len(self._models) >= self.max_hosts:
                 del self._models[next(iter(self._models))]
         self._models[host] = model  # (re)inserted last: dict order is recency
-        model.learn(source, kind=kind, url=url if host else None)
         return model
 
 
 def _host_key(url_or_host: str) -> str:
     return host_of(url_or_host if "//" in url_or_host else f"//{url_or_host}")
+
+
+class SiteChoice:
+    """Which site model each page of a stream is extracted with, as batch and engine steps choose it.
+
+    ``models``: None (no model); one SiteModel (every page); a mapping host -> SiteModel
+    (fitted offline; each page by its url's host); or a SiteModels, learned online: each
+    page is extracted with what its host's earlier pages taught, then learned into it.
+    A page without a url, or with one naming no host, gets no model and teaches nothing.
+    """
+
+    __slots__ = ("single", "models", "online")
+
+    def __init__(self, models: SiteModel | Mapping[str, SiteModel] | SiteModels | None = None) -> None:
+        self.single = models if isinstance(models, SiteModel) else None
+        self.online = models if isinstance(models, SiteModels) else None
+        self.models: dict[str, SiteModel] | None = None
+        if isinstance(models, Mapping):
+            self.models = {_host_key(h): _checked(m) for h, m in models.items()}
+        elif models is not None and self.single is None and self.online is None:
+            raise InvalidInputError(
+                f"site_model must be a SiteModel, a mapping of hosts to them, a SiteModels or None, "
+                f"not {type(models).__name__}"
+            )
+
+    def offline(self) -> SiteChoice:
+        """This choice without its online models (what worker processes are given once)."""
+        return self if self.online is None else SiteChoice()
+
+    def model_for(self, url: str | None) -> SiteModel | None:
+        """The model to extract the url's page with, or None (no model for it, no url, a broken url)."""
+        if self.single is not None:
+            return self.single
+        if not url:
+            return None
+        try:
+            if self.online is not None:
+                return self.online.get(url)
+            return self.models.get(_host_key(url)) if self.models is not None else None
+        except BoilerstripError:  # a broken url names no host: no model
+            return None
+
+    def learned(self, result: Result, url: str | None) -> None:
+        """Online: learn an extracted page into its host's model, reusing its blocks; else a no-op."""
+        if self.online is None or not url:
+            return
+        try:
+            self.online.learn(result, url=url)
+        except BoilerstripError:  # a broken url cannot name a host to learn for
+            return
+
+    def ahead(self, source: Any, url: str | None, kind: str | None) -> SiteModel | None:
+        """Online: the page's model as it is before the page, cut to the page's own lookups; then learn it.
+
+        The page is learned from its source, segmented here, before it is extracted
+        (anywhere, by anyone): so a batch can learn in input order in one process and
+        send each page to a worker process with only the counts its extraction reads,
+        not the whole model. Offline, model_for(url).
+        """
+        if self.online is None:
+            return self.model_for(url)
+        if not url:
+            return None
+        try:
+            blocks, chosen = _segment(source, check_kind(kind))
+            fps = [fp for triple in fingerprints(blocks, chosen) for fp in triple]
+            before = self.online.get(url)
+            model = self.online._slot(url)
+        except BoilerstripError:  # unreadable (its extraction will say why) or a broken url
+            return None
+        view = before._subset(fps) if before is not None else None
+        model._add(set(fps), chosen)
+        return view
+
+
+def _checked(model: object) -> SiteModel:
+    if not isinstance(model, SiteModel):
+        raise InvalidInputError(
+            f"a site model mapping's values must be SiteModels, not {type(model).__name__}"
+        )
+    return model

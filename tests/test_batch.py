@@ -240,3 +240,89 @@ def test_comment_location_rules_exist() -> None:
     shipped += (package / "detectors" / "widgets.py").read_text(encoding="utf-8")
     for rule in (*COMMENT_LOCATION_RULES, *(r for scale in PAGE_TYPE_SCALE.values() for r in scale)):
         assert f'"{rule}"' in shipped, rule
+
+
+# ---------------------------------------------------------------- site models
+
+SITES = Path(__file__).parent / "sites"
+GAZETTE, KITCHEN = "harbourgazette.example", "fernleafkitchen.example"
+
+
+def site_pages(host: str) -> list[tuple[str, str]]:
+    """(html, url) of every page of one of the invented hosts in tests/sites."""
+    return [
+        (p.read_text("utf-8"), f"https://{host}/{p.stem}") for p in sorted((SITES / host).glob("*.html"))
+    ]
+
+
+def mixed() -> list[tuple[str, str]]:
+    """The two hosts' pages interleaved, as a crawl would give them."""
+    a, b = site_pages(GAZETTE), site_pages(KITCHEN)
+    return [x for pair in itertools.zip_longest(a, b) for x in pair if x is not None]
+
+
+def templated(r: Result | Failure) -> int:
+    assert isinstance(r, Result)
+    return sum(1 for v in r.blocks if any(s.detector == "template" for s in v.signals))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_site_model_serves_every_page(jobs: int) -> None:
+    """site_model=SiteModel: every page is extracted as extract(site_model=) would, and the template is heard."""
+    pages = site_pages(KITCHEN)  # its HTML pages lose a promo box to the model (the gazette's lose nothing)
+    model = boilerstrip.SiteModel.fit(pages)
+    got = list(extract_many(pages, jobs=jobs, site_model=model))
+    assert texts(got) == [boilerstrip.extract(s, url=u, site_model=model).text for s, u in pages]
+    assert all(templated(r) > 0 for r in got)
+    assert texts(got) != texts(list(extract_many(pages)))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_mapping_gives_each_page_its_hosts_model(jobs: int) -> None:
+    """site_model={host: model}: pages of that host (any "www." or port) use it; other hosts' pages none."""
+    model = boilerstrip.SiteModel.fit(site_pages(GAZETTE))
+    pages = [(s, u.replace("https://", "https://www.")) for s, u in mixed()]
+    got = list(extract_many(pages, jobs=jobs, site_model={GAZETTE: model}))
+    assert [templated(r) > 0 for r in got] == [GAZETTE in u for _, u in pages]
+
+
+def online_reference(pages: Sequence[tuple[str, str]]) -> list[str]:
+    """Page after page: each extracted with what its host's earlier pages taught, then learned."""
+    models: dict[str, boilerstrip.SiteModel] = {}
+    out = []
+    for s, u in pages:
+        model = models.setdefault(u.split("/")[2], boilerstrip.SiteModel())
+        out.append(boilerstrip.extract(s, url=u, site_model=model if model.pages else None).text)
+        model.learn(s, url=u)
+    return out
+
+
+@pytest.mark.parametrize(("jobs", "timeout"), [(1, None), (2, None), (1, 30.0), (2, 30.0)])
+def test_online_learning_is_that_of_one_stream_whatever_the_workers(jobs: int, timeout: float | None) -> None:
+    """site_model=SiteModels(): results as if one process learned page after page in input order, at any jobs."""
+    pages = mixed()
+    learned = boilerstrip.SiteModels()
+    got = list(extract_many(pages, jobs=jobs, timeout=timeout, site_model=learned))
+    assert texts(got) == online_reference(pages)
+    # Too few pages learned at first: no signal; later pages of each host hear their template.
+    counts = [templated(r) for r in got]
+    assert counts[:2] == [0, 0] and all(c > 0 for c in counts[-4:])
+    assert sorted(learned.hosts) == sorted([GAZETTE, KITCHEN])
+    model = learned.get(GAZETTE)
+    assert model is not None and model.pages == len(site_pages(GAZETTE))
+
+
+def test_online_pages_without_a_url_teach_nothing() -> None:
+    """A page without a url is extracted without a model and learned into none."""
+    pages = site_pages(GAZETTE)
+    learned = boilerstrip.SiteModels()
+    got = list(extract_many([s for s, _ in pages], site_model=learned))
+    assert len(learned) == 0 and all(templated(r) == 0 for r in got)
+
+
+def test_a_bad_site_model_raises_at_once() -> None:
+    """site_model of the wrong type (or a mapping to something else) raises InvalidInputError when called."""
+    with pytest.raises(boilerstrip.InvalidInputError, match="site_model"):
+        extract_many(iter(()), site_model="host.bsm")  # type: ignore[arg-type]
+    with pytest.raises(boilerstrip.InvalidInputError, match="SiteModels"):
+        extract_many(iter(()), site_model={"example.org": None})  # type: ignore[dict-item]

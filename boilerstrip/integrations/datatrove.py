@@ -26,10 +26,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import boilerstrip
+from boilerstrip.sitemodel import SiteChoice
 
 from ._optional import MissingExtraError
 from .records import metadata_of
-from .sites import SiteChoice
 
 try:
     from datatrove.data import Document
@@ -80,7 +80,7 @@ class BoilerstripExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove sh
         max_hosts: int = 64,
     ) -> None:
         super().__init__(timeout)
-        self.sites = SiteChoice(site_models, learn=learn_sites, max_hosts=max_hosts)
+        self.sites = _site_choice(site_models, learn_sites, max_hosts)
         if output_format not in ("text", "markdown"):
             raise boilerstrip.InvalidOptionError(
                 f"output_format must be 'text' or 'markdown', not {output_format!r}"
@@ -181,7 +181,7 @@ class BoilerstripTextFilter(BaseFilter):  # type: ignore[misc]  # datatrove ship
         max_hosts: int = 64,
     ) -> None:
         super().__init__(exclusion_writer)
-        self.sites = SiteChoice(site_models, learn=learn_sites, max_hosts=max_hosts)
+        self.sites = _site_choice(site_models, learn_sites, max_hosts)
         self.favor = favor
         self.timeout = timeout
         self.metadata_key = metadata_key
@@ -205,3 +205,12 @@ class BoilerstripTextFilter(BaseFilter):  # type: ignore[misc]  # datatrove ship
         doc.text = result.text
         doc.metadata[self.metadata_key] = metadata_of(result)
         return True
+
+
+def _site_choice(
+    models: Mapping[str, boilerstrip.SiteModel] | None, learn: bool, max_hosts: int
+) -> SiteChoice:
+    """Offline models, or online ones learned from the task's pages (the step's models are its own)."""
+    if models is not None and learn:
+        raise boilerstrip.InvalidOptionError("give site_models (fitted offline) or learn_sites, not both")
+    return SiteChoice(boilerstrip.SiteModels(max_hosts) if learn else models)
