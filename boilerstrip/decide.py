@@ -110,7 +110,7 @@ def html_region(
 def html_regions(
     blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, sequence: bool = False,
     transparent: frozenset[int] = frozenset(), sections: bool | None = False,
-    section_scores: Sequence[float] | None = None,
+    section_scores: Sequence[float] | None = None, ceiling_scores: Sequence[float] | None = None,
 ) -> tuple[int, ...]:  # fmt: skip
     """The main region (see html_region) first; with ``sections``, then its sibling sections.
 
@@ -119,9 +119,12 @@ def html_regions(
     of the region whose net mass is a real share of the region's and at least half
     of its own positive mass (mostly content, little noise) is part of the region
     too; the menus and footers beside it weigh negative and stay out. Sections are
-    judged on ``section_scores`` when given (the scores without a site model's lift).
+    judged on ``section_scores`` when given (the scores without a site model's lift). With
+    ``ceiling_scores`` (the scores without a site model) no container weighs more than on them.
     """
     totals, positive, parent = _container_masses(blocks, scores, penalty, transparent)
+    if ceiling_scores is not None:
+        totals, positive = _capped(totals, positive, _container_masses(blocks, ceiling_scores, penalty, transparent))
     if not totals:
         return ()
     best = max(totals, key=lambda c: (totals[c], -c))
@@ -148,6 +151,17 @@ def html_regions(
         )  # fmt: skip
         node = parent[node]
     return (best, *sorted(found))
+
+
+def _capped(
+    totals: dict[int, float], positive: dict[int, float],
+    ceiling: tuple[dict[int, float], dict[int, float], dict[int, int]],
+) -> tuple[dict[int, float], dict[int, float]]:  # fmt: skip
+    # A site model's lift of a page's own blocks (template.unique) makes up for its marks in the same
+    # container and no more: a product page's every widget is unique to it, and lifted they made the
+    # page's outermost wrapper outweigh its product column (WCXB shop hosts, docs/sitemodel.md).
+    top, top_positive, _ = ceiling
+    return {c: min(m, top[c]) for c, m in totals.items()}, {c: min(m, top_positive[c]) for c, m in positive.items()}
 
 
 def _grown(best: int, totals: Mapping[int, float], positive: Mapping[int, float], parent: Mapping[int, int],
@@ -227,11 +241,14 @@ TRANSPARENT_RULES = frozenset({"template.inserted"})
 def region_signals(
     blocks: Sequence[Block], scores: Sequence[float], t: Tunables, barriers: frozenset[int] = frozenset(),
     transparent: frozenset[int] = frozenset(), section_scores: Sequence[float] | None = None,
+    ceiling_scores: Sequence[float] | None = None,
 ) -> list[Signal]:  # fmt: skip
     if not blocks:
         return []
     if any(b.containers for b in blocks):
-        regions = html_regions(blocks, scores, t.region_penalty, t.sequence, transparent, t.sections, section_scores)
+        regions = html_regions(
+            blocks, scores, t.region_penalty, t.sequence, transparent, t.sections, section_scores, ceiling_scores
+        )
         if not regions:
             return []
         chosen = frozenset(regions)
@@ -315,6 +332,16 @@ def _without_site_lift(
     ]  # fmt: skip
 
 
+def _without_site_model(
+    scores: Sequence[float], per_block: Sequence[Sequence[Signal]], weights: Mapping[str, float]
+) -> list[float]:
+    """The scores less every site model signal: the page as scored without a model."""
+    return [
+        score - sum(x.weight * weights.get(x.detector, 1.0) for x in sig if x.detector in SITE_MODEL_DETECTORS)
+        for score, sig in zip(scores, per_block, strict=True)
+    ]
+
+
 def _with_rule(per_block: Sequence[Sequence[Signal]], rules: frozenset[str]) -> frozenset[int]:
     return frozenset(i for i, sig in enumerate(per_block) if any(s.rule in rules for s in sig))
 
@@ -327,10 +354,16 @@ def decide(
     barriers, transparent = _with_rule(per_block, BARRIER_RULES), _with_rule(per_block, TRANSPARENT_RULES)
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
     # sections qualify on the scores without it (a carousel unique to each page is not a section).
-    section_scores = _without_site_lift(scores, per_block, weights) if _site_model_heard(signals) else None
+    heard = _site_model_heard(signals)
+    section_scores = _without_site_lift(scores, per_block, weights) if heard else None
+    # Nor may the lift make a container outweigh what it weighs without the model; except in the sparse
+    # step (prior > 0), where the page has no prose evidence and a listing's items being unique to it is
+    # the model's only evidence of content (capped there too, the WCXB listings lost their items).
+    ceiling = _without_site_model(scores, per_block, weights) if heard and not t.prior else None
     region = (
-        region_signals(blocks, scores, t, barriers, transparent, section_scores) if weights.get("region", 1.0) else []
-    )
+        region_signals(blocks, scores, t, barriers, transparent, section_scores, ceiling)
+        if weights.get("region", 1.0) else []
+    )  # fmt: skip
     for s in region:
         scores[s.block] += s.weight * weights.get("region", 1.0)
         per_block[s.block].append(s)
@@ -411,6 +444,21 @@ def _sparse_without_site_model(
     return kept_words(decide(blocks, signals, off, t)) < limit
 
 
+def _sparse_only_by_site_model(
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, limit: int
+) -> bool:
+    """An HTML page whose first pass keeps under ``limit`` words only with its site model is not tried sparse.
+
+    The model's marks took the shop-wide boxes out of a product page's first pass, which then fell under
+    the limit, and the sparse pass brought back every box and more (WCXB ifixit.com, docs/sitemodel.md).
+    The sparse step is for pages of short items, and whether a page is one is for the page to say.
+    """
+    if not any(b.containers for b in blocks) or not _site_model_heard(signals):
+        return False  # dumps: the other way round (_sparse_without_site_model)
+    off = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
+    return kept_words(decide(blocks, signals, off, t)) >= limit
+
+
 def fallback(
     blocks: Sequence[Block], signals: Sequence[Signal], verdicts: list[Verdict], metadata: Metadata,
     weights: Mapping[str, float], t: Tunables,
@@ -431,7 +479,9 @@ def fallback(
     # prior, length and link density ignored, boilerplate detectors still heard.
     # A dump has no structure to judge by: only a dump that kept next to nothing is tried.
     limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
-    if kept < limit or _sparse_without_site_model(blocks, signals, weights, t, limit):
+    if (kept < limit and not _sparse_only_by_site_model(blocks, signals, weights, t, limit)) or (
+        _sparse_without_site_model(blocks, signals, weights, t, limit)
+    ):
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES)
         sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))

@@ -442,3 +442,48 @@ def test_learning_and_extracting_touch_no_file() -> None:
     done = subprocess.run([sys.executable, "-c", code, arg], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "0"
+
+
+# ---------------------------------------------------------------- the lift and the main region
+
+
+def _product_page() -> tuple[list[boilerstrip.Block], list[boilerstrip.Signal]]:
+    """A product column (container 2) inside a page wrapper (1) holding ten widgets unique to the page."""
+    from boilerstrip import Block, Signal
+
+    blocks = [Block(i, "Made by hand in a small workshop. " * 12, containers=(1, 2)) for i in range(2)]
+    blocks += [Block(i, "A widget only this page has, e.g. its own offers. " * 6, containers=(1, 3 + i))
+               for i in range(2, 12)]  # fmt: skip
+    signals = [Signal(b.index, 1.0, "evidence.test", "prose") for b in blocks[:2]]
+    signals += [Signal(b.index, -0.2, "evidence.test", "linked") for b in blocks[2:]]
+    signals += [Signal(b.index, template.UNIQUE_WEIGHT, template.UNIQUE_RULE, "unique") for b in blocks]
+    return blocks, signals
+
+
+def test_the_lift_of_unique_blocks_does_not_make_the_wrapper_the_region() -> None:
+    """template.unique on every block: the product column stays the region; the wrapper's widgets stay out."""
+    from boilerstrip.decide import Tunables, decide
+
+    blocks, signals = _product_page()
+    verdicts = decide(blocks, signals, {}, Tunables())
+    assert [v.kept for v in verdicts] == [True] * 2 + [False] * 10
+    # The same scores heard as ordinary evidence (no site model) do widen the region: the cap is the model's.
+    plain = [boilerstrip.Signal(s.block, s.weight, "evidence.lift", "") if s.detector == "template" else s
+             for s in signals]  # fmt: skip
+    assert all(v.kept for v in decide(blocks, plain, {}, Tunables()))
+
+
+def test_a_page_the_model_alone_takes_under_the_limit_is_not_tried_sparse() -> None:
+    """HTML: when only the model's marks take the first pass under the sparse limit, no sparse retry."""
+    from boilerstrip.decide import SPARSE_MAX_KEPT, Tunables, decide, fallback, kept_words
+
+    words = "the workshop fires its kiln twice a month and glazes each piece by hand "
+    blocks = [boilerstrip.Block(i, words * 4, containers=(1, 2)) for i in range(12)]
+    signals = [boilerstrip.Signal(b.index, 1.0, "prose.test", "prose") for b in blocks]
+    # The model marks most of them (a shop-wide box recurring on every page).
+    signals += [boilerstrip.Signal(b.index, -1.5, template.RULE, "recurring") for b in blocks[:9]]
+    first = decide(blocks, signals, {}, Tunables())
+    assert kept_words(first) < SPARSE_MAX_KEPT <= kept_words(decide(blocks, signals, {"template": 0.0}, Tunables()))
+    after = fallback(blocks, signals, first, boilerstrip.Metadata(), {}, Tunables())
+    assert not any(s.rule == "fallback.sparse" for v in after for s in v.signals)
+    assert [v.kept for v in after] == [v.kept for v in first]
