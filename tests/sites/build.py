@@ -7,9 +7,11 @@ Crawl WET record holds it: every text node on its own line, benchmarks/flatten.p
 ``<slug>.expected.txt`` (the article alone). The generated files are committed; tests read them,
 and rebuilding must give the same bytes (tests/test_sitemodel.py checks).
 
-Both templates carry what real sites repeat on every page: menus, a sidebar of teasers whose
+The news and recipe templates carry what real sites repeat on every page: menus, a sidebar of teasers whose
 headlines are other pages' (and sometimes the page's own), promo and newsletter boxes and a footer
-written as prose, plus what they vary: dates, comment counts, the teasers' order.
+written as prose, plus what they vary: dates, comment counts, the teasers' order. The shop's
+product pages add what is hardest for a model: boilerplate that reads like the page's own text and
+sits in its container (a delivery notice, the maker's bio), and suggestion cards that differ per page.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from benchmarks.flatten import wet_text
 
-from . import articles_gazette, articles_kitchen
+from . import articles_gazette, articles_kitchen, articles_shop
 
 ROOT = Path(__file__).parent
 Article = dict[str, Any]
@@ -221,9 +223,78 @@ first; sharing a link with a short description is always welcome.</p>
 """
 
 
+def shop(articles: Sequence[Article], i: int) -> str:
+    """A small shop's product page: the shop-wide delivery notice and the potter's bio sit inside the
+    product's own container, read like its text and are on every page; the suggestions differ per page."""
+    a = articles[i]
+    stock = (5 * i + 3) % 9 + 1
+    also = "".join(
+        f'<li class="card"><a href="/products/{t["slug"]}"><h3>{_e(t["headline"])}</h3></a>'
+        f'<p class="card-blurb">{_e(t["blurb"])}</p><p class="price">{t["price"]}</p></li>'
+        for t in _teasers(articles, i + 1, 3)
+    )
+    shelves = ["Mugs", "Bowls", "Plates", "Vases", "Teapots", "Planters", "Gift cards", "Seconds"]
+    nav = "".join(f'<li><a href="/collections/{s.lower().replace(" ", "-")}">{_e(s)}</a></li>' for s in shelves)
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>{_e(a["headline"])} &ndash; Saltmarsh Pottery</title>
+<meta property="og:type" content="product">
+<meta property="og:title" content="{_e(a["headline"])}">
+<meta property="og:site_name" content="Saltmarsh Pottery">
+<meta name="description" content="{_e(a["blurb"])}">
+</head>
+<body class="template-product">
+<div class="announcement-bar"><p>Free UK delivery on orders over £60</p></div>
+<header class="site-header">
+<a class="site-logo" href="/">Saltmarsh Pottery</a>
+<nav class="site-nav"><ul>{nav}</ul></nav>
+<div class="header-icons"><a href="/search">Search</a> <a href="/account">Account</a> <a href="/cart">Basket (0)</a></div>
+</header>
+<main id="MainContent">
+<nav class="breadcrumbs"><a href="/">Home</a> / <a href="/collections/{a["section"].lower().replace(" ", "-")}">{_e(a["section"])}</a></nav>
+<div class="product">
+<div class="product-media"><img src="/img/{a["slug"]}-1.jpg" alt="{_e(a["headline"])}"></div>
+<div class="product-info">
+<h1 class="product-title">{_e(a["headline"])}</h1>
+<p class="product-price">{a["price"]}</p>
+<p class="stock">Only {stock} left in stock</p>
+<form action="/cart/add"><button type="submit">Add to basket</button></form>
+<div class="product-notice"><p>Every piece is made by hand in our workshop on the edge of the salt marsh, so
+colours and sizes vary a little from the photographs. Orders are packed in recycled paper and sent within
+five working days, and anything can be returned unused within thirty days for a full refund.</p></div>
+<div class="product-description">
+{_body(a["body"])}
+</div>
+<div class="maker-bio"><h2>About the potter</h2>
+<p>Saltmarsh Pottery is the workshop of one potter and an apprentice, working from a converted boat shed
+since 2011. Every piece is thrown, trimmed, glazed and fired on site, and the seconds that do not pass
+inspection are sold at the workshop door twice a year.</p></div>
+</div>
+</div>
+<section class="related-products"><h2>You may also like</h2><ul class="cards">{also}</ul></section>
+</main>
+<section class="newsletter"><h2>Letters from the workshop</h2>
+<p>Once a month we write about what is coming out of the kiln, the next open studio day and the occasional
+glaze experiment that went wrong. No offers you did not ask for, and you can unsubscribe at any time.</p>
+<form action="/contact#newsletter"><input type="email" name="email" placeholder="Email"><button>Subscribe</button></form>
+</section>
+<footer class="site-footer">
+<ul><li><a href="/pages/delivery">Delivery</a></li><li><a href="/pages/returns">Returns</a></li>
+<li><a href="/pages/wholesale">Wholesale</a></li><li><a href="/pages/contact">Contact</a></li></ul>
+<p>Saltmarsh Pottery, The Boat Shed, Marsh Lane. Registered in England, company number 07700000.</p>
+<p>&copy; 2025 Saltmarsh Pottery</p>
+</footer>
+</body>
+</html>
+"""
+
+
 SITES: dict[str, tuple[Sequence[Article], Callable[[Sequence[Article], int], str]]] = {
     "harbourgazette.example": (articles_gazette.ARTICLES, gazette),
     "fernleafkitchen.example": (articles_kitchen.ARTICLES, kitchen),
+    "saltmarshpottery.example": (articles_shop.ARTICLES, shop),
 }
 
 
