@@ -190,6 +190,65 @@ SEQUENCE_GROWTH = 1.3
 GROWTH_NET = 0.9  # off threads, the larger region may cost a tenth of the net mass, no more
 
 
+def card_lists(blocks: Sequence[Block]) -> dict[int, tuple[int, int]]:
+    """Blocks that make up repeated lists of cards: block index -> (the list's container, its cards).
+
+    A listing's content is its items: sibling elements of one tag (li, article, div, tr),
+    at least CARD_MIN_ITEMS of them, most of them cards: a few short fields (at most
+    CARD_MAX_BLOCKS blocks, none over CARD_MAX_CHARS) of which one is title-like (a
+    heading, or CARD_TITLE_WORDS words or more), and mostly linked. A menu's entries are
+    one or two words, a mega-menu's columns are many links each, a run of paragraphs is
+    prose: none of them is a list of cards.
+    """
+    children: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    tag_of: dict[int, str] = {}
+    for b in blocks:
+        tags = b.path.split(">")
+        for d in range(len(b.containers) - 1):
+            child = b.containers[d + 1]
+            children[b.containers[d]][child].append(b.index)
+            tag_of[child] = tags[d + 1] if d + 1 < len(tags) else ""
+    found: dict[int, tuple[int, int]] = {}
+    for parent, kids in children.items():
+        if len(kids) < CARD_MIN_ITEMS:
+            continue
+        by_tag: dict[str, list[int]] = defaultdict(list)
+        for c in kids:
+            by_tag[tag_of[c]].append(c)
+        for tag, items in by_tag.items():
+            if len(items) < CARD_MIN_ITEMS or tag in NOT_CARDS:
+                continue
+            cards = [kids[c] for c in items if _is_card([blocks[i] for i in kids[c]])]
+            linked = sum(any(blocks[i].links for i in card) for card in cards)
+            enough = len(cards) >= max(CARD_MIN_ITEMS, CARD_SHARE * len(items))
+            if enough and linked >= CARD_LINKED * len(cards):
+                found.update((i, (parent, len(cards))) for card in cards for i in card)
+    return found
+
+
+def _is_card(fields: Sequence[Block]) -> bool:
+    if len(fields) > CARD_MAX_BLOCKS or any(len(b.text) > CARD_MAX_CHARS for b in fields):
+        return False
+    return any(
+        b.text.count(" ") + 1 >= (2 if b.role == "heading" else CARD_TITLE_WORDS) and len(b.text) <= CARD_TITLE_CHARS
+        for b in fields
+    )
+
+
+#: a list of cards has at least this many items...
+CARD_MIN_ITEMS = 4
+#: ...most of them (this share) cards, and this share of the cards linked
+CARD_SHARE = 0.6
+CARD_LINKED = 0.5
+#: a card is a few short fields, one of them title-like
+CARD_MAX_BLOCKS = 8
+CARD_MAX_CHARS = 400
+CARD_TITLE_WORDS = 4  # a heading needs two
+CARD_TITLE_CHARS = 200
+#: sibling elements of these tags are paragraphs or headings of running text, never cards
+NOT_CARDS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
+
+
 def text_region(
     blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, barriers: frozenset[int] = frozenset(),
     transparent: frozenset[int] = frozenset(),
@@ -383,6 +442,24 @@ SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "tease
 SPARSE_SCALED_RULES = (("headlines.run", 0.5),)
 
 
+#: judged by structure, a card in a list of cards is content: the list is what such a page is made of.
+#: The lift answers the structure's doubts about a card's fields (menu runs, lone links, link lists,
+#: repeated labels), not a rule that names a field outright (a byline, a printed value: this weight
+#: or less, the strength that context may not undo either).
+SPARSE_CARD = 0.5
+CARD_VETO = -1.6
+
+
+def _card_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> list[Signal]:
+    # Evidence is not heard by the structure pass, so its verdicts veto nothing.
+    named = {s.block for s in signals if s.weight <= CARD_VETO and s.detector != "evidence"}
+    return [
+        Signal(i, SPARSE_CARD, "fallback.card", f"field of one of {n} cards in container #{parent}")
+        for i, (parent, n) in sorted(card_lists(blocks).items())
+        if i not in named
+    ]
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -476,7 +553,8 @@ def fallback(
         kept = kept_words(verdicts)
     # A page of short items (a listing, a product grid, a schedule) has no prose for the
     # evidence to find: judge it by structure alone, every block starting from a small
-    # prior, length and link density ignored, boilerplate detectors still heard.
+    # prior, length and link density ignored, boilerplate detectors still heard, and the fields
+    # of a repeated list of cards (card_lists) lifted: there the list is the page.
     # A dump has no structure to judge by: only a dump that kept next to nothing is tried.
     limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
     if (kept < limit and not _sparse_only_by_site_model(blocks, signals, weights, t, limit)) or (
@@ -484,7 +562,8 @@ def fallback(
     ):
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES)
-        sparse = decide(blocks, signals, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
+        judged = [*signals, *_card_signals(blocks, signals)]
+        sparse = decide(blocks, judged, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
         sparse_kept = kept_words(sparse)
         if sparse_kept >= 2 * kept + 20 and _mostly_own_text(verdicts, sparse, metadata):
             verdicts = marked(sparse, "fallback.sparse", "judged by structure")

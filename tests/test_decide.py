@@ -8,6 +8,7 @@ from dataclasses import replace
 import boilerstrip
 from boilerstrip.decide import (
     Tunables,
+    card_lists,
     decide,
     html_region,
     html_regions,
@@ -334,3 +335,35 @@ def test_sections_are_judged_without_a_site_models_lift() -> None:
     bare = [-1.5, 1.5, 0.0, -0.6, -1.5]
     assert html_regions(blocks, lifted, sections=True) == (3, 4)
     assert html_regions(blocks, lifted, sections=True, section_scores=bare) == (3,)
+
+
+def _blocks(html: str) -> list[Block]:
+    return [v.block for v in boilerstrip.extract(html).blocks]
+
+
+def _cards_page(card: str, n: int = 6) -> str:
+    items = "".join(card.format(i=i) for i in range(n))
+    return f"<html><body><main><ul>{items}</ul></main></body></html>"
+
+
+def test_card_lists_finds_repeated_items_with_a_title() -> None:
+    """Sibling items of one tag, each a title link and a few short fields, are a list of cards."""
+    blocks = _blocks(_cards_page(
+        '<li><h3><a href="/p/{i}">Garden bench number {i} in weathered oak</a></h3><p>$120.00</p><p>In stock</p></li>'
+    ))  # fmt: skip
+    cards = card_lists(blocks)
+    titles = [b.index for b in blocks if b.text.startswith("Garden bench")]
+    assert len(titles) == 6 and all(cards[i][1] == 6 for i in titles)
+    assert len({cards[i][0] for i in titles}) == 1
+    assert all(b.index in cards for b in blocks if b.text == "In stock")
+
+
+def test_card_lists_leaves_menus_mega_menus_and_prose_alone() -> None:
+    """Menu entries have no title, a mega-menu column is many links, running paragraphs are prose."""
+    menu = _cards_page('<li><a href="/s/{i}">Section {i}</a></li>')
+    columns = "".join(f'<li><a href="/s/{j}">Topic {j}</a></li>' for j in range(10))
+    mega = _cards_page("<li><h3>Column {i}</h3><ul>" + columns + "</ul></li>")
+    para = "The committee met on Monday and agreed that the bridge would reopen in spring after repairs. " * 5
+    prose = _cards_page(f'<div><p>{para}<a href="/x">source</a></p></div>')
+    for html in (menu, mega, prose):
+        assert card_lists(_blocks(html)) == {}

@@ -48,6 +48,43 @@ def test_an_undeclared_page_of_short_items_is_still_judged_by_structure() -> Non
     assert sum(h in r.text for h in HEADLINES) >= len(HEADLINES) // 2
 
 
+POSTS = [
+    ("Why our build cache stopped working on Fridays", "python"),
+    ("A gentle guide to writing your first parser", "compilers"),
+    ("What I learned moving a monolith to queues", "architecture"),
+    ("Ten small habits that make code review kinder", "career"),
+    ("Profiling a slow test suite without guesswork", "testing"),
+    ("Shipping a side project in thirty evenings", "showdev"),
+    ("How we cut our cloud bill by a third", "devops"),
+    ("Notes from rewriting a CLI in a weekend", "rust"),
+]
+
+
+def feed() -> str:
+    """A community front page: every card is links (title twice, author, tags), nothing is prose."""
+    menu = "".join(f'<li><a href="/{m}">{m.title()}</a></li>' for m in ("home", "videos", "tags", "about"))
+    cards = "".join(
+        f'<article class="story"><a href="/p/{i}">{title}</a><div class="meta"><a href="/u/{i}">Author {i}</a></div>'
+        f'<h2><a href="/p/{i}">{title}</a></h2>'
+        f'<div class="tags"><a href="/t/{tag}">#{tag}</a> <a href="/t/web">#web</a> <a href="/t/tips">#tips</a></div>'
+        f'<div><a href="/p/{i}#comments">Comments</a></div></article>'
+        for i, (title, tag) in enumerate(POSTS)
+    )
+    return (
+        f"<html><head><title>Dev Notes</title></head><body><header><nav><ul>{menu}</ul></nav></header>"
+        f'<aside class="sidebar"><ul>{menu}</ul></aside><main><div class="feed">{cards}</div></main>'
+        f"<footer><ul>{menu}</ul><p>Made with care by the community.</p></footer></body></html>"
+    )
+
+
+def test_a_feed_of_linked_cards_is_kept_when_judged_by_structure() -> None:
+    """On a page made of link cards, the cards are the content: the structure pass keeps them, not the menus."""
+    r = boilerstrip.extract(feed())
+    assert all(title in r.text for title, _ in POSTS)
+    assert any(s.rule == "fallback.card" for v in r.blocks for s in v.signals)
+    assert "Videos" not in r.text
+
+
 COMMENTS = [
     "I switched our build to the new resolver last month and the lock step went from minutes to seconds, "
     "although two old packages needed their version ranges widened before it would finish at all.",
