@@ -282,7 +282,9 @@ def _descends(node: LexborNode, ancestor: LexborNode) -> bool:
 def _sitename(page: _Page) -> str | None:
     publisher = [s for s in page.ld("publisher", "sourceOrganization", sub="name") if not is_url(s)]
     websites = [o.get("name") for o in page.doc.of_type(frozenset({"WebSite"}))]
-    declared = _first([*publisher, *(w for w in websites if isinstance(w, str)), *page.meta(_SITE_KEYS)])
+    # The site's own name before its publisher's: a blog hosted on a platform declares the platform
+    # as publisher, and a newspaper's publisher is often its parent company.
+    declared = _first([*(w for w in websites if isinstance(w, str)), *page.meta(_SITE_KEYS), *publisher])
     return declared or _logo_sitename(page)
 
 
