@@ -570,3 +570,16 @@ def test_jsonld_nested_main_entity_of_a_webpage_in_a_graph() -> None:
         "publisher": {"@type": "Organization", "name": "Tide Times"}}}]}
     m = meta(f"<head>{ld(graph)}</head>")
     assert (m.title, m.sitename, m.date_modified) == ("Tides explained", "Tide Times", "2024-05-01T10:00:00+00:00")
+
+
+def test_tags_from_rel_tag_links_when_none_are_declared() -> None:
+    """Links marked rel="tag" are the page's tags; category links and a sidebar's tag cloud are not."""
+    html = (
+        "<html><body><article><p>Sorting strings without regard to case.</p><footer>"
+        '<a href="/t/python" rel="tag">python</a> <a href="/t/sorting" rel="tag">sorting</a>'
+        '<a href="/c/howto" rel="category tag">How-to</a></footer></article>'
+        '<aside><a href="/t/rust" rel="tag">rust</a></aside></body></html>'
+    )
+    assert meta(html).tags == ("python", "sorting")
+    declared = html.replace("<html>", '<html><head><meta name="keywords" content="strings, case"></head>')
+    assert meta(declared).tags == ("strings", "case")

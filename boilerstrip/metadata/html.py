@@ -106,6 +106,8 @@ _TERM_SEP = re.compile(r"[,;]")
 _MAX_CLIMB = 3  # ancestors of the h1 searched for its date and byline
 _NOT_ELEMENT = frozenset({"html", "body", "-document", None})
 _ARTICLE = frozenset({"article"})
+_NAVIGATION = frozenset({"aside", "nav"})
+_REL_TAGS_MAX = 30
 _MAIN = frozenset({"main"})
 _MAIN_OR_ARTICLE = frozenset({"main", "article"})
 
@@ -848,6 +850,17 @@ def _terms(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def _rel_tags(page: _Page) -> tuple[str, ...]:
+    """Undeclared tags: the texts of links marked rel="tag" (the tags of this page, by the
+    rel-tag convention), not a sidebar's or menu's tag cloud, and not rel="category tag"."""
+    found = []
+    for a in page.tree.css('a[rel~="tag"]')[:_REL_TAGS_MAX]:
+        rel = (a.attributes.get("rel") or "").lower().split()
+        if "category" not in rel and not _inside(a, _NAVIGATION):
+            found.append(a.text())
+    return _terms(found)
+
+
 def _page_type(page: _Page) -> str | None:
     declared = page_type_of(types_of(page.main)) if page.main else None
     if declared:
@@ -911,7 +924,7 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
         image=image,
         image_caption=caption,
         image_credit=credit,
-        tags=_terms([*page.ld("keywords"), *page.meta(_TAG_KEYS)]),
+        tags=_terms([*page.ld("keywords"), *page.meta(_TAG_KEYS)]) or _rel_tags(page),
         categories=_terms([*page.ld("articleSection"), *page.meta(_CATEGORY_KEYS)]),
         page_type=_page_type(page),
         license=_license(page),
