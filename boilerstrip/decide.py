@@ -295,6 +295,8 @@ BARRIER_RULES = frozenset({"widgets.comments-heading", "widgets.comment-count", 
 # through it, as if the page had been written without it. Weighed as a region edge, it
 # cut the headline above it off the article.
 TRANSPARENT_RULES = frozenset({"template.inserted"})
+#: a heading marked so repeats the page title: the context pass does not bring it back
+TITLE_RULES = frozenset({"echo.title"})
 
 
 def region_signals(
@@ -335,11 +337,12 @@ def _label(score: float, bias: float) -> Label:
 
 def revise(
     blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], t: Tunables,
-    transparent: frozenset[int] = frozenset(),
+    transparent: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset(),
 ) -> list[Label]:  # fmt: skip
     """The context pass: undecided blocks follow their neighbours; headings follow what they introduce.
 
-    Transparent blocks keep their label and are no one's neighbour.
+    Transparent blocks keep their label and are no one's neighbour. A heading that repeats the
+    page's title (``titles``) introduces nothing: the title is metadata.
     """
     n = len(blocks)
     decided = [abs(s) >= t.undecided and i not in transparent for i, s in enumerate(scores)]
@@ -363,7 +366,7 @@ def revise(
         if i in transparent:
             continue
         if b.role == "heading":
-            if scores[i] > -2 * t.undecided and next_label == "content":
+            if scores[i] > -2 * t.undecided and next_label == "content" and i not in titles:
                 out[i] = "content"
         elif decided[i]:
             continue
@@ -427,7 +430,8 @@ def decide(
         scores[s.block] += s.weight * weights.get("region", 1.0)
         per_block[s.block].append(s)
     first = [_label(s, t.bias) for s in scores]
-    final = revise(blocks, scores, first, t, transparent) if weights.get("context", 1.0) else first
+    titles = _with_rule(per_block, TITLE_RULES)
+    final = revise(blocks, scores, first, t, transparent, titles) if weights.get("context", 1.0) else first
     return [
         Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)

@@ -186,6 +186,17 @@ def test_strongly_negative_heading_stays_boilerplate() -> None:
     assert revise(blocks, [-2.0, 2.0], ["boilerplate", "content"], T) == ["boilerplate", "content"]
 
 
+def test_a_heading_that_repeats_the_title_is_not_brought_back() -> None:
+    """The context pass brings a mildly negative heading back before content, but not one that is the
+    page's title (echo.title): the title is metadata, even when it sits inside the article."""
+    blocks = [Block(index=0, text="A new timetable for the ferry", role="heading", level=1), Block(index=1, text=LONG)]
+    sigs = [Signal(0, -1.5, "echo.title", ""), Signal(0, 0.5, "evidence.stopwords", ""),
+            Signal(1, 2.0, "evidence.long", "")]  # fmt: skip
+    assert [v.label for v in decide(blocks, sigs, {"region": 0.0}, T)] == ["boilerplate", "content"]
+    same_score = [Signal(0, -1.0, "widgets.share-class", ""), Signal(1, 2.0, "evidence.long", "")]
+    assert [v.label for v in decide(blocks, same_score, {"region": 0.0}, T)] == ["content", "content"]
+
+
 def test_decide_keeps_first_label_and_the_revised_label() -> None:
     """decide records the label before the context pass and the one after it."""
     blocks = lines(LONG, "short", LONG)

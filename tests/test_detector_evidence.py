@@ -135,3 +135,37 @@ def test_chinese_paragraph_is_content_evidence() -> None:
     text = "中华人民共和国国务院今天发布了关于进一步加强环境保护工作的通知，要求各地认真落实。" * 2
     got = {s.rule for s in EVIDENCE.detect([Block(index=0, text=text)], PageInfo(kind="html", language="zh"))}
     assert {"evidence.medium", "evidence.sentence", "evidence.stopwords"} <= got
+
+
+ARABIC_PROSE = (
+    "قالت الشركة في بيان إن المحطة الجديدة ستبدأ العمل في الربيع المقبل، وإن الطاقة التي تنتجها "
+    "ستكفي لتحلية المياه لأكثر من مئتي ألف أسرة في المنطقة خلال السنوات الأولى."
+)
+
+
+@pytest.mark.parametrize("lang", ["ar", "ar-EG", None])
+def test_arabic_prose_is_measured_against_arabic_function_words(lang: str | None) -> None:
+    """Declared or guessed, Arabic prose is measured against Arabic function words, and is not thin in them
+    (measured against English, every Arabic paragraph was)."""
+    got = judge(Block(index=0, text=ARABIC_PROSE), PageInfo(kind="html", language=lang))
+    assert "evidence.no-stopwords" not in got
+    assert function_density(ARABIC_PROSE, "ar") > 0.15
+    assert guess_language([Block(index=0, text=ARABIC_PROSE)]) == "ar"
+
+
+def test_a_language_without_a_list_gets_no_function_word_judgement() -> None:
+    """Georgian prose, declared, has no list here: measured against English it would look like a menu."""
+    text = "დილის ბორანი ნავსადგურიდან შვიდ საათზე გავიდა, ზამთრის ქარიშხლების შემდეგ პირველი რეისი."
+    got = judge(Block(index=0, text=text), PageInfo(kind="html", language="ka"))
+    assert "evidence.no-stopwords" not in got and "evidence.stopwords" not in got
+    assert got["evidence.sentence"] > 0
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("nb", "Fergen gikk fra havna klokka sju på tirsdag, og det var den første turen etter at den ble stengt."),
+    ("in", "Kapal feri itu berangkat dari pelabuhan pada pukul tujuh, dan ini adalah perjalanan yang pertama."),
+])  # fmt: skip
+def test_other_codes_of_a_listed_language_use_its_list(code: str, text: str) -> None:
+    """nb (Norwegian Bokmål) and in (old code of Indonesian) use the lists of no and id."""
+    got = judge(Block(index=0, text=text), PageInfo(kind="html", language=code))
+    assert got.get("evidence.stopwords", 0) > 0

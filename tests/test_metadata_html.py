@@ -75,8 +75,19 @@ def test_jsonld_graph_with_id_references() -> None:
     m = meta(f"<html><head>{ld(graph)}</head></html>")
     assert m.title == "The bridge"
     assert m.authors == ("Jane Doe",)
-    assert m.sitename == "Example Media"
+    assert m.sitename == "Example News"  # the WebSite's name: the publisher @id is followed below
     assert m.date == "2023-12-28"
+    without_site = {"@context": "https://schema.org", "@graph": [x for x in graph["@graph"] if x["@type"] != "WebSite"]}
+    assert meta(f"<html><head>{ld(without_site)}</head></html>").sitename == "Example Media"
+
+
+def test_the_sites_own_name_comes_before_its_publisher() -> None:
+    """A blog on a hosting platform declares the platform as publisher; og:site_name names the blog."""
+    article = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Sourdough, third try",
+               "publisher": {"@type": "Organization", "name": "Blogplatform"}}  # fmt: skip
+    m = meta(f'<html><head><meta property="og:site_name" content="Flour Diary">{ld(article)}</head></html>')
+    assert m.sitename == "Flour Diary"
+    assert meta(f"<html><head>{ld(article)}</head></html>").sitename == "Blogplatform"
 
 
 def test_jsonld_webpage_main_entity_and_several_scripts() -> None:
@@ -559,3 +570,16 @@ def test_jsonld_nested_main_entity_of_a_webpage_in_a_graph() -> None:
         "publisher": {"@type": "Organization", "name": "Tide Times"}}}]}
     m = meta(f"<head>{ld(graph)}</head>")
     assert (m.title, m.sitename, m.date_modified) == ("Tides explained", "Tide Times", "2024-05-01T10:00:00+00:00")
+
+
+def test_tags_from_rel_tag_links_when_none_are_declared() -> None:
+    """Links marked rel="tag" are the page's tags; category links and a sidebar's tag cloud are not."""
+    html = (
+        "<html><body><article><p>Sorting strings without regard to case.</p><footer>"
+        '<a href="/t/python" rel="tag">python</a> <a href="/t/sorting" rel="tag">sorting</a>'
+        '<a href="/c/howto" rel="category tag">How-to</a></footer></article>'
+        '<aside><a href="/t/rust" rel="tag">rust</a></aside></body></html>'
+    )
+    assert meta(html).tags == ("python", "sorting")
+    declared = html.replace("<html>", '<html><head><meta name="keywords" content="strings, case"></head>')
+    assert meta(declared).tags == ("strings", "case")

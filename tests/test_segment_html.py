@@ -123,6 +123,16 @@ def test_hidden_elements_are_skipped(hidden: str) -> None:
     assert out == ["before", "after"]
 
 
+@pytest.mark.parametrize("panel", ['<div role="tabpanel" hidden>', '<div role="tabpanel" style="display:none">'])
+def test_inactive_tab_panels_are_shown(panel: str) -> None:
+    """An inactive tab panel (the example in another language) is hidden only until its tab is clicked."""
+    html = (
+        '<div role="tablist"><button role="tab">curl</button><button role="tab">Python</button></div>'
+        f'<div role="tabpanel"><pre>curl -X POST /v2/payouts</pre></div>{panel}<pre>client.payouts.create()</pre></div>'
+    )
+    assert texts(html)[-2:] == ["curl -X POST /v2/payouts", "client.payouts.create()"]
+
+
 def test_aria_hidden_false_is_shown() -> None:
     """aria-hidden="false" does not hide."""
     assert texts('<p aria-hidden="false">shown</p>') == ["shown"]

@@ -21,6 +21,7 @@ _TABLE = load_table("evidence")
 _PARAMS = _TABLE["params"]
 STOPWORDS: dict[str, frozenset[str]] = {lang: frozenset(ws) for lang, ws in _TABLE["stopwords"].items()}
 FUNCTION_CHARS: dict[str, frozenset[str]] = {lang: frozenset(cs) for lang, cs in _TABLE["function_chars"].items()}
+LANGUAGE_ALIASES: dict[str, str] = dict(_TABLE["language_aliases"])
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
@@ -75,11 +76,16 @@ class EvidenceDetector:
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         lang = page.language or guess_language(blocks)
-        lang = lang.split("-")[0] if lang else None
+        lang = lang.split("-")[0].lower() if lang else None
+        lang = LANGUAGE_ALIASES.get(lang, lang) if lang else None
+        # Function words are evidence only in a language we have them for: measured against another
+        # language's list (Arabic against English), every paragraph looks like a menu. A page whose
+        # language no list recognises is measured against English (keywords, codes, link lists).
+        judged = lang is None or lang in STOPWORDS or lang in FUNCTION_CHARS
         for b in blocks:
-            yield from self._judge(b, lang)
+            yield from self._judge(b, lang, judged)
 
-    def _judge(self, b: Block, lang: str | None) -> Iterator[Signal]:
+    def _judge(self, b: Block, lang: str | None, judged: bool = True) -> Iterator[Signal]:
         p = _PARAMS
         n = effective_length(b.text)
         i = b.index
@@ -98,7 +104,7 @@ class EvidenceDetector:
             yield Signal(i, 0.4, "evidence.sentence", "ends like a sentence")
         elif not ends and n >= 40 and not SENTENCE_INSIDE.search(b.text) and b.role not in ("heading", "row"):
             yield Signal(i, -0.3, "evidence.no-sentence", "no sentence punctuation")
-        if n >= 25:
+        if n >= 25 and judged:
             density = function_density(b.text, lang)
             if density >= p["prose_stopword_density"]:
                 yield Signal(i, 0.5, "evidence.stopwords", f"{density:.2f} function words ({lang})")

@@ -72,6 +72,8 @@ def _byline_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 # (?<!\s): a match starts at the beginning of a white-space run, never inside it (linear, not quadratic)
 _BYLINE_PARTS = re.compile(r"(?<!\s)\s*[,·⋅|•]\s*|\s[-–—]\s")
 #: What stands between the names and a date cut off after them: "on", "at", a weekday ("Ann Lee, Sat, 20 Dec").
+#: what follows a name on a post header or byline line: "Jens » Mo 3. Jun", "Ann Lee | May 2"
+_NAME_SEPARATOR = re.compile(r"\s[»|]\s")
 _TRAILING_LINK = re.compile(
     r"(?<![\s,])(?:(?:^|[\s,]+)(?:on|at|le|am|el|il|em|op|om|the|mon|tue|wed|thu|fri|sat|sun)\.?)+[\s.:,|·⋅-]*$",
     re.IGNORECASE,
@@ -92,7 +94,8 @@ def byline_names(text: str) -> tuple[str, ...]:
     if m:
         text = text[m.end():]
     end = ends.search(text)
-    cuts = [c for c in (date_start(text), end.start() if end else None) if c]
+    separator = _NAME_SEPARATOR.search(text)
+    cuts = [c for c in (date_start(text), end.start() if end else None, separator.start() if separator else None) if c]
     if cuts:
         text = _TRAILING_LINK.sub("", text[: min(cuts)])
     pieces = _BYLINE_PARTS.split(text)

@@ -106,6 +106,8 @@ _TERM_SEP = re.compile(r"[,;]")
 _MAX_CLIMB = 3  # ancestors of the h1 searched for its date and byline
 _NOT_ELEMENT = frozenset({"html", "body", "-document", None})
 _ARTICLE = frozenset({"article"})
+_NAVIGATION = frozenset({"aside", "nav"})
+_REL_TAGS_MAX = 30
 _MAIN = frozenset({"main"})
 _MAIN_OR_ARTICLE = frozenset({"main", "article"})
 
@@ -282,7 +284,9 @@ def _descends(node: LexborNode, ancestor: LexborNode) -> bool:
 def _sitename(page: _Page) -> str | None:
     publisher = [s for s in page.ld("publisher", "sourceOrganization", sub="name") if not is_url(s)]
     websites = [o.get("name") for o in page.doc.of_type(frozenset({"WebSite"}))]
-    declared = _first([*publisher, *(w for w in websites if isinstance(w, str)), *page.meta(_SITE_KEYS)])
+    # The site's own name before its publisher's: a blog hosted on a platform declares the platform
+    # as publisher, and a newspaper's publisher is often its parent company.
+    declared = _first([*(w for w in websites if isinstance(w, str)), *page.meta(_SITE_KEYS), *publisher])
     return declared or _logo_sitename(page)
 
 
@@ -846,6 +850,17 @@ def _terms(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def _rel_tags(page: _Page) -> tuple[str, ...]:
+    """Undeclared tags: the texts of links marked rel="tag" (the tags of this page, by the
+    rel-tag convention), not a sidebar's or menu's tag cloud, and not rel="category tag"."""
+    found = []
+    for a in page.tree.css('a[rel~="tag"]')[:_REL_TAGS_MAX]:
+        rel = (a.attributes.get("rel") or "").lower().split()
+        if "category" not in rel and not _inside(a, _NAVIGATION):
+            found.append(a.text())
+    return _terms(found)
+
+
 def _page_type(page: _Page) -> str | None:
     declared = page_type_of(types_of(page.main)) if page.main else None
     if declared:
@@ -909,7 +924,7 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
         image=image,
         image_caption=caption,
         image_credit=credit,
-        tags=_terms([*page.ld("keywords"), *page.meta(_TAG_KEYS)]),
+        tags=_terms([*page.ld("keywords"), *page.meta(_TAG_KEYS)]) or _rel_tags(page),
         categories=_terms([*page.ld("articleSection"), *page.meta(_CATEGORY_KEYS)]),
         page_type=_page_type(page),
         license=_license(page),

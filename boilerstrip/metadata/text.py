@@ -15,12 +15,14 @@ alone above the first paragraph, a byline line, a dateline.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from collections.abc import Sequence
 from dataclasses import replace
 
 import regex
 
 from ..model import Block, Metadata
+from ..rules import load_table
 from ..segment.prelude import header_end
 from .bylines import line_byline
 from .normalize import (
@@ -222,20 +224,47 @@ URL_KEYS = ("target-uri", "uri", "url", "location", "content-location")
 CREDIT_MARK = regex.compile(r"(?:photo(?:graph)?|foto|image|picture|credit|bild)\s*:|©|\(c\)", regex.I)
 
 
+#: lines of a dump searched for a reply repeating the thread's subject
+REPLY_SCAN = 400
+#: a line ending so goes on below: a salutation ("Hallo zusammen,"), a lead-in, never a headline
+UNFINISHED = (",", ";", "，", "、")
+
+
 def _is_headline_shaped(b: Block, min_words: int) -> bool:
     words = len(b.text.split())
     return (
         min_words <= words <= 25 and len(b.text) <= TITLE_MAX and not _sentence(b.text)
-        and not CREDIT_MARK.search(b.text) and not BYLINE.match(b.text)
+        and not b.text.endswith(UNFINISHED) and not CREDIT_MARK.search(b.text) and not BYLINE.match(b.text)
     )  # fmt: skip
+
+
+@cache
+def _reply_prefix() -> regex.Pattern[str]:
+    prefixes = "|".join(regex.escape(p) for p in load_table("metadata")["thread"]["reply_prefixes"])
+    return regex.compile(rf"^(?i:{prefixes})\s?:\s*(\S.{{2,200}})$")
+
+
+def _reply_subject(blocks: Sequence[Block]) -> str | None:
+    """A thread's subject: a line that a later reply repeats after "Re:" (or "AW:", "Sv:", ...)."""
+    seen: set[str] = set()
+    for b in blocks[:REPLY_SCAN]:
+        m = _reply_prefix().match(b.text)
+        if m is not None and m.group(1) in seen:
+            return m.group(1)
+        seen.add(b.text)
+    return None
 
 
 def _headline(blocks: Sequence[Block]) -> str | None:
     """The first title-like line standing alone (blank lines around it) before the first paragraph.
 
-    Failing that, a short line (two words will do: "Caching responses") standing
-    alone right above the first paragraph.
+    A thread's subject, which its replies repeat, comes first. Failing a headline,
+    a short line (two words will do: "Caching responses") standing alone right
+    above the first paragraph.
     """
+    subject = _reply_subject(blocks)
+    if subject is not None:
+        return subject
     first_para = next((i for i, b in enumerate(blocks[:120]) if len(b.text) >= 150 and _sentence(b.text)), None)
     if first_para is None:
         return None

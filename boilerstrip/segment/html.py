@@ -271,6 +271,10 @@ def _own_attrs(attributes: dict[str, str | None]) -> str:
 
 
 def _is_hidden(attributes: dict[str, str | None]) -> bool:
+    if attributes.get("role") == "tabpanel":
+        # An inactive tab (the same example in another language, the specs beside the description)
+        # is hidden until its tab is clicked: part of the page, one click away.
+        return False
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     style = attributes.get("style")

@@ -1,0 +1,41 @@
+"""Metadata of a text dump without a prelude: thread subjects, headlines, post-header bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+import boilerstrip
+from boilerstrip.metadata.bylines import line_byline
+
+BODY = (
+    "Our old apple tree carried so much fruit last year that two branches broke, and this spring it "
+    "hardly flowered at all, which the neighbours say is normal for old varieties like ours."
+)
+
+
+def test_a_thread_subject_that_replies_repeat_is_the_title() -> None:
+    """The subject line that a reply repeats after "Re:" is the title, not the page counter above it."""
+    dump = "\n".join([
+        "Forum index", "Fruit trees", "Apple tree fruits only every other year", "", "Post a reply", "",
+        "5 posts • Page 1 of 1", "", "Apple tree fruits only every other year", "", BODY, "",
+        "Re: Apple tree fruits only every other year", "", BODY.replace("apple", "pear"),
+    ])  # fmt: skip
+    assert boilerstrip.extract(dump, kind="text").title == "Apple tree fruits only every other year"
+
+
+def test_a_salutation_is_no_headline() -> None:
+    """A short line ending in a comma ("Hello everyone,") opens a message; it is not the title."""
+    dump = "\n".join(["Menu", "Fruit trees", "Apple tree fruits only every other year", "", "Hello everyone,", "", BODY])
+    assert boilerstrip.extract(dump, kind="text").title != "Hello everyone,"
+    assert boilerstrip.extract(dump.replace("everyone,", "everyone"), kind="text").title == "Hello everyone"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Beitrag von Kleingärtner_Jens » Mo 3. Jun 2024, 18:22", "Kleingärtner_Jens"),
+    ("Post by Gravelgran » Sun Apr 14, 2024 7:02 pm", "Gravelgran"),
+    ("Message par Marie_L » lun. 3 juin 2024 18:22", "Marie_L"),
+    ("By Ann Lee | Staff", "Ann Lee"),
+])  # fmt: skip
+def test_post_header_names_end_at_the_separator(line: str, name: str) -> None:
+    """Forum post headers ("Post by NAME » date") name the poster; the name ends at » or |."""
+    assert line_byline(line) == (name,)
