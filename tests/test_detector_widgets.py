@@ -71,6 +71,23 @@ def test_forum_post_in_comment_class_is_moderate() -> None:
     assert -0.6 <= s[POST] < 0
 
 
+def test_short_blocks_in_a_small_form_are_widgets() -> None:
+    """A search box's or sign-up form's short lines inside a <form> are widget chrome."""
+    s = html('<form><p>Search the site</p><p>Enter a keyword or two</p></form>')
+    assert s["Search the site"] <= -0.5
+
+
+def test_a_form_around_the_whole_thread_is_no_widget() -> None:
+    """A moderation form that wraps every post of a thread leaves its short posts alone."""
+    posts = "".join(
+        f"<div class='post'><p>Reply {i}: I tried the new firmware on my board and the fan is quiet now.</p>"
+        f"<p>{POST}</p></div>"
+        for i in range(12)
+    )
+    s = html(f"<form action='/moderate'>{posts}</form>")
+    assert s["Reply 3: I tried the new firmware on my board and the fan is quiet now."] == 0
+
+
 def test_paywall() -> None:
     """Paywall notices are widgets; the truncated article in 'paywall-fade' gets only a weak signal."""
     assert line("Subscribe to continue reading") <= -1.2
