@@ -109,6 +109,33 @@ def test_html_region_picks_the_article_container() -> None:
     assert html_region(blocks, scores) == 3
 
 
+def _thread(posts: int) -> tuple[list[Block], list[float]]:
+    # body(1) > thread(2) > post(10+k) > header(100+k) | text(200+k); the first post is the longest
+    b: list[Block] = []
+    scores: list[float] = []
+
+    def add(text: str, containers: tuple[int, ...], score: float) -> None:
+        b.append(Block(index=len(b), text=text, containers=containers))
+        scores.append(score)
+
+    add("Forum index", (1, 5), -3.0)
+    for k in range(posts):
+        post = (1, 2, 10 + k)
+        add(f"member{k}", (*post, 100 + k), -3.6)
+        add("Re: Fan noise after the update", (*post, 100 + k), -4.7)
+        add("Wed Dec 27, 2023 10:00 am", (*post, 100 + k), -6.0)
+        add("The fan went quiet once I rolled the firmware back a version." * (2 if k == 0 else 1), (*post, 200 + k), 1.0)
+    return b, scores
+
+
+def test_a_thread_region_takes_every_post_whatever_their_chrome() -> None:
+    """On a thread the region grows from the longest post to the thread, though each post's name, title and
+    date lines outweigh its short text; off a thread the same page keeps the one post."""
+    blocks, scores = _thread(6)
+    assert html_region(blocks, scores, penalty=T.region_penalty, sequence=True) == 2
+    assert html_region(blocks, scores, penalty=T.region_penalty) in (10, 200)
+
+
 def test_html_region_none_when_nothing_positive() -> None:
     """No positive container total means no region."""
     assert html_region(_page(), [-1.0] * 5) is None
