@@ -361,3 +361,28 @@ def test_sections_are_judged_without_a_site_models_lift() -> None:
     bare = [-1.5, 1.5, 0.0, -0.6, -1.5]
     assert html_regions(blocks, lifted, sections=True) == (3, 4)
     assert html_regions(blocks, lifted, sections=True, section_scores=bare) == (3,)
+
+
+def test_a_one_line_reply_is_a_post_of_its_thread() -> None:
+    """On a thread a short reply between two members' name lines is kept: shortness is no evidence
+    against a post (pipeline.THREAD_SCALE)."""
+    posts = [
+        ("ferrygirl", "Since the last firmware update my router drops the connection every evening around eight. "
+                      "Has anyone else seen this, and did a reset help?"),
+        ("netwiz", "Same here, mine does it too."),
+        ("ferrygirl", "I rolled back to the previous version from the support page and it has been stable for "
+                      "three days now, so it must be the update."),
+        ("oldtimer", "Thanks, that worked for me as well after I turned off the automatic updates in the admin panel."),
+    ]  # fmt: skip
+    thread = "".join(
+        f"<div class='post'><div class='author'><a href='/members/{name}'>{name}</a></div>"
+        f"<div class='body'><p>{text}</p></div></div>"
+        for name, text in posts
+    )
+    html = (
+        "<html><body><nav><a href='/'>Forums</a> <a href='/new'>New posts</a></nav>"
+        f"<div class='thread'>{thread}</div><footer><a href='/terms'>Terms</a></footer></body></html>"
+    )
+    r = boilerstrip.extract(html, url="https://forum.example.org/threads/router-drops-connection.123/")
+    assert "Same here, mine does it too." in r.text
+    assert "rolled back to the previous version" in r.text and "Terms" not in r.text
