@@ -168,10 +168,12 @@ def _grown(best: int, totals: Mapping[int, float], positive: Mapping[int, float]
            sequence: bool) -> int:  # fmt: skip
     # Climb through wrappers that add nothing; stop at the first ancestor that adds
     # content: on a thread, more posts; elsewhere, a sibling section (a recipe card
-    # beside its introduction) that brings more content than noise.
+    # beside its introduction) that brings more content than noise. A thread's net
+    # mass is no bar: every post brings its chrome (name, date, permalink, reaction
+    # bar), which outweighs short posts, and each block inside is still judged alone.
     up = parent.get(best)
     for _ in range(SEQUENCE_MAX_STEPS):
-        if up is None or totals[up] <= 0:
+        if up is None or (totals[up] <= 0 and not sequence):
             break
         if positive[up] >= SEQUENCE_GROWTH * positive[best] and (sequence or totals[up] >= GROWTH_NET * totals[best]):
             return up

@@ -5,7 +5,7 @@ the content, not "comments", and the main region is the sequence of posts
 rather than the single longest one; on a product page review markup weighs
 more (pipeline.PAGE_TYPE_SCALE), as comment markup does beside an article. The kind comes from the page's own
 declaration (JSON-LD/OpenGraph type) or, failing that, from the shape of its
-URL path.
+URL: a thread's path, or a host that forum software is served from.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .model import Metadata
 from .rules import load_table
 
 _FORUM_PATH = regex.compile("|".join(load_table("pagetype")["forum"]["path_patterns"]), regex.IGNORECASE)
+_FORUM_HOST = regex.compile("|".join(load_table("pagetype")["forum"]["host_patterns"]), regex.IGNORECASE)
 
 
 def forum_url(url: str | None) -> bool:
@@ -31,8 +32,19 @@ def forum_url(url: str | None) -> bool:
     return _FORUM_PATH.search(path + "/") is not None
 
 
+def forum_host(url: str | None) -> bool:
+    """Whether the URL's host is where forum software is served from ("forum.", "community.")."""
+    if not url:
+        return False
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    return _FORUM_HOST.search(host) is not None
+
+
 def page_type(metadata: Metadata) -> str | None:
-    """The declared page type, else "forum" when the URL path has a forum's shape, else None."""
+    """The declared page type, else "forum" when the URL has a forum's shape (path or host), else None."""
     if metadata.page_type:
         return metadata.page_type
-    return "forum" if forum_url(metadata.url) else None
+    return "forum" if forum_url(metadata.url) or forum_host(metadata.url) else None

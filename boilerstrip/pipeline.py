@@ -46,6 +46,9 @@ REVIEW_SCALE = 3.0
 PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
     "product": {"widgets.reviews-class": REVIEW_SCALE, "widgets.review-widget": REVIEW_SCALE},
 }
+#: evidence a thread weighs differently: a one-line reply ("Same here, the update fixed it") is a
+#: post, so shortness is no evidence against a block there
+THREAD_SCALE: dict[str, float] = {"evidence.short": 0.0}
 #: page types whose content is one container (an article, a thread of posts); elsewhere the main
 #: region may take sibling sections too (decide.html_regions)
 SINGLE_REGION_TYPES = frozenset({"article", "forum"})
@@ -238,7 +241,7 @@ class Pipeline:
 
 def _as_thread(tunables: Tunables) -> Tunables:
     # Posts are the content of a thread: a comment class on them is no evidence against them.
-    return _scaled(replace(tunables, sequence=True), dict.fromkeys(COMMENT_RULES, 0.0))
+    return _scaled(replace(tunables, sequence=True), {**dict.fromkeys(COMMENT_RULES, 0.0), **THREAD_SCALE})
 
 
 def _page_view(tunables: Tunables, kind: str | None) -> Tunables:

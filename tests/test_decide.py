@@ -110,6 +110,33 @@ def test_html_region_picks_the_article_container() -> None:
     assert html_region(blocks, scores) == 3
 
 
+def _thread(posts: int) -> tuple[list[Block], list[float]]:
+    # body(1) > thread(2) > post(10+k) > header(100+k) | text(200+k); the first post is the longest
+    b: list[Block] = []
+    scores: list[float] = []
+
+    def add(text: str, containers: tuple[int, ...], score: float) -> None:
+        b.append(Block(index=len(b), text=text, containers=containers))
+        scores.append(score)
+
+    add("Forum index", (1, 5), -3.0)
+    for k in range(posts):
+        post = (1, 2, 10 + k)
+        add(f"member{k}", (*post, 100 + k), -3.6)
+        add("Re: Fan noise after the update", (*post, 100 + k), -4.7)
+        add("Wed Dec 27, 2023 10:00 am", (*post, 100 + k), -6.0)
+        add("The fan went quiet once I rolled the firmware back a version." * (2 if k == 0 else 1), (*post, 200 + k), 1.0)
+    return b, scores
+
+
+def test_a_thread_region_takes_every_post_whatever_their_chrome() -> None:
+    """On a thread the region grows from the longest post to the thread, though each post's name, title and
+    date lines outweigh its short text; off a thread the same page keeps the one post."""
+    blocks, scores = _thread(6)
+    assert html_region(blocks, scores, penalty=T.region_penalty, sequence=True) == 2
+    assert html_region(blocks, scores, penalty=T.region_penalty) in (10, 200)
+
+
 def test_html_region_none_when_nothing_positive() -> None:
     """No positive container total means no region."""
     assert html_region(_page(), [-1.0] * 5) is None
@@ -378,3 +405,28 @@ def test_card_lists_leaves_menus_mega_menus_and_prose_alone() -> None:
     prose = _cards_page(f'<div><p>{para}<a href="/x">source</a></p></div>')
     for html in (menu, mega, prose):
         assert card_lists(_blocks(html)) == {}
+
+
+def test_a_one_line_reply_is_a_post_of_its_thread() -> None:
+    """On a thread a short reply between two members' name lines is kept: shortness is no evidence
+    against a post (pipeline.THREAD_SCALE)."""
+    posts = [
+        ("ferrygirl", "Since the last firmware update my router drops the connection every evening around eight. "
+                      "Has anyone else seen this, and did a reset help?"),
+        ("netwiz", "Same here, mine does it too."),
+        ("ferrygirl", "I rolled back to the previous version from the support page and it has been stable for "
+                      "three days now, so it must be the update."),
+        ("oldtimer", "Thanks, that worked for me as well after I turned off the automatic updates in the admin panel."),
+    ]  # fmt: skip
+    thread = "".join(
+        f"<div class='post'><div class='author'><a href='/members/{name}'>{name}</a></div>"
+        f"<div class='body'><p>{text}</p></div></div>"
+        for name, text in posts
+    )
+    html = (
+        "<html><body><nav><a href='/'>Forums</a> <a href='/new'>New posts</a></nav>"
+        f"<div class='thread'>{thread}</div><footer><a href='/terms'>Terms</a></footer></body></html>"
+    )
+    r = boilerstrip.extract(html, url="https://forum.example.org/threads/router-drops-connection.123/")
+    assert "Same here, mine does it too." in r.text
+    assert "rolled back to the previous version" in r.text and "Terms" not in r.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from detector_scoring import html_blocks, scorer
 
+import boilerstrip
 from boilerstrip.detectors.navigation import NavigationDetector
 from boilerstrip.detectors.widgets import WidgetsDetector
 from boilerstrip.segment.text import segment_text
@@ -69,6 +70,43 @@ def test_forum_post_in_comment_class_is_moderate() -> None:
     """A forum post inside 'comment-body' gets at most a moderate penalty, below a paragraph's +1."""
     s = html(f'<div class="comment-body"><div class="content"><p>{POST}</p></div></div>')
     assert -0.6 <= s[POST] < 0
+
+
+def test_short_blocks_in_a_small_form_are_widgets() -> None:
+    """A search box's or sign-up form's short lines inside a <form> are widget chrome."""
+    s = html('<form><p>Search the site</p><p>Enter a keyword or two</p></form>')
+    assert s["Search the site"] <= -0.5
+
+
+def test_a_form_around_the_whole_thread_is_no_widget() -> None:
+    """A moderation form that wraps every post of a thread leaves its short posts alone."""
+    posts = "".join(
+        f"<div class='post'><p>Reply {i}: I tried the new firmware on my board and the fan is quiet now.</p>"
+        f"<p>{POST}</p></div>"
+        for i in range(12)
+    )
+    s = html(f"<form action='/moderate'>{posts}</form>")
+    assert s["Reply 3: I tried the new firmware on my board and the fan is quiet now."] == 0
+
+
+def test_a_policy_in_a_dialog_is_no_page_content() -> None:
+    """A privacy policy kept in a modal of the footer, longer than the product text, stays out; the product text is kept."""
+    policy = "".join(
+        f"<p>{i}. We process the personal information you give us when you place an order, create an account "
+        "or write to us, and we keep it only as long as the law requires.</p>"
+        for i in range(1, 13)
+    )
+    html = (
+        "<html><head><script type='application/ld+json'>{\"@type\": \"Product\", \"name\": \"Wool runner\"}"
+        "</script></head><body><nav><a href='/'>Shop</a> <a href='/men'>Men</a> <a href='/women'>Women</a></nav>"
+        "<main><h1>Wool runner</h1><p>A light everyday shoe knitted from merino wool, with a cushioned sole made "
+        "from sugarcane. It breathes in summer, keeps feet warm in winter and goes in the washing machine.</p>"
+        "<p>Sizes 36 to 47, in six colours.</p></main><footer><a href='/privacy'>Privacy</a>"
+        f"<div role='dialog' aria-label='Privacy policy'><h2>Privacy policy</h2>{policy}</div></footer></body></html>"
+    )
+    r = boilerstrip.extract(html, url="https://shop.example.com/products/wool-runner")
+    assert "merino wool" in r.text
+    assert "personal information" not in r.text
 
 
 def test_paywall() -> None:

@@ -9,7 +9,9 @@ software wraps them in "comment" classes; the strong comment evidence is the
 prompts ("Leave a reply", "log in or register") on short blocks.
 
 Structural checks (HTML only): ``widgets.landmark-form`` for short blocks inside a
-<form> (comment forms, search boxes, sign-up forms), ``widgets.landmark-dialog``
+<form> (comment forms, search boxes, sign-up forms) that holds little text; a form
+that wraps pages of text (ASP.NET's page-wide form, a forum's moderation form
+around every post) is the page, not a widget. ``widgets.landmark-dialog``
 for modals (role="dialog"), ``widgets.landmark-comments`` for a comments landmark.
 """
 
@@ -32,16 +34,18 @@ class WidgetsDetector(RuleDetector):
         super().__init__(extra_rules)
         self.weights: Mapping[str, float] = {k: float(v) for k, v in load_table(self.name)["weights"].items()}
         self.form_max = int(self.params.get("form_max_chars", 200))
+        self.form_wrap = int(self.params.get("form_wrap_chars", 2000))
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         if page.kind != "html":
             return
         w = self.weights
+        wrapped = _in_long_runs(blocks, "form", self.form_wrap)
         for b in blocks:
             marks = b.landmarks
             if not marks:
                 continue
-            if "form" in marks and len(b.text) <= self.form_max:
+            if "form" in marks and len(b.text) <= self.form_max and b.index not in wrapped:
                 yield Signal(
                     b.index, w["landmark_form"], "widgets.landmark-form", "short block inside a <form>"
                 )
@@ -49,3 +53,17 @@ class WidgetsDetector(RuleDetector):
                 yield Signal(b.index, w["landmark_dialog"], "widgets.landmark-dialog", "inside a dialog")
             if "comments" in marks:
                 yield Signal(b.index, w["landmark_comments"], "widgets.landmark-comments", "inside comments")
+
+
+def _in_long_runs(blocks: Sequence[Block], landmark: str, min_chars: int) -> frozenset[int]:
+    """Indexes of the blocks in runs of consecutive blocks inside ``landmark`` holding ``min_chars`` or more."""
+    found: set[int] = set()
+    run: list[Block] = []
+    for b in (*blocks, None):
+        if b is not None and landmark in b.landmarks:
+            run.append(b)
+            continue
+        if sum(len(x.text) for x in run) >= min_chars:
+            found.update(x.index for x in run)
+        run = []
+    return frozenset(found)
