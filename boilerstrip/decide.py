@@ -216,7 +216,9 @@ AFTER_BARRIER_PROSE = 200.0  # about two paragraphs of mass
 AFTER_BARRIER_FACTOR = 0.3
 
 
-BARRIER_RULES = frozenset({"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt"})
+BARRIER_RULES = frozenset(
+    {"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt", "echo.comment-byline"}
+)
 # Boilerplate set into the page's own text (a site-wide disclosure between a post's byline
 # and its first paragraph): still boilerplate, but the region and the neighbour vote look
 # through it, as if the page had been written without it. Weighed as a region edge, it

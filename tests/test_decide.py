@@ -334,3 +334,22 @@ def test_sections_are_judged_without_a_site_models_lift() -> None:
     bare = [-1.5, 1.5, 0.0, -0.6, -1.5]
     assert html_regions(blocks, lifted, sections=True) == (3, 4)
     assert html_regions(blocks, lifted, sections=True, section_scores=bare) == (3,)
+
+
+def test_comment_byline_ends_a_dump_article() -> None:
+    """A dump's first comment byline is a barrier: the readers' comments after it are not taken into the article."""
+    article = [
+        "The harbour board voted on Tuesday to close the old ferry pier for repairs that are expected to last a year.",
+        "Engineers found that two of the wooden piles under the waiting room had rotted through at the waterline.",
+        "Passengers will board from a temporary pontoon beside the fish market while the work goes on, the board said.",
+        "A spokesman said the timetable would not change and that the pontoon had been tested in heavy weather.",
+    ]
+    comments = [
+        "Tom Harris says:",
+        "It was about time somebody looked at those piles, they have been rotten for years and everybody knew it.",
+        "Mary Quinn says:",
+        "I hope the pontoon is safer than the old pier was, because I take my children across every single week.",
+    ]
+    result = boilerstrip.extract("\n".join([*article, *comments]) + "\n", kind="text")
+    assert all(p in result.text for p in article)
+    assert not any(c in result.text for c in comments)
