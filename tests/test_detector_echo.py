@@ -206,3 +206,17 @@ def test_comment_text_only_on_dumps() -> None:
     """HTML keeps comments in their thread's container: the lines between bylines are not judged by position."""
     bs = blocks("harbourwatcher says:", "About time the ferry was back.", "Old Salt says:")
     assert all("echo.comment-text" not in r for r in rules_by_block(bs).values())
+
+
+def test_escaped_markup_is_a_printed_source_value() -> None:
+    """A line holding escaped tags ("&lt;p&gt;") is HTML source printed raw, not visible text; code that
+    shows escaping, and a line that merely mentions one "&lt;", are left alone."""
+    raw = "Welcome to the harbour. &lt;div class=&quot;pic&quot;&gt;&lt;img src=&quot;x.jpg&quot; /&gt;&lt;/div&gt; The ferry left at seven."
+    bs = [
+        Block(index=0, text=raw, role="line"),
+        Block(index=1, text="Markup('&lt;blink&gt;hacker&lt;/blink&gt;')", role="code"),
+        Block(index=2, text="Use &lt; and &gt; to write the signs in HTML.", role="line"),
+    ]
+    got = rules_by_block(bs)
+    assert "echo.escaped-markup" in got[0]
+    assert all("echo.escaped-markup" not in got.get(i, set()) for i in (1, 2))
