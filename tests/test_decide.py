@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import boilerstrip
 from boilerstrip.decide import (
+    TEXT_OUTSIDE_SCALE,
     Tunables,
     decide,
     html_region,
@@ -218,7 +219,7 @@ def test_decide_adds_region_signals() -> None:
     verdicts = decide(blocks, sigs, {}, T)
     assert [v.signals[-1].rule for v in verdicts] == ["region.outside", "region.inside", "region.outside"]
     assert verdicts[1].score == 2.0 + T.inside_region
-    assert verdicts[0].score == -2.0 + T.outside_region
+    assert verdicts[0].score == -2.0 + T.outside_region * TEXT_OUTSIDE_SCALE  # lines of a dump
 
 
 def test_bias_moves_the_threshold() -> None:
@@ -353,3 +354,30 @@ def test_comment_byline_ends_a_dump_article() -> None:
     result = boilerstrip.extract("\n".join([*article, *comments]) + "\n", kind="text")
     assert all(p in result.text for p in article)
     assert not any(c in result.text for c in comments)
+
+
+def test_long_line_after_a_dump_comment_heading_goes() -> None:
+    """A long reader's comment outside a dump's main region (after the comment count) goes with its
+    neighbours, not with its own length."""
+    article = [
+        "The town library will open on Sundays from next month, the first change to its hours in twenty years.",
+        "Volunteers from the reading club offered to staff the front desk, so no new staff need to be hired.",
+        "The mayor said the council had asked for the change after a survey of four hundred families last spring.",
+        "Children's story hour, now held on Wednesday afternoons, will move to Sunday mornings at half past ten.",
+        "The reading room on the first floor will stay closed on Sundays, because its heating is being replaced.",
+        "Parents welcomed the news, saying that weekday opening hours clashed with work and with school pick-ups.",
+        "The library lent almost sixty thousand books last year, a fifth more than in the year before, it said.",
+        "A new section for teenagers, with comics and games, is planned for the autumn if the budget allows it.",
+    ]
+    comment = (
+        "I have used that library every single week for eleven years and I can tell you that Sunday opening has been "
+        "asked for at least five times, so it is good that somebody finally listened, but I really do wonder why the "
+        "council waited until now before doing anything at all about it, because the rest of us wrote to them about "
+        "it more than once. My neighbour, who has volunteered at the front desk since she retired, says the same "
+        "thing happened with the evening hours in the nineties, when the council also waited until the very last "
+        "moment and then tried them for two whole winters."
+    )
+    text = "\n".join([*article, "12 comments", comment, "Home", "News", "Contact"]) + "\n"
+    result = boilerstrip.extract(text, kind="text")
+    assert all(p in result.text for p in article)
+    assert comment not in result.text
