@@ -24,6 +24,11 @@ from .model import Block, Label, Metadata, Signal, Verdict
 OUTSIDE_REGION = -1.2
 INSIDE_REGION = 0.4
 UNDECIDED = 0.8  # |score| below this may be revised by the context pass
+#: A dump's region is a run of lines, not a container: a line outside it is pushed down harder,
+#: so that a long line of prose-like boilerplate (a disclaimer, a comment, a cookie notice) far
+#: from the article ends undecided and goes with its neighbours. ScrapingHub dumps: the same
+#: labels for any factor from 1.3 to 1.6.
+TEXT_OUTSIDE_SCALE = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +296,9 @@ AFTER_BARRIER_PROSE = 200.0  # about two paragraphs of mass
 AFTER_BARRIER_FACTOR = 0.3
 
 
-BARRIER_RULES = frozenset({"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt"})
+BARRIER_RULES = frozenset(
+    {"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt", "echo.comment-byline"}
+)
 # Boilerplate set into the page's own text (a site-wide disclosure between a post's byline
 # and its first paragraph): still boilerplate, but the region and the neighbour vote look
 # through it, as if the page had been written without it. Weighed as a region edge, it
@@ -315,6 +322,7 @@ def region_signals(
         if not regions:
             return []
         chosen = frozenset(regions)
+        outside = t.outside_region
         inside = [not chosen.isdisjoint(b.containers) for b in blocks]
         where = "container " + " + ".join(f"#{c}" for c in regions)
     else:
@@ -325,10 +333,11 @@ def region_signals(
             return []
         inside = [span[0] <= b.index < span[1] for b in blocks]
         where = f"lines {span[0]}-{span[1] - 1}"
+        outside = t.outside_region * TEXT_OUTSIDE_SCALE
     return [
         Signal(b.index, t.inside_region, "region.inside", f"in the main region ({where})")
         if ins
-        else Signal(b.index, t.outside_region, "region.outside", f"outside the main region ({where})")
+        else Signal(b.index, outside, "region.outside", f"outside the main region ({where})")
         for b, ins in zip(blocks, inside, strict=True)
     ]
 

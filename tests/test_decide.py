@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import boilerstrip
 from boilerstrip.decide import (
+    TEXT_OUTSIDE_SCALE,
     Tunables,
     card_lists,
     decide,
@@ -257,7 +258,7 @@ def test_decide_adds_region_signals() -> None:
     verdicts = decide(blocks, sigs, {}, T)
     assert [v.signals[-1].rule for v in verdicts] == ["region.outside", "region.inside", "region.outside"]
     assert verdicts[1].score == 2.0 + T.inside_region
-    assert verdicts[0].score == -2.0 + T.outside_region
+    assert verdicts[0].score == -2.0 + T.outside_region * TEXT_OUTSIDE_SCALE  # lines of a dump
 
 
 def test_bias_moves_the_threshold() -> None:
@@ -430,3 +431,49 @@ def test_a_one_line_reply_is_a_post_of_its_thread() -> None:
     r = boilerstrip.extract(html, url="https://forum.example.org/threads/router-drops-connection.123/")
     assert "Same here, mine does it too." in r.text
     assert "rolled back to the previous version" in r.text and "Terms" not in r.text
+
+
+def test_comment_byline_ends_a_dump_article() -> None:
+    """A dump's first comment byline is a barrier: the readers' comments after it are not taken into the article."""
+    article = [
+        "The harbour board voted on Tuesday to close the old ferry pier for repairs that are expected to last a year.",
+        "Engineers found that two of the wooden piles under the waiting room had rotted through at the waterline.",
+        "Passengers will board from a temporary pontoon beside the fish market while the work goes on, the board said.",
+        "A spokesman said the timetable would not change and that the pontoon had been tested in heavy weather.",
+    ]
+    comments = [
+        "Tom Harris says:",
+        "It was about time somebody looked at those piles, they have been rotten for years and everybody knew it.",
+        "Mary Quinn says:",
+        "I hope the pontoon is safer than the old pier was, because I take my children across every single week.",
+    ]
+    result = boilerstrip.extract("\n".join([*article, *comments]) + "\n", kind="text")
+    assert all(p in result.text for p in article)
+    assert not any(c in result.text for c in comments)
+
+
+def test_long_line_after_a_dump_comment_heading_goes() -> None:
+    """A long reader's comment outside a dump's main region (after the comment count) goes with its
+    neighbours, not with its own length."""
+    article = [
+        "The town library will open on Sundays from next month, the first change to its hours in twenty years.",
+        "Volunteers from the reading club offered to staff the front desk, so no new staff need to be hired.",
+        "The mayor said the council had asked for the change after a survey of four hundred families last spring.",
+        "Children's story hour, now held on Wednesday afternoons, will move to Sunday mornings at half past ten.",
+        "The reading room on the first floor will stay closed on Sundays, because its heating is being replaced.",
+        "Parents welcomed the news, saying that weekday opening hours clashed with work and with school pick-ups.",
+        "The library lent almost sixty thousand books last year, a fifth more than in the year before, it said.",
+        "A new section for teenagers, with comics and games, is planned for the autumn if the budget allows it.",
+    ]
+    comment = (
+        "I have used that library every single week for eleven years and I can tell you that Sunday opening has been "
+        "asked for at least five times, so it is good that somebody finally listened, but I really do wonder why the "
+        "council waited until now before doing anything at all about it, because the rest of us wrote to them about "
+        "it more than once. My neighbour, who has volunteered at the front desk since she retired, says the same "
+        "thing happened with the evening hours in the nineties, when the council also waited until the very last "
+        "moment and then tried them for two whole winters."
+    )
+    text = "\n".join([*article, "12 comments", comment, "Home", "News", "Contact"]) + "\n"
+    result = boilerstrip.extract(text, kind="text")
+    assert all(p in result.text for p in article)
+    assert comment not in result.text

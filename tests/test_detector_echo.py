@@ -177,3 +177,46 @@ def test_detect_does_not_mutate_blocks() -> None:
     copy = list(bs)
     list(ECHO.detect(bs, PageInfo(kind="html")))
     assert bs == copy
+
+
+def test_comment_bylines_and_the_comments_between_them() -> None:
+    """In a dump, "<name> says:" bylines are flagged, and so are the lines between two of them; the last
+    comment (nothing marks its end) and a forum quote header ("<name> said:") are left alone."""
+    lines = [
+        PARAS[0],
+        "harbourwatcher says:",
+        "3 May 2024 at 6:44 am",
+        "About time the ferry was back.",
+        "Jo Smith on 3 May 2024 at 7:02 am said:",
+        "The evening crossing would help a lot of us.",
+        "Old Salt says:",
+        "See you on the quay.",
+        "Captain said:",
+    ]
+    bs = [Block(index=i, text=t, role="line") for i, t in enumerate(lines)]
+    got: dict[int, set[str]] = {}
+    for s in ECHO.detect(bs, PageInfo(kind="text", metadata=Metadata())):
+        got.setdefault(s.block, set()).add(s.rule)
+    assert {i for i, r in got.items() if "echo.comment-byline" in r} == {1, 4, 6}
+    assert {i for i, r in got.items() if "echo.comment-text" in r} == {2, 3, 5}
+    assert 0 not in got and 7 not in got and 8 not in got
+
+
+def test_comment_text_only_on_dumps() -> None:
+    """HTML keeps comments in their thread's container: the lines between bylines are not judged by position."""
+    bs = blocks("harbourwatcher says:", "About time the ferry was back.", "Old Salt says:")
+    assert all("echo.comment-text" not in r for r in rules_by_block(bs).values())
+
+
+def test_escaped_markup_is_a_printed_source_value() -> None:
+    """A line holding escaped tags ("&lt;p&gt;") is HTML source printed raw, not visible text; code that
+    shows escaping, and a line that merely mentions one "&lt;", are left alone."""
+    raw = "Welcome to the harbour. &lt;div class=&quot;pic&quot;&gt;&lt;img src=&quot;x.jpg&quot; /&gt;&lt;/div&gt; The ferry left at seven."
+    bs = [
+        Block(index=0, text=raw, role="line"),
+        Block(index=1, text="Markup('&lt;blink&gt;hacker&lt;/blink&gt;')", role="code"),
+        Block(index=2, text="Use &lt; and &gt; to write the signs in HTML.", role="line"),
+    ]
+    got = rules_by_block(bs)
+    assert "echo.escaped-markup" in got[0]
+    assert all("echo.escaped-markup" not in got.get(i, set()) for i in (1, 2))

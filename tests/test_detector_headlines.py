@@ -99,3 +99,41 @@ def test_listing_with_summaries_left_alone() -> None:
     lines = [*lines, *lines]  # ten summaries: well over a hundred words of prose, but never two lines in a row
     got = dump(*lines, "Most read", *HEADLINES)
     assert not any(got.values())
+
+
+CARDS = [
+    ("Council approves new cycle lanes on the coast road", "Ann Lee", "Tuesday 19 November 2024",
+     "The lanes will run from the station to the lighthouse, and work starts in spring, the council said."),
+    ("Fishing fleet returns early as storm warning is raised", "Tom Berg", "Monday 18 November 2024",
+     "Skippers brought the boats in a day ahead of the gale, with most of the week's catch still unsold."),
+    ("Local bakery wins regional award for its rye bread", "Ann Lee", "Monday 18 November 2024",
+     "Judges praised the crust and the sour taste, and the owners plan to open a second shop next year."),
+    ("School choir to perform at the cathedral next month", "Mia Holm", "Sunday 17 November 2024",
+     "Forty children will sing carols on the first Saturday of December, with tickets sold at the door."),
+]
+
+
+def _cards(dated: bool = True) -> list[str]:
+    return [line for title, name, date, summary in CARDS for line in (title, name, *([date] if dated else []), summary)]
+
+
+def test_dated_teaser_cards_beside_an_article() -> None:
+    """Teaser cards (title, author, date, one-paragraph summary) after an article: titles and summaries flagged."""
+    got = dump(*ARTICLE, "More from the Gazette", *_cards())
+    assert all(got[title] < 0 and got[summary] < 0 for title, _, _, summary in CARDS)
+    assert all(got[p] == 0 for p in ARTICLE)
+
+
+def test_undated_title_and_paragraph_sections_left_alone() -> None:
+    """An article's own sections have the same title-and-paragraph shape, but no dates: their paragraphs stay."""
+    got = dump(*ARTICLE, *_cards(dated=False))
+    assert all(got[summary] == 0 for _, _, _, summary in CARDS)
+
+
+def test_cards_far_longer_than_the_prose_are_a_listing() -> None:
+    """A listing with a short introduction: three times more card text than prose, so its cards are content."""
+    words = lambda lines: sum(len(line.split()) for line in lines)  # noqa: E731
+    cards = [line for _ in range(6) for line in _cards()]
+    assert words(ARTICLE) >= 100 and words(c for _, _, _, c in CARDS * 6) > 3 * words(ARTICLE)
+    got = dump(*ARTICLE, *cards)
+    assert all(got[summary] == 0 for _, _, _, summary in CARDS)

@@ -5,13 +5,15 @@ XPath, a date alone) and lines of a dump's metadata prelude; (2) text equal to a
 declared value (the title, the site name, a publisher block) or repeated
 verbatim on the page; (3) one long block that only concatenates text present in
 other blocks (a JSON-LD articleBody printed as one line): the finer copies stay.
+Comment bylines ("<name> says:") are bylines too, of readers; in a dump, where no
+thread container holds a comment, the lines between two of them are that comment.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 from typing import ClassVar
 
 import regex
@@ -40,6 +42,14 @@ class EchoDetector(RuleDetector):
     """Flags printed metadata values, repeated blocks and concatenated duplicates."""
 
     name: ClassVar[str] = "echo"
+
+    def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        signals = list(self.rule_signals(blocks, page))
+        yield from signals
+        yield from self.structural(blocks, page)
+        if page.kind == "text":
+            bylines = sorted({s.block for s in signals if s.rule == "echo.comment-byline"})
+            yield from _comment_texts(blocks, bylines)
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         words = [WORD.findall(b.text.casefold()) for b in blocks]  # split once for all three checks
@@ -96,6 +106,23 @@ class EchoDetector(RuleDetector):
                 yield Signal(
                     b.index, -2.5, "echo.concatenation", f"{coverage:.0%} of its text stands in other blocks"
                 )
+
+
+#: two bylines further apart than this may belong to two comment lists (a sidebar's, the thread's)
+COMMENT_MAX_LINES = 20
+
+
+def _comment_texts(blocks: Sequence[Block], bylines: Sequence[int]) -> Iterator[Signal]:
+    """In a dump, the lines between two comment bylines are the first one's comment.
+
+    HTML wraps a comment in its thread's container; a dump keeps only the byline
+    above each comment, so a comment is what stands between two bylines a few lines
+    apart. (After the last byline nothing tells where its comment ends.)
+    """
+    for a, b in pairwise(bylines):
+        if b - a <= COMMENT_MAX_LINES:
+            for i in range(a + 1, b):
+                yield Signal(i, -1.0, "echo.comment-text", f"between the comment bylines {a} and {b}")
 
 
 def _has_equal_twin(b: Block, blocks: Sequence[Block], shingles: list[set[int]], s: set[int]) -> bool:

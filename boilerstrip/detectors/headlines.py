@@ -6,6 +6,13 @@ first, three to sixteen words, no sentence end) with nothing between them but
 short fillers (a time "32M ago", a section name, a date). Menus have the same
 run shape with one- to three-word labels, hence the mean-length floor.
 
+Teaser cards print each headline with its own summary line after it, with a name
+and a date between ("<title>" / "<author>" / "<date>" / "<one-paragraph summary>"):
+a run of cards alternates title-like lines and single summary lines, and there the
+summaries go with their titles (``card_min_summaries``). Only dated cards count: an
+article's own sections and a service page's features have the title-and-paragraph
+shape but no dates; and a page with far more cards than prose is a listing.
+
 The signal is sound only beside an article: on a listing page the headlines are
 the content. So it fires only when the dump also holds prose outside every such
 run (``body_min_words``), and only on dumps (``page.kind == "text"``).
@@ -21,10 +28,11 @@ import regex
 
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
-from .teasers import headline_shaped
+from .teasers import headline_shaped, is_date_line
 
 SENTENCE_END = frozenset(".!?。！？")
 CLOSERS = "\"'”’»)]"
+OPENERS = "\"'“‘«„¿¡"
 TITLE_ROLES = frozenset({"line", "item"})
 #: "3) Blade Runner (4K)", "10. Hinterland of Things": a numbered list is the article's own (a listicle)
 ENUMERATED = regex.compile(r"^(?:\d{1,3}[.)]|#\d{1,3})\s")
@@ -64,6 +72,11 @@ class HeadlinesDetector:
         self.body_min = int(p["body_min_words"])
         self.prose_min = int(p["prose_min_words"])
         self.overlap_max = float(p["max_body_overlap"])
+        self.card_min = int(p["card_min_summaries"])
+        self.summary_overlap_max = float(p["max_summary_overlap"])
+        self.card_body_ratio = float(p["max_card_body_ratio"])
+        self.summary_min = int(p["summary_min_words"])
+        self.summary_max = int(p["summary_max_words"])
         self.weights: Mapping[str, float] = {k: float(v) for k, v in table["weights"].items()}
 
     def title_shaped(self, b: Block) -> bool:
@@ -94,35 +107,95 @@ class HeadlinesDetector:
         if titles:
             yield titles
 
+    def cards(self, blocks: Sequence[Block], own: frozenset[str] = frozenset()) -> Iterator[tuple[list[int], list[int]]]:
+        """Maximal runs of dated teaser cards: (title-like lines, summary lines), each summary after its
+        title, with a date line in the card ("<title>" / "<author>" / "<date>" / "<summary>").
+
+        Like ``runs``, but one line that is neither a title nor a filler may follow each
+        title (its summary) without ending the run. Only summaries whose card holds a date
+        are kept: an article's own sections and a service page's feature cards have the
+        title-and-paragraph shape too, but no dates (measured on WCXB dumps).
+        """
+        titles: list[int] = []
+        summaries: list[int] = []
+        open_card = dated = False
+        for b in blocks:
+            words = b.text.count(" ") + 1
+            if b.role != "meta" and self.title_like(b) and not (own and _norm(b.text) in own):
+                titles.append(b.index)
+                open_card = True
+                dated = dated or is_date_line(b.text)
+            elif titles and b.role != "meta" and (words <= self.filler_max or self.title_shaped(b)):
+                dated = dated or is_date_line(b.text)
+                continue
+            elif open_card and self._summary(b, words):
+                if dated:
+                    summaries.append(b.index)
+                open_card = dated = False
+            else:
+                if titles:
+                    yield titles, summaries
+                titles, summaries, open_card, dated = [], [], False, False
+        if titles:
+            yield titles, summaries
+
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         if page.kind != "text" or not blocks:
             return
+        own = _own_titles(page.metadata.title)
         lists = [
-            r for r in self.runs(blocks, _own_titles(page.metadata.title))
+            r for r in self.runs(blocks, own)
             if len(r) >= self.run_min and sum(blocks[i].text.count(" ") + 1 for i in r) / len(r) >= self.mean_min
         ]  # fmt: skip
-        if not lists:
+        cards = [(t, s) for t, s in self.cards(blocks, own) if len(s) >= self.card_min]
+        if not lists and not cards:
             return
-        prose = [self._prose(b) for b in blocks]
-        if self._longest_passage(blocks, prose) < self.body_min:
+        summaries = {i for _, s in cards for i in s}
+        prose = [self._prose(b) and b.index not in summaries for b in blocks]
+        longest = self._longest_passage(blocks, prose)
+        if longest < self.body_min:
             return
-        listed = {i for r in lists for i in r}
+        if sum(blocks[i].text.count(" ") + 1 for i in summaries) > self.card_body_ratio * longest:
+            cards = []  # far more cards than article: a listing with an introduction, whose cards are its content
+        listed = {i for r in lists for i in r} | {i for t, _ in cards for i in t}
         body = Counter(
             w.casefold()
             for b, is_prose in zip(blocks, prose, strict=True)
             if is_prose and b.index not in listed
             for w in CONTENT_WORD.findall(b.text)
         )
-        w = self.weights["run"]
+        flagged: set[int] = set()
         for r in lists:
-            shared = self._shared(blocks, r, body)
-            if shared > self.overlap_max:
-                continue  # the article's own list: its steps, picks, features share its words
-            for n, i in enumerate(r, 1):
+            yield from self._flag(blocks, r, [], body, flagged)
+        for t, s in cards:
+            yield from self._flag(blocks, t, s, body, flagged)
+
+    def _flag(
+        self, blocks: Sequence[Block], titles: list[int], summaries: list[int], body: Counter[str], flagged: set[int]
+    ) -> Iterator[Signal]:
+        """The run's signals, unless its titles share the prose's words (the article's own list)."""
+        shared = self._shared(blocks, titles, body)
+        if shared > self.overlap_max or (summaries and self._shared(blocks, summaries, body) > self.summary_overlap_max):
+            return  # the article's own list: its steps, picks, features share its words
+        what = f"a run of {len(titles)} title-like lines" + (f" and {len(summaries)} summaries" if summaries else "")
+        for n, i in enumerate(titles, 1):
+            if i not in flagged:
                 yield Signal(
-                    i, w, "headlines.run",
-                    f"headline {n} of a run of {len(r)} title-like lines ({shared:.0%} of their words in the prose)",
+                    i, self.weights["run"], "headlines.run", f"headline {n} of {what} ({shared:.0%} of their words in the prose)"
                 )  # fmt: skip
+        for n, i in enumerate(summaries, 1):
+            yield Signal(i, self.weights["summary"], "headlines.summary", f"summary {n} of {what}")
+        flagged.update(titles)
+
+    def _summary(self, b: Block, words: int) -> bool:
+        """A whole paragraph of a few sentences, a capital first: a piece of a paragraph cut at a
+        link, as WET-like dumps print it, mostly opens in lower case. (No sentence end required:
+        sites cut summaries short, with or without an ellipsis.)"""
+        text = b.text
+        return (
+            b.role in TITLE_ROLES and self.summary_min <= words <= self.summary_max
+            and (text[0].isupper() or text[0].isdigit() or text[0] in OPENERS)
+        )  # fmt: skip
 
     def _prose(self, b: Block) -> bool:
         return b.text.count(" ") + 1 >= self.prose_min and b.text.rstrip(CLOSERS)[-1:] in SENTENCE_END
