@@ -15,9 +15,9 @@ alone above the first paragraph, a byline line, a dateline.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 import regex
 
