@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 import tomllib
 from pathlib import Path
@@ -17,12 +18,20 @@ FIXTURES = REPO / "fixtures"
 FLOORS = REPO / "benchmarks" / "floors.toml"
 
 
+def _known_gate_failure(fixture_id: str) -> bool:
+    """A fixture whose expected.json lists "gate" among its known failures (see tests/test_golden.py)."""
+    spec = FIXTURES / fixture_id / "expected.json"
+    return spec.exists() and "gate" in json.loads(spec.read_text("utf-8")).get("known_failures", {})
+
+
 def _word_f1_per_fixture() -> dict[str, float]:
     dataset = open_dataset(FIXTURES)
     if not len(dataset):
         pytest.skip("fixtures/ holds no fixtures yet")
     scores = {}
     for page in dataset.pages():
+        if _known_gate_failure(page.id):
+            continue
         source: str | bytes = page.html.decode("utf-8") if page.source_kind == "text" else page.html
         kind = "text" if page.source_kind == "text" else None
         result = boilerstrip.extract(source, url=page.url, kind=kind)

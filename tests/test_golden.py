@@ -3,6 +3,11 @@
 expected.txt is the hand-written ideal; the extracted text must reach a word-F1
 floor against it (1.0, i.e. exact, for fixtures whose expected.json says
 "exact": true). Snippets and metadata are checked exactly.
+
+A fixture may list ``known_failures``: check name ("text", "snippets", "metadata",
+"removed_by", "gate") -> why boilerstrip still fails it. Such a check is a strict
+xfail: it must still fail, and the day it passes the suite says so, and the entry
+goes. Written-blind probe fixtures keep their honest expectations this way.
 """
 
 from __future__ import annotations
@@ -52,15 +57,26 @@ def results() -> dict[str, boilerstrip.Result]:
     return out
 
 
+CHECKS = ("text", "snippets", "metadata", "removed_by", "gate")
+
+
+def expect_known_failure(request: pytest.FixtureRequest, spec: dict[str, Any], check: str) -> None:
+    """Mark this check a strict xfail when the fixture lists it among its known failures."""
+    why = spec.get("known_failures", {}).get(check)
+    if why:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=f"known failure: {why}"))
+
+
 def test_there_are_enough_fixtures() -> None:
     """At least 20 golden cases exist."""
     assert len(DIRS) >= 20
 
 
 @pytest.mark.parametrize("folder", DIRS, ids=[d.name for d in DIRS])
-def test_text(folder: Path, results: dict[str, boilerstrip.Result]) -> None:
+def test_text(folder: Path, results: dict[str, boilerstrip.Result], request: pytest.FixtureRequest) -> None:
     """The extracted text matches expected.txt (exactly, or above the fixture's F1 floor)."""
     _, expected, spec = load(folder)
+    expect_known_failure(request, spec, "text")
     got = results[folder.name].text
     if spec.get("exact"):
         assert got == expected.strip()
@@ -70,9 +86,10 @@ def test_text(folder: Path, results: dict[str, boilerstrip.Result]) -> None:
 
 
 @pytest.mark.parametrize("folder", DIRS, ids=[d.name for d in DIRS])
-def test_snippets(folder: Path, results: dict[str, boilerstrip.Result]) -> None:
+def test_snippets(folder: Path, results: dict[str, boilerstrip.Result], request: pytest.FixtureRequest) -> None:
     """Every must_contain snippet is kept and every must_not_contain snippet is dropped."""
     _, _, spec = load(folder)
+    expect_known_failure(request, spec, "snippets")
     got = results[folder.name].text
     missing = [s for s in spec.get("must_contain", ()) if s not in got]
     leaked = [s for s in spec.get("must_not_contain", ()) if s in got]
@@ -80,9 +97,10 @@ def test_snippets(folder: Path, results: dict[str, boilerstrip.Result]) -> None:
 
 
 @pytest.mark.parametrize("folder", DIRS, ids=[d.name for d in DIRS])
-def test_metadata(folder: Path, results: dict[str, boilerstrip.Result]) -> None:
+def test_metadata(folder: Path, results: dict[str, boilerstrip.Result], request: pytest.FixtureRequest) -> None:
     """Each metadata field the fixture declares comes out exactly."""
     _, _, spec = load(folder)
+    expect_known_failure(request, spec, "metadata")
     meta = results[folder.name].to_dict()
     wrong = {}
     for key, want in spec.get("metadata", {}).items():
@@ -95,9 +113,10 @@ def test_metadata(folder: Path, results: dict[str, boilerstrip.Result]) -> None:
 
 
 @pytest.mark.parametrize("folder", DIRS, ids=[d.name for d in DIRS])
-def test_removed_by(folder: Path, results: dict[str, boilerstrip.Result]) -> None:
+def test_removed_by(folder: Path, results: dict[str, boilerstrip.Result], request: pytest.FixtureRequest) -> None:
     """Each named snippet's block is dropped, with a negative signal from the named detector."""
     _, _, spec = load(folder)
+    expect_known_failure(request, spec, "removed_by")
     verdicts = results[folder.name].blocks
     problems = []
     for snippet, detector in spec.get("removed_by", {}).items():
@@ -106,3 +125,11 @@ def test_removed_by(folder: Path, results: dict[str, boilerstrip.Result]) -> Non
             if v.kept or not any(s.detector == detector and s.weight < 0 for s in v.signals):
                 problems.append(f"{snippet!r}: kept={v.kept}, detectors={sorted({s.detector for s in v.signals})}")
     assert not problems, problems
+
+
+@pytest.mark.parametrize("folder", DIRS, ids=[d.name for d in DIRS])
+def test_known_failures_name_checks_with_a_reason(folder: Path) -> None:
+    """A known failure names one of the checks and says why it fails."""
+    _, _, spec = load(folder)
+    for check, why in spec.get("known_failures", {}).items():
+        assert check in CHECKS and isinstance(why, str) and len(why) > 20, (check, why)
