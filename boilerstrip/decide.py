@@ -395,24 +395,18 @@ def _site_model_heard(signals: Sequence[Signal]) -> bool:
     return any(s.detector in SITE_MODEL_DETECTORS for s in signals)
 
 
-def _without_site_lift(
-    scores: Sequence[float], per_block: Sequence[Sequence[Signal]], weights: Mapping[str, float]
-) -> list[float]:
-    """The scores less what a site model's positive signals added to them."""
+def _without_site_model(
+    scores: Sequence[float], per_block: Sequence[Sequence[Signal]], weights: Mapping[str, float],
+    lift_only: bool = False,
+) -> list[float]:  # fmt: skip
+    """The scores less what the site model's signals added (``lift_only``: its positive ones only)."""
     return [
-        score - sum(x.weight * weights.get(x.detector, 1.0) for x in sig if x.detector in SITE_MODEL_DETECTORS and x.weight > 0)
+        score - sum(
+            x.weight * weights.get(x.detector, 1.0)
+            for x in sig if x.detector in SITE_MODEL_DETECTORS and (x.weight > 0 or not lift_only)
+        )
         for score, sig in zip(scores, per_block, strict=True)
     ]  # fmt: skip
-
-
-def _without_site_model(
-    scores: Sequence[float], per_block: Sequence[Sequence[Signal]], weights: Mapping[str, float]
-) -> list[float]:
-    """The scores less every site model signal: the page as scored without a model."""
-    return [
-        score - sum(x.weight * weights.get(x.detector, 1.0) for x in sig if x.detector in SITE_MODEL_DETECTORS)
-        for score, sig in zip(scores, per_block, strict=True)
-    ]
 
 
 def _with_rule(per_block: Sequence[Sequence[Signal]], rules: frozenset[str]) -> frozenset[int]:
@@ -428,7 +422,7 @@ def decide(
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
     # sections qualify on the scores without it (a carousel unique to each page is not a section).
     heard = _site_model_heard(signals)
-    section_scores = _without_site_lift(scores, per_block, weights) if heard else None
+    section_scores = _without_site_model(scores, per_block, weights, lift_only=True) if heard else None
     # Nor may the lift make a container outweigh what it weighs without the model; except in the sparse
     # step (prior > 0), where the page has no prose evidence and a listing's items being unique to it is
     # the model's only evidence of content (capped there too, the WCXB listings lost their items).
@@ -519,36 +513,27 @@ SPARSE_LINKED = 0.5
 SPARSE_LISTED_RULES = frozenset({"headlines.run"})
 
 
-def _sparse_without_site_model(
-    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, limit: int
-) -> bool:
-    """A dump whose first pass would keep under ``limit`` words without its site model is still tried sparse.
+def _tries_sparse(
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, kept: int,
+    limit: int,
+) -> bool:  # fmt: skip
+    """Whether the page goes to the sparse step: it kept under ``limit`` words; with a site model, the
+    first pass without the model's signals has its say too.
 
-    The model lifts a page's own blocks (template.unique), and on a listing that lift
-    alone carried the first pass over the limit, so the structure pass that found the
-    items was never tried (measured on WCXB hosts: most lost lines). The model refines
-    a step of the ladder; it does not take one away.
+    A dump is also tried when that pass keeps under the limit: the model lifts a page's own blocks
+    (template.unique), and on a listing that lift alone carried the first pass over the limit, so
+    the structure pass that found the items was never tried (WCXB hosts: most lost lines); the model
+    refines a step of the ladder, it does not take one away. An HTML page is tried only when that
+    pass keeps under the limit too: the model's marks took the shop-wide boxes out of a product
+    page's first pass, which fell under the limit, and the sparse pass brought back every box and
+    more (WCXB ifixit.com); the retry the dumps get cost HTML more precision than it bought recall
+    (docs/sitemodel.md). Whether a page is one of short items is for the page to say.
     """
-    if any(b.containers for b in blocks) or not _site_model_heard(signals):
-        # On HTML the retry cost more precision than it bought recall (WCXB hosts, docs/sitemodel.md).
-        return False
+    html = any(b.containers for b in blocks)
+    if not _site_model_heard(signals) or (html and kept >= limit) or (not html and kept < limit):
+        return kept < limit
     off = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
     return kept_words(decide(blocks, signals, off, t)) < limit
-
-
-def _sparse_only_by_site_model(
-    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, limit: int
-) -> bool:
-    """An HTML page whose first pass keeps under ``limit`` words only with its site model is not tried sparse.
-
-    The model's marks took the shop-wide boxes out of a product page's first pass, which then fell under
-    the limit, and the sparse pass brought back every box and more (WCXB ifixit.com, docs/sitemodel.md).
-    The sparse step is for pages of short items, and whether a page is one is for the page to say.
-    """
-    if not any(b.containers for b in blocks) or not _site_model_heard(signals):
-        return False  # dumps: the other way round (_sparse_without_site_model)
-    off = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
-    return kept_words(decide(blocks, signals, off, t)) >= limit
 
 
 def fallback(
@@ -572,9 +557,7 @@ def fallback(
     # of a repeated list of cards (card_lists) lifted: there the list is the page.
     # A dump has no structure to judge by: only a dump that kept next to nothing is tried.
     limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
-    if (kept < limit and not _sparse_only_by_site_model(blocks, signals, weights, t, limit)) or (
-        _sparse_without_site_model(blocks, signals, weights, t, limit)
-    ):
+    if _tries_sparse(blocks, signals, weights, t, kept, limit):
         # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
         scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES)
         judged = [*signals, *_card_signals(blocks, signals)]
