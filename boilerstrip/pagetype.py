@@ -21,26 +21,27 @@ _FORUM_PATH = regex.compile("|".join(load_table("pagetype")["forum"]["path_patte
 _FORUM_HOST = regex.compile("|".join(load_table("pagetype")["forum"]["host_patterns"]), regex.IGNORECASE)
 
 
+def _split(url: str | None) -> tuple[str, str] | None:
+    """The URL's host and path, or None (no URL, or one urllib cannot split)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        return parts.hostname or "", parts.path
+    except ValueError:
+        return None
+
+
 def forum_url(url: str | None) -> bool:
     """Whether the URL's path has the shape of a forum or Q&A thread ("/threads/...", "viewtopic.php")."""
-    if not url:
-        return False
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return False
-    return _FORUM_PATH.search(path + "/") is not None
+    parts = _split(url)
+    return parts is not None and _FORUM_PATH.search(parts[1] + "/") is not None
 
 
 def forum_host(url: str | None) -> bool:
     """Whether the URL's host is where forum software is served from ("forum.", "community.")."""
-    if not url:
-        return False
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return False
-    return _FORUM_HOST.search(host) is not None
+    parts = _split(url)
+    return parts is not None and _FORUM_HOST.search(parts[0]) is not None
 
 
 def page_type(metadata: Metadata) -> str | None:
