@@ -247,8 +247,9 @@ def _reply_prefix() -> regex.Pattern[str]:
 def _reply_subject(blocks: Sequence[Block]) -> str | None:
     """A thread's subject: a line that a later reply repeats after "Re:" (or "AW:", "Sv:", ...)."""
     seen: set[str] = set()
+    reply = _reply_prefix().match
     for b in blocks[:REPLY_SCAN]:
-        m = _reply_prefix().match(b.text)
+        m = reply(b.text)
         if m is not None and m.group(1) in seen:
             return m.group(1)
         seen.add(b.text)
