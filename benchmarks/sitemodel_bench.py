@@ -66,6 +66,10 @@ class Tally:
     #: truth lines (of 40 characters or more) the extraction without a model kept, and of those the learned one lost
     kept_lines: int = 0
     lost_lines: int = 0
+    #: every truth line (any length) and how many come out whole as a line of the text, per variant: a
+    #: recall that junk sharing a few words with the truth cannot raise (word recall can)
+    truth_lines: int = 0
+    found_lines: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
 def host_of(url: str) -> str:
@@ -135,9 +139,13 @@ def run_host(docs: Sequence[Doc]) -> Tally:
         tally.kept_lines += len(lines)
         tally.lost_lines += sum(x not in learned.text for x in lines)
         tally.ids.append(d.id)
+        wanted = [x.strip() for x in d.truth.splitlines() if x.strip()]
+        tally.truth_lines += len(wanted)
         for name, r in (("without", plain), ("learned", learned), ("held-out", held)):
             p = word_prf(r.text, d.truth)
             tally.scores[name].append((p.precision, p.recall, p.f1))
+            out = {x.strip() for x in r.text.splitlines()}
+            tally.found_lines[name] += sum(x in out for x in wanted)
     return tally
 
 
@@ -167,6 +175,8 @@ def report(mode: str, tallies: dict[str, Tally]) -> list[str]:
     sizes = sorted(t.model_bytes for t in tallies.values())
     flagged = sum(t.template_blocks for t in tallies.values())
     kept, lost = sum(t.kept_lines for t in tallies.values()), sum(t.lost_lines for t in tallies.values())
+    total = sum(t.truth_lines for t in tallies.values())
+    found = {n: sum(t.found_lines[n] for t in tallies.values()) for n in ("without", "learned", "held-out")}
     ratio = statistics.median(m / p for m, p in zip(model, plain, strict=True))
     lines.append(
         f"median ms/page: learn {statistics.median(learn):.2f} (a Result: {statistics.median(learn_result):.2f}), extract {statistics.median(plain):.2f} without, "
@@ -174,6 +184,10 @@ def report(mode: str, tallies: dict[str, Tally]) -> list[str]:
         f"the template detector's own step {statistics.median(detector):.2f}); "
         f"model file {sizes[0]}-{sizes[-1]} bytes (median {statistics.median(sizes):.0f}); "
         f"{flagged} blocks with the template signal; truth lines lost (learned): {lost} of {kept} kept without"
+    )
+    lines.append(
+        f"truth lines found whole (line recall), of {total}: "
+        + ", ".join(f"{n} {found[n]} ({found[n] / max(total, 1):.3f})" for n in found)
     )
     return lines
 

@@ -434,6 +434,9 @@ def decide(
     for s in region:
         scores[s.block] += s.weight * weights.get("region", 1.0)
         per_block[s.block].append(s)
+        # Outside the region the lift brings nothing back: a promo unique to the page is still a promo.
+        if section_scores is not None and s.rule == "region.outside":
+            scores[s.block] = min(scores[s.block], section_scores[s.block] + s.weight * weights.get("region", 1.0))
     first = [_label(s, t.bias) for s in scores]
     titles = _with_rule(per_block, TITLE_RULES)
     final = revise(blocks, scores, first, t, transparent, titles) if weights.get("context", 1.0) else first
@@ -513,27 +516,29 @@ SPARSE_LINKED = 0.5
 SPARSE_LISTED_RULES = frozenset({"headlines.run"})
 
 
-def _tries_sparse(
-    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables, kept: int,
-    limit: int,
-) -> bool:  # fmt: skip
-    """Whether the page goes to the sparse step: it kept under ``limit`` words; with a site model, the
-    first pass without the model's signals has its say too.
+def _first_pass(
+    blocks: Sequence[Block], signals: Sequence[Signal], verdicts: list[Verdict], weights: Mapping[str, float],
+    t: Tunables,
+) -> list[Verdict]:  # fmt: skip
+    """Step 1 of the ladder: nothing kept although some blocks had content evidence: decide
+    without the region step (the region can be wrong on pages of many small sections)."""
+    if kept_words(verdicts) == 0 and any(v.score > 0 for v in verdicts):
+        return decide(blocks, signals, {**weights, "region": 0.0}, t)
+    return verdicts
 
-    A dump is also tried when that pass keeps under the limit: the model lifts a page's own blocks
-    (template.unique), and on a listing that lift alone carried the first pass over the limit, so
-    the structure pass that found the items was never tried (WCXB hosts: most lost lines); the model
-    refines a step of the ladder, it does not take one away. An HTML page is tried only when that
-    pass keeps under the limit too: the model's marks took the shop-wide boxes out of a product
-    page's first pass, which fell under the limit, and the sparse pass brought back every box and
-    more (WCXB ifixit.com); the retry the dumps get cost HTML more precision than it bought recall
-    (docs/sitemodel.md). Whether a page is one of short items is for the page to say.
-    """
-    html = any(b.containers for b in blocks)
-    if not _site_model_heard(signals) or (html and kept >= limit) or (not html and kept < limit):
-        return kept < limit
-    off = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
-    return kept_words(decide(blocks, signals, off, t)) < limit
+
+def _structure_pass(
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables
+) -> list[Verdict]:
+    """The page judged by structure alone (the sparse step)."""
+    # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
+    scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES)
+    judged = [*signals, *_card_signals(blocks, signals)]
+    return decide(blocks, judged, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
+
+
+def _structure_pays(before: Sequence[Verdict], sparse: Sequence[Verdict], metadata: Metadata) -> bool:
+    return kept_words(sparse) >= 2 * kept_words(before) + 20 and _mostly_own_text(before, sparse, metadata)
 
 
 def fallback(
@@ -543,29 +548,37 @@ def fallback(
     """Readability's ladder: when too little survives, relax one step and decide again.
 
     1. Nothing kept although some blocks had content evidence: decide without the
-       region step (the region can be wrong on pages of many small sections).
-    2. The page declares its body (JSON-LD articleBody) and the visible page holds
+       region step (_first_pass).
+    2. Too little kept: judge the page by structure (_structure_pass).
+    3. The page declares its body (JSON-LD articleBody) and the visible page holds
        far less of it (an app shell that renders text by script): the declared body.
+
+    A site model refines each step but never chooses one: which step a page takes is
+    decided on the page's own signals, the model's left out. Its lift of a page's own
+    blocks (template.unique: prices, counts) carried listings' first passes over the
+    limit, so the structure pass that finds their items was never tried, and its marks
+    took shop-wide boxes out of product pages, which fell under the limit and had the
+    sparse pass bring them all back (WCXB rei.com, ifixit.com; docs/sitemodel.md).
     """
-    kept = kept_words(verdicts)
-    if kept == 0 and any(v.score > 0 for v in verdicts):
-        verdicts = decide(blocks, signals, {**weights, "region": 0.0}, t)
-        kept = kept_words(verdicts)
+    verdicts = _first_pass(blocks, signals, verdicts, weights, t)
+    plain_weights = weights
+    plain = verdicts
+    if _site_model_heard(signals):
+        plain_weights = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
+        plain = _first_pass(blocks, signals, decide(blocks, signals, plain_weights, t), plain_weights, t)
     # A page of short items (a listing, a product grid, a schedule) has no prose for the
     # evidence to find: judge it by structure alone, every block starting from a small
     # prior, length and link density ignored, boilerplate detectors still heard, and the fields
     # of a repeated list of cards (card_lists) lifted: there the list is the page.
     # A dump has no structure to judge by: only a dump that kept next to nothing is tried.
     limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
-    if _tries_sparse(blocks, signals, weights, t, kept, limit):
-        # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
-        scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES)
-        judged = [*signals, *_card_signals(blocks, signals)]
-        sparse = decide(blocks, judged, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
-        sparse_kept = kept_words(sparse)
-        if sparse_kept >= 2 * kept + 20 and _mostly_own_text(verdicts, sparse, metadata):
+    if kept_words(plain) < limit:
+        sparse = _structure_pass(blocks, signals, plain_weights, t)
+        if _structure_pays(plain, sparse, metadata):
+            if plain is not verdicts:
+                sparse = _structure_pass(blocks, signals, weights, t)
             verdicts = marked(sparse, "fallback.sparse", "judged by structure")
-            kept = sparse_kept
+    kept = kept_words(verdicts)
     body = metadata.body or ""
     if _words(body) >= 50 and kept < 0.3 * _words(body):
         start = len(blocks)

@@ -488,3 +488,45 @@ def test_a_page_the_model_alone_takes_under_the_limit_is_not_tried_sparse() -> N
     after = fallback(blocks, signals, first, boilerstrip.Metadata(), {}, Tunables())
     assert not any(s.rule == "fallback.sparse" for v in after for s in v.signals)
     assert [v.kept for v in after] == [v.kept for v in first]
+
+
+def test_a_page_the_model_alone_takes_over_the_limit_is_still_tried_sparse() -> None:
+    """The converse: the model's lift of a listing's own items carries the first pass over the sparse
+    limit; the page still takes the structure step it takes without the model, the model heard there."""
+    from boilerstrip.decide import SPARSE_MAX_KEPT, Tunables, decide, fallback, kept_words
+
+    blocks = [boilerstrip.Block(i, f"Trail pack number {i} with rain cover", containers=(1, 2)) for i in range(40)]
+    signals = [boilerstrip.Signal(b.index, -0.3, "evidence.test", "short") for b in blocks]
+    signals += [boilerstrip.Signal(b.index, 1.0, "evidence.test", "a sentence") for b in blocks[:3]]
+    signals += [boilerstrip.Signal(b.index, template.UNIQUE_WEIGHT, template.UNIQUE_RULE, "unique")
+                for b in blocks[:36]]  # fmt: skip
+    # Four items recur on every page of the host (a badge): the model marks them.
+    signals += [boilerstrip.Signal(b.index, -1.5, template.RULE, "recurring") for b in blocks[36:]]
+    first = decide(blocks, signals, {}, Tunables())
+    assert kept_words(decide(blocks, signals, {"template": 0.0}, Tunables())) < SPARSE_MAX_KEPT <= kept_words(first)
+    after = fallback(blocks, signals, first, boilerstrip.Metadata(), {}, Tunables())
+    assert all(any(s.rule == "fallback.sparse" for s in v.signals) for v in after)
+    # The structure step keeps the items and still hears the model's marks.
+    assert [v.kept for v in after] == [True] * 36 + [False] * 4
+
+
+def test_the_lift_brings_back_nothing_outside_the_region() -> None:
+    """A promo unique to the page, beside the article and just under the line there, stays out with the model."""
+    from boilerstrip.decide import Tunables, decide
+
+    blocks = [boilerstrip.Block(i, "The kiln is fired twice a month and each glaze is mixed by hand. " * 5,
+                                containers=(1, 2)) for i in range(6)]  # fmt: skip
+    blocks.append(boilerstrip.Block(6, "Our spring sale ends on Sunday: every planter is a third off.", containers=(1, 3)))
+    blocks += [boilerstrip.Block(i, "Shop all planters", containers=(1, 3)) for i in range(7, 10)]
+    signals = [boilerstrip.Signal(b.index, 2.0, "evidence.test", "prose") for b in blocks[:6]]
+    signals.append(boilerstrip.Signal(6, 0.9, "evidence.test", "a sentence"))
+    signals += [boilerstrip.Signal(i, -2.0, "navigation.test", "menu") for i in range(7, 10)]
+    signals += [boilerstrip.Signal(b.index, template.UNIQUE_WEIGHT, template.UNIQUE_RULE, "unique")
+                for b in blocks[:7]]  # fmt: skip
+    plain = decide(blocks, signals, {"template": 0.0}, Tunables())
+    lifted = decide(blocks, signals, {}, Tunables())
+    assert [v.kept for v in plain] == [True] * 6 + [False] * 4
+    assert [v.kept for v in lifted] == [v.kept for v in plain]
+    assert lifted[6].score == plain[6].score
+    # Inside the region the lift is heard.
+    assert all(a.score > b.score for a, b in zip(lifted[:6], plain[:6], strict=True))
