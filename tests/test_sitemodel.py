@@ -94,9 +94,7 @@ def test_site_model_raises_precision_and_keeps_every_paragraph(host: str, suffix
     r1 = sum(x.recall for x in after) / len(after)
     assert p1 >= p0
     assert p1 == 1.0 or p1 >= p0 + 0.05
-    # Word recall may dip a little without any paragraph lost: the template's own words
-    # ("the", "harbour") matched words of the article in the multiset overlap.
-    assert r1 >= r0 - 0.02
+    assert r1 >= r0
 
 
 @pytest.mark.parametrize("suffix", [".html", ".txt"])
@@ -118,8 +116,9 @@ def test_a_pages_headline_shown_as_a_teaser_elsewhere_is_not_template(suffix: st
     pages = site(GAZETTE, suffix)
     model = fitted(GAZETTE, suffix)
     checked = 0
-    for source, url, expected in pages:
-        headline = expected.split("\n", 1)[0]
+    for source, url, _ in pages:
+        headline = boilerstrip.extract(source, kind=kind_of(suffix), url=url).metadata.title or ""
+        assert headline, url
         elsewhere = sum(headline in other for other, u, _ in pages if u != url)
         if elsewhere < 4:
             continue  # the case needs a headline on most other pages
