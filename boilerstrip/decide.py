@@ -8,8 +8,9 @@
    so a short heading or list item inside an article survives while the same
    shape in a sidebar does not.
 3. Context: jusText's idea: short, undecided blocks take the label of their
-   neighbours; headings go with the text they introduce. Both the label before
-   this pass (``first_label``) and after it are kept.
+   neighbours; headings go with the text they introduce; a run of undecided lines
+   in the region that only their shape speaks against (a schedule, a price list)
+   is content. Both the label before this pass (``first_label``) and after it are kept.
 """
 
 from __future__ import annotations
@@ -388,6 +389,48 @@ def revise(
     return out
 
 
+#: what evidence says of a block's shape alone (its length, its punctuation, its function words):
+#: neither a boilerplate detector's mark nor the link density
+SHAPE_RULES = frozenset(
+    {"evidence.short", "evidence.no-stopwords", "evidence.no-sentence", "evidence.stopwords", "evidence.sentence",
+     "evidence.medium", "evidence.long", "region.inside"}
+)  # fmt: skip
+#: undecided plain blocks in a row that make a run
+PLAIN_RUN = 3
+
+
+def plain_runs(
+    blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], per_block: Sequence[Sequence[Signal]],
+    t: Tunables,
+) -> list[Label]:  # fmt: skip
+    """Runs of PLAIN_RUN or more undecided, plain blocks in an HTML region are content.
+
+    A schedule, a price list, a cast list or a menu of dishes is a column of short lines
+    without sentences or function words: each one alone looks thin, and between the
+    article's last paragraph and the share bar after it the context pass sees only that
+    they lean negative. What sets them apart from boilerplate is that nothing else speaks
+    against them: no link density, no detector's mark, inside the main region. A lone such
+    line (a "Tags:" label) stays as it was; a run of them is the page's own structure.
+    ScrapingHub: such runs held 702 truth words against 47 others.
+    """
+    out = list(labels)
+    run: list[int] = []
+    for i in range(len(blocks) + 1):
+        plain = (
+            i < len(blocks) and bool(blocks[i].containers) and abs(scores[i]) < t.undecided
+            and any(s.rule == "region.inside" for s in per_block[i])
+            and all(s.rule in SHAPE_RULES for s in per_block[i])
+        )  # fmt: skip
+        if plain:
+            run.append(i)
+            continue
+        if len(run) >= PLAIN_RUN:
+            for j in run:
+                out[j] = "content"
+        run = []
+    return out
+
+
 SITE_MODEL_DETECTORS = ("template",)
 
 
@@ -436,7 +479,9 @@ def decide(
         per_block[s.block].append(s)
     first = [_label(s, t.bias) for s in scores]
     titles = _with_rule(per_block, TITLE_RULES)
-    final = revise(blocks, scores, first, t, transparent, titles) if weights.get("context", 1.0) else first
+    final = first
+    if weights.get("context", 1.0):
+        final = plain_runs(blocks, scores, revise(blocks, scores, first, t, transparent, titles), per_block, t)
     return [
         Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)

@@ -13,6 +13,7 @@ from boilerstrip.decide import (
     decide,
     html_region,
     html_regions,
+    plain_runs,
     region_signals,
     revise,
     score_blocks,
@@ -477,3 +478,52 @@ def test_long_line_after_a_dump_comment_heading_goes() -> None:
     result = boilerstrip.extract(text, kind="text")
     assert all(p in result.text for p in article)
     assert comment not in result.text
+
+
+def _plain(i: int, *rules: str) -> list[Signal]:
+    return [Signal(i, 0.4, "region.inside", "in"), *(Signal(i, -0.4, r, "shape") for r in rules)]
+
+
+def test_a_run_of_plain_lines_in_the_region_is_content() -> None:
+    """Three undecided lines in a row that only their shape speaks against are content; two are not,
+    and a line a detector marks (or one outside the region) breaks the run."""
+    blocks = [Block(index=i, text="June 9 - Harbor Arena", containers=(1, 2)) for i in range(9)]
+    per_block = [
+        _plain(0, "evidence.short"), _plain(1, "evidence.no-stopwords"), _plain(2, "evidence.short"),
+        [*_plain(3), Signal(3, -0.4, "teasers.shape", "t")],
+        _plain(4, "evidence.short"), _plain(5, "evidence.short"),
+        [Signal(6, -0.4, "evidence.short", "out")],
+        _plain(7, "evidence.short"), _plain(8, "evidence.short"),
+    ]  # fmt: skip
+    scores = [-0.3] * 9
+    labels: list[Label] = ["boilerplate"] * 9
+    out = plain_runs(blocks, scores, labels, per_block, T)
+    assert out == ["content"] * 3 + ["boilerplate"] * 6
+    dump = [replace(b, containers=()) for b in blocks]
+    assert plain_runs(dump, scores, labels, per_block, T) == labels
+
+
+def test_an_articles_tour_dates_are_kept() -> None:
+    """A schedule of short lines at the end of an article, before its share bar, is part of the article."""
+    story = (
+        "The band will play thirty dates next summer, its first tour in a decade, and tickets go on sale "
+        "on Friday morning through the venues. The singer said the shows would lean on the early records. "
+    )
+    dates = "".join(
+        f"<p>{d} – {place}</p>"
+        for d, place in (
+            ("June 9", "Port Adair, Harbor Arena"), ("June 12", "Linwood, Cedar Hall"),
+            ("June 14", "Gull Island, Seawall Stage"), ("June 18", "Marsh City, Fairground Pavilion"),
+        )
+    )  # fmt: skip
+    share = "<div class='share'><a href='/s/fb'>Facebook</a> <a href='/s/x'>Share on X</a></div>"
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body><article>"
+        f"<h1>The band goes back on the road</h1><p>{story * 2}</p><p>{story}</p>{dates}{share}"
+        "</article></body></html>"
+    )
+    r = boilerstrip.extract(html)
+    assert "thirty dates" in r.text
+    for place in ("Harbor Arena", "Cedar Hall", "Seawall Stage", "Fairground Pavilion"):
+        assert place in r.text
+    assert "Facebook" not in r.text
