@@ -13,6 +13,7 @@ from boilerstrip.decide import (
     decide,
     html_region,
     html_regions,
+    plain_runs,
     region_signals,
     revise,
     score_blocks,
@@ -477,3 +478,101 @@ def test_long_line_after_a_dump_comment_heading_goes() -> None:
     result = boilerstrip.extract(text, kind="text")
     assert all(p in result.text for p in article)
     assert comment not in result.text
+
+
+def _sections_in_main() -> list[Block]:
+    # body(1) > nav(2) | main(3) > [div(4) > div(5): the best container] + section(6) | footer(7)
+    def block(i: int, text: str, containers: tuple[int, ...], path: str) -> Block:
+        return Block(index=i, text=text, containers=containers, path=path)
+
+    return [
+        block(0, "Home Pricing Sign in " * 15, (1, 2), "body>nav"),
+        block(1, LONG * 2, (1, 3, 4, 5), "body>main>div>div"),
+        block(2, "Licensed and insured.", (1, 3, 6), "body>main>section"),
+        block(3, "Same-day visits.", (1, 3, 6), "body>main>section"),
+        block(4, "Privacy Terms Cookies " * 15, (1, 7), "body>footer"),
+    ]
+
+
+def test_a_page_of_sections_takes_the_main_landmark_that_holds_its_region() -> None:
+    """Off articles, the main landmark around the best container is in the region, even where its other
+    sections are too thin to join as sections; on an article, and on a page without one, it is not."""
+    blocks = _sections_in_main()
+    scores = [-3.0, 1.5, -0.3, -0.3, -3.0]
+    inside = {s.block for s in region_signals(blocks, scores, replace(T, sections=True)) if s.weight > 0}
+    single = {s.block for s in region_signals(blocks, scores, replace(T, sections=False)) if s.weight > 0}
+    assert inside == {1, 2, 3} and single == {1}
+    no_main = [replace(b, path=b.path.replace("main", "div")) for b in blocks]
+    assert {s.block for s in region_signals(no_main, scores, replace(T, sections=True)) if s.weight > 0} == {1}
+    off = region_signals(blocks, scores, replace(T, sections=True), landmark=False)
+    assert {s.block for s in off if s.weight > 0} == {1}
+    thin = [-3.0, 1.5, -30.0, -30.0, -3.0]  # the main's boilerplate outweighs the region
+    assert {s.block for s in region_signals(blocks, thin, replace(T, sections=True)) if s.weight > 0} == {1}
+
+
+def test_a_page_with_a_byline_keeps_its_main_landmark_out() -> None:
+    """An undeclared page whose byline names its author is an article: the bios and timestamps
+    around the story in its main landmark stay out; the same page without the byline takes them."""
+    story = (
+        "<p>The commission approved the plan to replace four bridges on the line by the end of the decade, "
+        "after two years of hearings and a study of the freight traffic they carry every week.</p>"
+    ) * 12
+    bio = "<div class='bio'><p>Dana Reyes covers transport, rail freight and the budget</p></div>"
+
+    nav = "<nav>" + " ".join(f"<a href='/{w}'>{w}</a>" for w in ("news", "sport", "weather", "opinion")) * 3 + "</nav>"
+
+    def page(byline: str) -> str:
+        main = f"<main><div><div>{byline}<h1>Bridges to be replaced</h1>{story}</div></div>{bio}</main>"
+        return f"<html><body>{nav}{main}{nav.replace('nav>', 'footer>')}</body></html>"
+
+    assert "rail freight" not in boilerstrip.extract(page("<p>By Dana Reyes</p>")).text
+    assert "rail freight" in boilerstrip.extract(page("")).text
+
+
+def _plain(i: int, *rules: str) -> list[Signal]:
+    return [Signal(i, 0.4, "region.inside", "in"), *(Signal(i, -0.4, r, "shape") for r in rules)]
+
+
+def test_a_run_of_plain_lines_in_the_region_is_content() -> None:
+    """Three undecided lines in a row that only their shape speaks against are content; two are not,
+    and a line a detector marks (or one outside the region) breaks the run."""
+    blocks = [Block(index=i, text="June 9 - Harbor Arena", containers=(1, 2)) for i in range(9)]
+    per_block = [
+        _plain(0, "evidence.short"), _plain(1, "evidence.no-stopwords"), _plain(2, "evidence.short"),
+        [*_plain(3), Signal(3, -0.4, "teasers.shape", "t")],
+        _plain(4, "evidence.short"), _plain(5, "evidence.short"),
+        [Signal(6, -0.4, "evidence.short", "out")],
+        _plain(7, "evidence.short"), _plain(8, "evidence.short"),
+    ]  # fmt: skip
+    scores = [-0.3] * 9
+    labels: list[Label] = ["boilerplate"] * 9
+    out = plain_runs(blocks, scores, labels, per_block, T)
+    assert out == ["content"] * 3 + ["boilerplate"] * 6
+    dump = [replace(b, containers=()) for b in blocks]
+    assert plain_runs(dump, scores, labels, per_block, T) == labels
+
+
+def test_an_articles_tour_dates_are_kept() -> None:
+    """A schedule of short lines at the end of an article, before its share bar, is part of the article."""
+    story = (
+        "The band will play thirty dates next summer, its first tour in a decade, and tickets go on sale "
+        "on Friday morning through the venues. The singer said the shows would lean on the early records. "
+    )
+    dates = "".join(
+        f"<p>{d} – {place}</p>"
+        for d, place in (
+            ("June 9", "Port Adair, Harbor Arena"), ("June 12", "Linwood, Cedar Hall"),
+            ("June 14", "Gull Island, Seawall Stage"), ("June 18", "Marsh City, Fairground Pavilion"),
+        )
+    )  # fmt: skip
+    share = "<div class='share'><a href='/s/fb'>Facebook</a> <a href='/s/x'>Share on X</a></div>"
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body><article>"
+        f"<h1>The band goes back on the road</h1><p>{story * 2}</p><p>{story}</p>{dates}{share}"
+        "</article></body></html>"
+    )
+    r = boilerstrip.extract(html)
+    assert "thirty dates" in r.text
+    for place in ("Harbor Arena", "Cedar Hall", "Seawall Stage", "Fairground Pavilion"):
+        assert place in r.text
+    assert "Facebook" not in r.text
