@@ -139,6 +139,8 @@ def html_regions(
     if totals[best] <= 0:
         return ()
     best = _grown(best, totals, positive, parent, sequence)
+    if sequence:
+        best = _with_opening_post(blocks, scores, best, totals, positive, parent, transparent)
     if not sections:
         return (best,)
     if section_scores is not None:
@@ -207,6 +209,44 @@ def _grown(best: int, totals: Mapping[int, float], positive: Mapping[int, float]
             return up
         up = parent.get(up)
     return best
+
+
+def _with_opening_post(
+    blocks: Sequence[Block], scores: Sequence[float], region: int, totals: Mapping[int, float],
+    positive: Mapping[int, float], parent: Mapping[int, int], transparent: frozenset[int],
+) -> int:  # fmt: skip
+    """A thread's region, widened to the opening post when that sits before it, outside it.
+
+    A Q&A page puts the question in one element and the answers in another after it; many
+    answers outweigh one question, so growth by mass (_grown) stops at the answers. The first
+    ancestor that adds anything is taken when what it adds comes before the region (the
+    opening post precedes the replies; a sidebar or a footer follows them) and costs the
+    region little of its net mass (the question's chrome: votes, tags, its asker's card).
+    """
+    up = parent.get(region)
+    while up is not None and positive[up] <= positive[region]:
+        up = parent.get(up)
+    if up is None or totals[up] < OPENING_NET * totals[region]:
+        return region
+    before = after = 0.0
+    seen = False
+    for b, sc in zip(blocks, scores, strict=True):
+        if region in b.containers:
+            seen = True
+        elif up in b.containers and sc > 0 and b.index not in transparent:
+            if seen:
+                after += _mass(b, sc)
+            else:
+                before += _mass(b, sc)
+    return up if before >= OPENING_SHARE * positive[region] and after <= OPENING_AFTER * before else region
+
+
+#: the opening post may cost the thread's region this share of its net mass, no more...
+OPENING_NET = 0.8
+#: ...it brings at least this share of the region's positive mass, and what the widened region
+#: adds after the old one is at most this share of what it adds before
+OPENING_SHARE = 0.02
+OPENING_AFTER = 0.1
 
 
 #: a sibling section joins the region with a net mass above this share of the region's...

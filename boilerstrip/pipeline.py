@@ -37,8 +37,8 @@ from .source import check_kind, parse_html, parsed_tree, sniff_kind, to_text
 ENTRY_POINT_GROUP = "boilerstrip.detectors"
 #: rules that place a block in a comment section: a page type rescales them (see _as_thread)
 COMMENT_RULES = ("widgets.comments-class", "widgets.landmark-comments")
-#: ...and with a comment vendor's container, what include_comments silences
-COMMENT_LOCATION_RULES = (*COMMENT_RULES, "widgets.comment-vendor")
+#: ...and with a comment vendor's container and the comments under posts, what include_comments silences
+COMMENT_LOCATION_RULES = (*COMMENT_RULES, "widgets.comment-vendor", "widgets.post-comments")
 COMMENT_SCALE = 4.0
 REVIEW_SCALE = 3.0
 #: evidence a page type weighs differently: on a product page the reviews are other people's
@@ -49,6 +49,9 @@ PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
 #: evidence a thread weighs differently: a one-line reply ("Same here, the update fixed it") is a
 #: post, so shortness is no evidence against a block there
 THREAD_SCALE: dict[str, float] = {"evidence.short": 0.0}
+#: evidence heard on threads only: off a thread the comment classes weigh enough (COMMENT_SCALE), and a
+#: docs page whose steps repeat per language tab looked like posts with comments under each
+THREAD_ONLY_SCALE: dict[str, float] = {"widgets.post-comments": 0.0}
 #: page types whose content is one container (an article, a thread of posts); elsewhere the main
 #: region may take sibling sections too (decide.html_regions)
 SINGLE_REGION_TYPES = frozenset({"article", "forum"})
@@ -247,8 +250,10 @@ def _as_thread(tunables: Tunables) -> Tunables:
 def _page_view(tunables: Tunables, kind: str | None) -> Tunables:
     """How a page that is no thread is judged: its type's rule factors, comment markup weighing
     more (beside an article, a comment section is the commonest long prose that is not the
-    content), and sibling sections in the region except on articles."""
-    view = _scaled(tunables, {**PAGE_TYPE_SCALE.get(kind or "", {}), **dict.fromkeys(COMMENT_RULES, COMMENT_SCALE)})
+    content), thread-only evidence silenced, and sibling sections in the region except on articles."""
+    view = _scaled(tunables, {
+        **PAGE_TYPE_SCALE.get(kind or "", {}), **dict.fromkeys(COMMENT_RULES, COMMENT_SCALE), **THREAD_ONLY_SCALE
+    })  # fmt: skip
     return view if view.sections is not None else replace(view, sections=kind not in SINGLE_REGION_TYPES)
 
 

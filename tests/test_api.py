@@ -330,6 +330,30 @@ def test_include_comments_must_be_a_bool() -> None:
         boilerstrip.extract("<p>x</p>", include_comments="yes")  # type: ignore[arg-type]
 
 
+def test_comments_under_answers_go_unless_comments_are_included() -> None:
+    """On a Q&A thread the comments under an answer go (widgets.post-comments); include_comments keeps them."""
+    answer = "Sort in place with list.sort(key=str.lower); sorted() returns a new list and leaves yours as it was."
+    comment = "Worth adding that str.casefold is the better key when the names are not all plain ASCII letters."
+
+    def post(kind: str, text: str, comments: str) -> str:
+        return (
+            f'<div class="{kind}"><div class="postcell"><p>{text}</p></div><div class="comments">'
+            f'<ul><li class="comment"><div class="comment-body">{comments}</div></li></ul>'
+            '<a class="comments-link" href="#">Add a comment</a></div></div>'
+        )
+
+    html = (
+        '<html><body><div id="mainbar">'
+        + post("question", "Why does my list keep its old order after I call sorted() on it with a key?", comment[:60] + "?")
+        + '<div id="answers">' + post("answer", answer, comment) + post("answer", answer.upper(), comment.upper())
+        + "</div></div></body></html>"
+    )  # fmt: skip
+    url = "https://answers.example.net/questions/77/why-does-my-list-keep-its-order"
+    assert answer in boilerstrip.extract(html, url=url).text
+    assert comment not in boilerstrip.extract(html, url=url).text
+    assert comment in boilerstrip.extract(html, url=url, include_comments=True).text
+
+
 def test_a_tuned_rule_scale_wins_over_the_page_types_own() -> None:
     """A user's rule factor is kept on every page type; the pipeline's comment factors only add to it."""
     html = (

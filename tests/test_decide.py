@@ -576,3 +576,38 @@ def test_an_articles_tour_dates_are_kept() -> None:
     for place in ("Harbor Arena", "Cedar Hall", "Seawall Stage", "Fairground Pavilion"):
         assert place in r.text
     assert "Facebook" not in r.text
+
+
+def _qa(question_first: bool) -> tuple[list[Block], list[float]]:
+    # body(1) > main(2) > [question(3) | answers(7) > answer(10+k)]; the question's chrome outweighs its text
+    b: list[Block] = []
+    scores: list[float] = []
+
+    def add(text: str, containers: tuple[int, ...], score: float) -> None:
+        b.append(Block(index=len(b), text=text, containers=containers))
+        scores.append(score)
+
+    def question() -> None:
+        add("My router drops the connection every evening since the update; why would that be?", (1, 2, 3, 4), 1.0)
+        for label in ("router", "firmware", "Share", "asked Jan 4, 2024 by ferrygirl"):
+            add(label, (1, 2, 3, 6), -3.0)
+
+    add("Questions", (1, 5), -3.0)
+    if question_first:
+        question()
+    for k in range(8):
+        add("Switch the nightly channel scan off in the wireless settings and the drops stop. " * 2, (1, 2, 7, 10 + k), 1.0)
+        add("answered Jan 5, 2024", (1, 2, 7, 30 + k), -1.0)
+    if not question_first:
+        question()
+    return b, scores
+
+
+def test_a_thread_region_takes_the_opening_post_before_the_answers() -> None:
+    """A Q&A page's question sits before the answers' container, outside it, and many answers outweigh it;
+    on a thread the region takes it too. The same box after the thread (a sidebar) is not taken so."""
+    blocks, scores = _qa(question_first=True)
+    assert html_region(blocks, scores, penalty=T.region_penalty) == 7
+    assert html_region(blocks, scores, penalty=T.region_penalty, sequence=True) == 2
+    blocks, scores = _qa(question_first=False)
+    assert html_region(blocks, scores, penalty=T.region_penalty, sequence=True) == 7

@@ -8,6 +8,7 @@ from detector_scoring import html_blocks, scorer
 import boilerstrip
 from boilerstrip.detectors.navigation import NavigationDetector
 from boilerstrip.detectors.widgets import WidgetsDetector
+from boilerstrip.model import PageInfo
 from boilerstrip.segment.text import segment_text
 
 POST = (
@@ -191,3 +192,65 @@ def test_a_content_class_name_outweighs_what_the_element_hosts() -> None:
     assert s["Advertise with the Gazette today"] < 0
     nav = scorer(NavigationDetector)(html_blocks('<div class="article-sidebar"><p>Popular tags</p></div>'), "html")
     assert nav["Popular tags"] < 0
+
+
+def _qa_post(body: str, comments: list[str]) -> str:
+    listed = "".join(f'<li class="comment"><div class="comment-body">{c}</div></li>' for c in comments)
+    return (
+        f'<div class="post-layout"><div class="postcell"><p>{body}</p></div>'
+        f'<div class="comments"><ul class="comments-list">{listed}</ul>'
+        '<a class="comments-link" href="#">Add a comment</a></div></div>'
+    )
+
+
+QUESTION = "My router drops the connection every evening around eight since the last firmware update. Why?"
+ANSWER = "The update turned on a nightly channel scan; switch the scan off in the wireless settings and it stops."
+COMMENT = "Did you try a factory reset before rolling back? That fixed the same thing for me last winter."
+
+
+def test_comments_under_a_question_and_its_answers() -> None:
+    """Comments under posts that each carry comments (a Q&A page) are marked as such, the posts are not."""
+    page = (
+        f'<div id="mainbar"><div class="question">{_qa_post(QUESTION, [COMMENT])}</div>'
+        f'<div id="answers"><div class="answer">{_qa_post(ANSWER, [COMMENT + " Thanks."])}</div>'
+        f'<div class="answer">{_qa_post(ANSWER + " Or roll back.", [])}</div></div></div>'
+    )
+    blocks = html_blocks(page)
+    rules = {b.text: {s.rule for s in WidgetsDetector().detect(blocks, PageInfo(kind="html")) if s.block == b.index}
+             for b in blocks}  # fmt: skip
+    assert "widgets.post-comments" in rules[COMMENT] and "widgets.post-comments" in rules[COMMENT + " Thanks."]
+    assert "widgets.post-comments" in rules["Add a comment"]
+    assert not rules[QUESTION] and not rules[ANSWER]
+
+
+def test_replies_in_comment_markup_are_no_comments_under_posts() -> None:
+    """A thread whose replies sit in comment markup after a first post (one post with comments) is left alone,
+    and so is a promo box whose sign-up form uses comment classes."""
+    replies = "".join(f'<div class="comment"><p>{COMMENT} {k}</p></div>' for k in range(3))
+    promo = (
+        '<div class="promo"><p>Get instant access to lessons taught by experienced engineers in every field.</p>'
+        '<form class="comment-form"><label>Type your email address</label></form></div>'
+    )
+    blocks = html_blocks(f'<div class="topic"><p>{QUESTION}</p><div class="comments">{replies}</div></div>{promo}')
+    assert not any(s.rule == "widgets.post-comments" for s in WidgetsDetector().detect(blocks, PageInfo(kind="html")))
+
+
+def test_dump_post_header_line() -> None:
+    """A dump's forum post header ('Beitrag von NAME » date') is boilerplate; a sentence with '»' is not."""
+    assert line("Beitrag von Gartenfreund_42 » Mo 3. Jun 2024, 18:22") <= -1.5
+    assert line("Post by ferrygirl » Sat Feb 24, 2024 12:41 pm") <= -1.5
+    assert line("Read the guide by the committee » it explains the rules in 2024 and later years.") == 0
+
+
+def test_dump_signature_after_profile_fields() -> None:
+    """In a dump, the line closing a paragraph after a post's profile fields is a signature; where the card
+    comes first, the post after it is not."""
+    after = segment_text(
+        f"{ANSWER}\nobstwiese\nBeiträge: 4127\nRegistriert: Di 5. Jan 2010, 14:10\nStreuobst ist Artenschutz.\n\n"
+    )
+    signed = {b.text: s.rule for s in WidgetsDetector().detect(after, PageInfo(kind="text")) for b in after
+              if s.block == b.index}  # fmt: skip
+    assert signed.get("Streuobst ist Artenschutz.") == "widgets.signature-line"
+    first = segment_text(f"obstwiese\nBeiträge: 4127\nRegistriert: Di 5. Jan 2010, 14:10\n{ANSWER}\n\n")
+    assert not any(s.rule == "widgets.signature-line" for s in WidgetsDetector().detect(first, PageInfo(kind="text")))
+

@@ -13,10 +13,13 @@ Structural checks (HTML only): ``widgets.landmark-form`` for short blocks inside
 that wraps pages of text (ASP.NET's page-wide form, a forum's moderation form
 around every post) is the page, not a widget. ``widgets.landmark-dialog``
 for modals (role="dialog"), ``widgets.landmark-comments`` for a comments landmark.
+``widgets.post-comments`` for comments under posts (see _post_comments): unlike the comment
+classes, it still counts on a thread, where the posts themselves are content.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -35,6 +38,24 @@ class WidgetsDetector(RuleDetector):
         self.weights: Mapping[str, float] = {k: float(v) for k, v in load_table(self.name)["weights"].items()}
         self.form_max = int(self.params.get("form_max_chars", 200))
         self.form_wrap = int(self.params.get("form_wrap_chars", 2000))
+
+    def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        commented: set[int] = set()
+        prompts: set[int] = set()
+        profile: set[int] = set()
+        for s in self.rule_signals(blocks, page):
+            if s.rule == COMMENT_CLASS_RULE and s.weight <= COMMENT_NEAR:
+                commented.add(s.block)
+            elif s.rule == COMMENT_PROMPT_RULE:
+                prompts.add(s.block)
+            elif s.rule == PROFILE_FIELD_RULE:
+                profile.add(s.block)
+            yield s
+        yield from self.structural(blocks, page)
+        if page.kind == "text" and profile:
+            yield from _dump_signatures(blocks, frozenset(profile), self.weights["dump_signature"])
+        if page.kind == "html" and commented:
+            yield from _post_comments(blocks, frozenset(commented), frozenset(prompts), self.weights["post_comments"])
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         if page.kind != "html":
@@ -67,3 +88,85 @@ def _in_long_runs(blocks: Sequence[Block], landmark: str, min_chars: int) -> fro
             found.update(x.index for x in run)
         run = []
     return frozenset(found)
+
+
+COMMENT_CLASS_RULE = "widgets.comments-class"
+COMMENT_PROMPT_RULE = "widgets.comment-prompt"
+PROFILE_FIELD_RULE = "widgets.profile-field"
+#: a comment class counts for _post_comments from this weight down: on the block or a few levels
+#: above it; many levels up (a CSS-in-JS wrapper of a docs page's every step) it places nothing
+COMMENT_NEAR = -0.2
+#: a block of a post's or a comment's text: this long, mostly unlinked
+POST_BODY_CHARS = 60
+POST_BODY_LINKS = 0.5
+
+
+def _post_comments(
+    blocks: Sequence[Block], commented: frozenset[int], prompts: frozenset[int], weight: float
+) -> Iterator[Signal]:
+    """Comment-marked blocks inside posts that each carry comments: the comments under a Q&A page's
+    question and answers.
+
+    Some forum software wraps every reply in comment classes, so on a thread comment markup
+    is no evidence by itself (pipeline THREAD_SCALE). What sets the comments under posts apart
+    is the repetition: two or more sibling elements (the question and the answers, or two
+    answers) each hold both a post's own text, outside comment markup, and a comment: the
+    text of one (comment-marked, as long as a post's sentence) or the prompt to write one
+    ("Add a comment" in comment markup); other short blocks (a sign-up form's labels in a
+    promo box that uses comment classes) do not count. A thread whose replies are comment-marked has one such element at most (the
+    first post with the replies after it). Inside those elements every comment-marked block
+    goes, also the commenters' names and the "Add a comment" links.
+    """
+    # per container: its children holding post text, and its children holding comments
+    with_body: dict[int, set[int]] = defaultdict(set)
+    with_comments: dict[int, set[int]] = defaultdict(set)
+    for b in blocks:
+        if b.index in commented and b.index in prompts:
+            into = with_comments
+        elif len(b.text) < POST_BODY_CHARS or b.link_density >= POST_BODY_LINKS:
+            continue
+        else:
+            into = with_comments if b.index in commented else with_body
+        cs = b.containers
+        for d in range(len(cs) - 1):
+            into[cs[d]].add(cs[d + 1])
+    posts: set[int] = set()
+    for c, kids in with_comments.items():
+        both = kids & with_body.get(c, set())
+        if len(both) >= 2:
+            posts.update(both)
+    if not posts:
+        return
+    for i in sorted(commented):
+        if not posts.isdisjoint(blocks[i].containers):
+            yield Signal(i, weight, "widgets.post-comments", "comment under one of several posts that carry comments")
+
+
+#: a dump's signature is at most this many lines of at most this many characters...
+SIGNATURE_LINES = 2
+SIGNATURE_CHARS = 160
+#: ...after profile fields that follow a post's own text: a line at least this long
+SIGNATURE_POST_CHARS = 60
+
+
+def _dump_signatures(blocks: Sequence[Block], profile: frozenset[int], weight: float) -> Iterator[Signal]:
+    """In a text dump, the lines that close a paragraph after a post's profile fields: a signature.
+
+    A forum that prints the poster's card after each post (name, rank, "Posts: 214",
+    "Joined: ...") prints the signature under it, with no blank line between; a post body
+    is set off by one. Only when the paragraph begins with the post's own text: where the
+    card comes first ("Posts: 214" and then the post), the lines after it are the post.
+    """
+    groups: dict[int, list[Block]] = defaultdict(list)
+    for b in blocks:
+        if b.group >= 0:
+            groups[b.group].append(b)
+    for lines in groups.values():
+        last = max((k for k, b in enumerate(lines) if b.index in profile), default=-1)
+        tail = lines[last + 1 :]
+        if last < 0 or not tail or len(tail) > SIGNATURE_LINES or any(len(b.text) > SIGNATURE_CHARS for b in tail):
+            continue
+        if len(lines[0].text) < SIGNATURE_POST_CHARS or lines[0].index in profile:
+            continue
+        for b in tail:
+            yield Signal(b.index, weight, "widgets.signature-line", "closes a paragraph after a post's profile fields")
