@@ -349,11 +349,15 @@ def _label(score: float, bias: float) -> Label:
 def revise(
     blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], t: Tunables,
     transparent: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset(),
+    body: tuple[int, int] | None = None,
 ) -> list[Label]:  # fmt: skip
     """The context pass: undecided blocks follow their neighbours; headings follow what they introduce.
 
     Transparent blocks keep their label and are no one's neighbour. A heading that repeats the
-    page's title (``titles``) introduces nothing: the title is metadata.
+    page's title (``titles``) introduces nothing: the title is metadata. Inside a dump's ``body``
+    (the region's lines from its first content line to its last), a line with no net evidence
+    against it introduces the content that follows it, as a heading does: a recipe card's short
+    ingredient lines after its rating widget, a table's cells printed one per line.
     """
     n = len(blocks)
     decided = [abs(s) >= t.undecided and i not in transparent for i, s in enumerate(scores)]
@@ -380,6 +384,9 @@ def revise(
             if scores[i] > -2 * t.undecided and next_label == "content" and i not in titles:
                 out[i] = "content"
         elif decided[i]:
+            continue
+        elif body is not None and body[0] < i < body[1] and scores[i] >= 0 and next_label == "content":
+            out[i] = "content"
             continue
         elif prev_label == next_label and prev_label is not None:
             out[i] = prev_label
@@ -436,11 +443,20 @@ def decide(
         per_block[s.block].append(s)
     first = [_label(s, t.bias) for s in scores]
     titles = _with_rule(per_block, TITLE_RULES)
-    final = revise(blocks, scores, first, t, transparent, titles) if weights.get("context", 1.0) else first
+    body = _text_body(blocks, region, first)
+    final = revise(blocks, scores, first, t, transparent, titles, body) if weights.get("context", 1.0) else first
     return [
         Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)
     ]
+
+
+def _text_body(blocks: Sequence[Block], region: Sequence[Signal], labels: Sequence[Label]) -> tuple[int, int] | None:
+    """A dump's region from its first content line to its last, or None (HTML, or no region)."""
+    if any(b.containers for b in blocks):
+        return None
+    inside = [s.block for s in region if s.rule == "region.inside" and labels[s.block] == "content"]
+    return (inside[0], inside[-1]) if inside else None
 
 
 SPARSE_MAX_KEPT = 250
