@@ -83,6 +83,15 @@ def test_text_region_keeps_neutral_lines_at_both_ends() -> None:
     assert text_region(blocks, [-1.0, 0.0, 1.0, 1.0, -1.0]) == (1, 4)
 
 
+def test_text_region_a_short_post_outweighs_the_longer_comments_after_it() -> None:
+    """Three lines of prose, then a comment heading (a barrier), then five longer comments: the comments
+    are discounted after that much prose, and the short post stays the region."""
+    post, comment = "p" * 150, "c" * 300
+    blocks = lines(post, post, post, "5 Comments", *[comment] * 5)
+    scores = [1.0, 1.0, 1.0, -1.0, *[1.0] * 5]
+    assert text_region(blocks, scores, 0.4, frozenset({3})) == (0, 3)
+
+
 def test_text_region_none_when_nothing_positive() -> None:
     """With no positive score there is no region."""
     assert text_region(lines("a", "b"), [-1.0, 0.0]) is None
