@@ -355,7 +355,10 @@ def text_region(
     return best_span
 
 
-AFTER_BARRIER_PROSE = 200.0  # about two paragraphs of mass
+#: about one paragraph of mass: a short post above its comments (an open thread's three lines) is
+#: the article too; ScrapingHub dumps: the same labels for any value from 60 to 100, and 200 left
+#: such a post to the longer comments below it
+AFTER_BARRIER_PROSE = 100.0
 AFTER_BARRIER_FACTOR = 0.3
 
 
@@ -415,11 +418,15 @@ def _label(score: float, bias: float) -> Label:
 def revise(
     blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], t: Tunables,
     transparent: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset(),
+    body: tuple[int, int] | None = None,
 ) -> list[Label]:  # fmt: skip
     """The context pass: undecided blocks follow their neighbours; headings follow what they introduce.
 
     Transparent blocks keep their label and are no one's neighbour. A heading that repeats the
-    page's title (``titles``) introduces nothing: the title is metadata.
+    page's title (``titles``) introduces nothing: the title is metadata. Inside a dump's ``body``
+    (the region's lines from its first content line to its last), a line with no net evidence
+    against it introduces the content that follows it, as a heading does: a recipe card's short
+    ingredient lines after its rating widget, a table's cells printed one per line.
     """
     n = len(blocks)
     decided = [abs(s) >= t.undecided and i not in transparent for i, s in enumerate(scores)]
@@ -446,6 +453,9 @@ def revise(
             if scores[i] > -2 * t.undecided and next_label == "content" and i not in titles:
                 out[i] = "content"
         elif decided[i]:
+            continue
+        elif body is not None and body[0] < i < body[1] and scores[i] >= 0 and next_label == "content":
+            out[i] = "content"
             continue
         elif prev_label == next_label and prev_label is not None:
             out[i] = prev_label
@@ -550,13 +560,22 @@ def decide(
             scores[s.block] = min(scores[s.block], section_scores[s.block] + s.weight * weights.get("region", 1.0))
     first = [_label(s, t.bias) for s in scores]
     titles = _with_rule(per_block, TITLE_RULES)
+    body = _text_body(blocks, region, first)
     final = first
     if weights.get("context", 1.0):
-        final = plain_runs(blocks, scores, revise(blocks, scores, first, t, transparent, titles), per_block, t)
+        final = plain_runs(blocks, scores, revise(blocks, scores, first, t, transparent, titles, body), per_block, t)
     return [
         Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)
     ]
+
+
+def _text_body(blocks: Sequence[Block], region: Sequence[Signal], labels: Sequence[Label]) -> tuple[int, int] | None:
+    """A dump's region from its first content line to its last, or None (HTML, or no region)."""
+    if any(b.containers for b in blocks):
+        return None
+    inside = [s.block for s in region if s.rule == "region.inside" and labels[s.block] == "content"]
+    return (inside[0], inside[-1]) if inside else None
 
 
 SPARSE_MAX_KEPT = 250

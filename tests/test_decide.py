@@ -84,6 +84,15 @@ def test_text_region_keeps_neutral_lines_at_both_ends() -> None:
     assert text_region(blocks, [-1.0, 0.0, 1.0, 1.0, -1.0]) == (1, 4)
 
 
+def test_text_region_a_short_post_outweighs_the_longer_comments_after_it() -> None:
+    """Three lines of prose, then a comment heading (a barrier), then five longer comments: the comments
+    are discounted after that much prose, and the short post stays the region."""
+    post, comment = "p" * 150, "c" * 300
+    blocks = lines(post, post, post, "5 Comments", *[comment] * 5)
+    scores = [1.0, 1.0, 1.0, -1.0, *[1.0] * 5]
+    assert text_region(blocks, scores, 0.4, frozenset({3})) == (0, 3)
+
+
 def test_text_region_none_when_nothing_positive() -> None:
     """With no positive score there is no region."""
     assert text_region(lines("a", "b"), [-1.0, 0.0]) is None
@@ -194,6 +203,35 @@ def test_revise_undecided_at_the_edge_next_to_boilerplate() -> None:
     scores = [0.3, -2.0, 2.0]
     first: list[Label] = ["content", "boilerplate", "content"]
     assert revise(lines("a", "b", "c"), scores, first, T) == ["boilerplate", "boilerplate", "content"]
+
+
+def test_neutral_lines_in_a_dumps_body_introduce_the_content_after_them() -> None:
+    """In a dump, between the region's first and last content lines, lines with no net evidence against
+    them (a recipe card's ingredients after its rating widget) go with the content that follows; the
+    same lines before the first content line, or followed by boilerplate, do not."""
+    texts = [
+        "Menu", "Intro", "Print", "200 g flour", "2 eggs", "Method", "Rate", "Notes", "Footer",
+    ]  # fmt: skip
+    bs = lines(*texts)
+    scores = [-2.0, 2.0, -2.0, 0.0, 0.0, 2.0, -2.0, 0.0, -2.0]
+    first: list[Label] = ["content" if s > 0 else "boilerplate" for s in scores]
+    got = revise(bs, scores, first, T, body=(1, 5))
+    assert got[3:5] == ["content", "content"]
+    assert got[7] == "boilerplate"
+    assert revise(bs, scores, first, T)[3:5] == ["boilerplate", "boilerplate"]
+    assert revise(bs, scores, first, T, body=(5, 5))[3:5] == ["boilerplate", "boilerplate"]
+
+
+def test_decide_leans_a_dumps_neutral_lines_to_the_content_after_them() -> None:
+    """decide() finds a dump's body itself: short ingredient lines after a widget line stay."""
+    texts = [LONG, "Print", "200 g flour", "2 eggs", LONG]
+    signals = [
+        Signal(0, 1.5, "evidence.long", ""), Signal(1, -1.5, "widgets.tools-text", ""),
+        Signal(2, -0.4, "evidence.short", ""), Signal(3, -0.4, "evidence.short", ""),
+        Signal(4, 1.5, "evidence.long", ""),
+    ]  # fmt: skip
+    got = decide(lines(*texts), signals, {}, T)
+    assert [v.kept for v in got] == [True, False, True, True, True]
 
 
 def test_heading_follows_the_next_block() -> None:

@@ -179,6 +179,15 @@ def test_detect_does_not_mutate_blocks() -> None:
     assert bs == copy
 
 
+def dump_rules(lines: list[str]) -> dict[int, set[str]]:
+    """The echo rules that hear each line of a dump made of ``lines``."""
+    bs = [Block(index=i, text=t, role="line") for i, t in enumerate(lines)]
+    got: dict[int, set[str]] = {}
+    for s in ECHO.detect(bs, PageInfo(kind="text", metadata=Metadata())):
+        got.setdefault(s.block, set()).add(s.rule)
+    return got
+
+
 def test_comment_bylines_and_the_comments_between_them() -> None:
     """In a dump, "<name> says:" bylines are flagged, and so are the lines between two of them; the last
     comment (nothing marks its end) and a forum quote header ("<name> said:") are left alone."""
@@ -193,13 +202,42 @@ def test_comment_bylines_and_the_comments_between_them() -> None:
         "See you on the quay.",
         "Captain said:",
     ]
-    bs = [Block(index=i, text=t, role="line") for i, t in enumerate(lines)]
-    got: dict[int, set[str]] = {}
-    for s in ECHO.detect(bs, PageInfo(kind="text", metadata=Metadata())):
-        got.setdefault(s.block, set()).add(s.rule)
+    got = dump_rules(lines)
     assert {i for i, r in got.items() if "echo.comment-byline" in r} == {1, 4, 6}
     assert {i for i, r in got.items() if "echo.comment-text" in r} == {2, 3, 5}
     assert 0 not in got and 7 not in got and 8 not in got
+
+
+def test_comment_bylines_split_over_lines_in_a_wet_dump() -> None:
+    """A WET-like dump prints each text node of a byline on its own line ("<name>" / "says:", "<name>" /
+    "on" / "<date>" / "said:"): the lines are one byline, and what stands between two bylines is a comment.
+    A forum quote header split so ("Captain" / "said:", bare "said:" opens quoted text) is not."""
+    lines = [
+        PARAS[0],
+        "harbourwatcher",
+        "says:",
+        "About time the ferry was back.",
+        "Jo Smith",
+        "on",
+        "3 May 2024 at 7:02 am",
+        "said:",
+        "The evening crossing would help a lot of us.",
+        "Captain",
+        "said:",
+    ]
+    got = dump_rules(lines)
+    assert {i for i, r in got.items() if "echo.comment-byline" in r} == {1, 2, 4, 5, 6, 7}
+    assert {i for i, r in got.items() if "echo.comment-text" in r} == {3}
+    assert not {"echo.comment-byline", "echo.comment-text"} & (got.get(9, set()) | got.get(10, set()))
+
+
+def test_split_bylines_stay_within_a_paragraph() -> None:
+    """A blank line between a name and "says:" ends the byline: the two lines are not joined."""
+    bs = [
+        Block(index=0, text="Harbour notes", role="line"),
+        Block(index=1, text="says:", role="line", after_gap=True),
+    ]
+    assert all("echo.comment-byline" not in r for r in (s.rule for s in ECHO.detect(bs, PageInfo(kind="text", metadata=Metadata()))))
 
 
 def test_comment_text_only_on_dumps() -> None:

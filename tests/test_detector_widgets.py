@@ -49,6 +49,14 @@ def test_subscribe_and_newsletter() -> None:
     assert line("Enter your email address") <= -1.2
 
 
+def test_a_mailing_lists_size_is_a_newsletter_pitch() -> None:
+    """'Join 40,000 readers and get a new recipe every Sunday.' pitches a newsletter; joining without a
+    count ('join the readers' panel') is prose."""
+    assert line("Join 40,000 readers and get a new recipe every Sunday.") <= -1.2
+    assert line("Join 12k+ other subscribers") <= -1.2
+    assert line("Readers can join the readers' panel on the website.") == 0
+
+
 def test_app_badges_glued_in_dumps() -> None:
     """Dumps glue app badges together: 'App StoreGoogle play'."""
     assert line("App StoreGoogle play") <= -1.2

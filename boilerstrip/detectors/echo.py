@@ -48,8 +48,32 @@ class EchoDetector(RuleDetector):
         yield from signals
         yield from self.structural(blocks, page)
         if page.kind == "text":
-            bylines = sorted({s.block for s in signals if s.rule == "echo.comment-byline"})
+            split = list(self._split_bylines(blocks, {s.block for s in signals}))
+            yield from split
+            bylines = sorted({s.block for s in chain(signals, split) if s.rule == "echo.comment-byline"})
             yield from _comment_texts(blocks, bylines)
+
+    def _split_bylines(self, blocks: Sequence[Block], heard: set[int]) -> Iterator[Signal]:
+        """Comment bylines that a WET-like dump split over lines: "<name>" / "says:", "<name>" / "on" /
+        "<date>" / "said:" (each text node on its own line). The byline rule is tried on the closing
+        line joined to the up to three short lines above it, within one paragraph."""
+        rule = next((r for r in self.rules if r.id == "echo.comment-byline"), None)
+        if rule is None or rule.pattern is None:
+            return
+        for i, b in enumerate(blocks):
+            if i in heard or len(b.text) > SPLIT_BYLINE_END_CHARS or not b.text.endswith(":"):
+                continue
+            for k in range(1, SPLIT_BYLINE_LINES):
+                lines = blocks[i - k : i + 1] if i >= k else ()
+                if not lines or lines[0].index in heard or any(x.after_gap for x in lines[1:]):
+                    break
+                if len(lines[0].text) > SPLIT_BYLINE_PART_CHARS or "\n" in lines[0].text:
+                    break
+                joined = " ".join(x.text for x in lines)
+                if len(joined) <= rule.max_chars and rule.pattern.search(joined):
+                    for x in lines:
+                        yield Signal(x.index, rule.weight, rule.id, f"byline over lines {i - k}-{i}: {joined[:60]!r}")
+                    break
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         words = [WORD.findall(b.text.casefold()) for b in blocks]  # split once for all three checks
@@ -108,6 +132,10 @@ class EchoDetector(RuleDetector):
                 )
 
 
+#: the closing line of a split byline ("says:", "a dit :") and each line above it are this short
+SPLIT_BYLINE_END_CHARS = 12
+SPLIT_BYLINE_PART_CHARS = 60
+SPLIT_BYLINE_LINES = 4  # a name, "on", a date and "said:"
 #: two bylines further apart than this may belong to two comment lists (a sidebar's, the thread's)
 COMMENT_MAX_LINES = 20
 
