@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -53,6 +54,9 @@ class Tunables:
     #: (rule id prefix, factor): a page type's view of some evidence, e.g. comment classes
     #: weigh nothing on a forum thread (posts are the content) and triple on an article
     rule_scale: tuple[tuple[str, float], ...] = ()
+    #: the page declares itself a listing (a category, a collection, search results): the fields
+    #: of its repeated lists of cards are content from the first pass on (see listing_card_signals)
+    cards: bool = False
 
 
 def score_blocks(
@@ -535,6 +539,8 @@ def decide(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables
 ) -> list[Verdict]:
     """Every block's verdict, in order."""
+    if t.cards and not t.prior:
+        signals = [*signals, *listing_card_signals(blocks, signals)]
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
     barriers, transparent = _with_rule(per_block, BARRIER_RULES), _with_rule(per_block, TRANSPARENT_RULES)
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
@@ -584,6 +590,12 @@ SPARSE_PRIOR = 0.6
 SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date")
 #: a dump's headline runs are heard at half strength: a list page is made of them, an article beside them is not
 SPARSE_SCALED_RULES = (("headlines.run", 0.5),)
+#: on HTML, a run of short lines is heard at half strength too: a listing's items are such a run, and a
+#: category index of short links lost them all (WCXB listing+collection+product, 0.5 against 1.0: tuned
+#: third +.005, held-out +.013/+.000; 0.0: +.004, +.012/+.006 with more pages losing). The menus it also
+#: marks sit in nav, header and footer landmarks, whose own rules still count; a dump has no landmarks,
+#: so there the rule keeps its weight
+SPARSE_HTML_SCALED_RULES = (("navigation.menu-run", 0.5),)
 
 
 #: judged by structure, a card in a list of cards is content: the list is what such a page is made of.
@@ -594,14 +606,71 @@ SPARSE_CARD = 0.5
 CARD_VETO = -1.6
 
 
-def _card_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> list[Signal]:
+def _card_vetoed(signals: Sequence[Signal]) -> set[int]:
+    """The card fields a rule names outright (a byline, a printed value): no lift for them."""
     # Evidence is not heard by the structure pass, so its verdicts veto nothing.
-    named = {s.block for s in signals if s.weight <= CARD_VETO and s.detector != "evidence"}
+    return {s.block for s in signals if s.weight <= CARD_VETO and s.detector != "evidence"}
+
+
+def _card_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> list[Signal]:
+    named = _card_vetoed(signals)
     return [
         Signal(i, SPARSE_CARD, "fallback.card", f"field of one of {n} cards in container #{parent}")
         for i, (parent, n) in sorted(card_lists(blocks).items())
         if i not in named
     ]
+
+
+def listing_card_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> list[Signal]:
+    """On a declared listing, the text of its cards is content from the first pass on.
+
+    A card is its title linked to the item, a description and some labels. Judged as any block,
+    the linked title weighed as a menu entry (evidence.links) and its description followed it
+    out in the context pass. Here, in a card whose title links to its item and that says more than
+    its link (a lone link in a grid is a promo tile or a menu entry; a heading and a line over a
+    "Learn more" button are a promo band), the fields with words enough for a title or a line of
+    text are lifted and the link counts nothing against them. A field with no word (a price, a star rating, a
+    count) is decided out, so that the text around it cannot carry it in; a one- or two-word
+    label (a badge, a brand) is left to its own evidence.
+    """
+    named = _card_vetoed(signals)
+    linked: dict[int, float] = defaultdict(float)
+    for s in signals:
+        if s.rule == "evidence.links":
+            linked[s.block] += s.weight
+    cards: dict[int, list[int]] = defaultdict(list)
+    for i, (parent, _) in card_lists(blocks).items():
+        containers = blocks[i].containers
+        cards[containers[containers.index(parent) + 1]].append(i)
+    out: list[Signal] = []
+    for card, fields in sorted(cards.items()):
+        title = _card_title([blocks[i] for i in sorted(fields)])
+        if len(fields) < 2 or title not in linked:
+            continue
+        for i in sorted(fields):
+            b = blocks[i]
+            if i in named:
+                continue
+            if not LETTERS.search(b.text):
+                out.append(Signal(i, CARD_VALUE, "listing.card-value", f"a value without words in card #{card}"))
+            elif b.text.count(" ") + 1 >= (2 if b.role == "heading" else CARD_TITLE_WORDS):
+                out.append(Signal(i, SPARSE_CARD, "listing.card", f"text of card #{card}"))
+                if i in linked:
+                    out.append(Signal(i, -linked[i], "listing.card-link", f"the link of card #{card} to its item"))
+    return out
+
+
+def _card_title(fields: Sequence[Block]) -> int | None:
+    """A card's title: its first heading of two words or more, else its first field of CARD_TITLE_WORDS words."""
+    for b in fields:
+        if b.role == "heading" and b.text.count(" ") >= 1:
+            return b.index
+    return next((b.index for b in fields if b.text.count(" ") + 1 >= CARD_TITLE_WORDS), None)
+
+
+#: a card field without a run of two letters is a value (price, rating, count), never the card's text
+LETTERS = re.compile(r"[^\W\d_]{2}")
+CARD_VALUE = -1.6  # as echo.bare-value: a printed value, decided out against its neighbours
 
 
 def _words(text: str) -> int:
@@ -664,7 +733,11 @@ def _structure_pass(
 ) -> list[Verdict]:
     """The page judged by structure alone (the sparse step)."""
     # Teaser *shapes* are what such a page is made of; teaser *labels* ("You may also like") still count.
-    scale = (*t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES)
+    html = any(b.containers for b in blocks)
+    scale = (
+        *t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES,
+        *(SPARSE_HTML_SCALED_RULES if html else ()),
+    )  # fmt: skip
     judged = [*signals, *_card_signals(blocks, signals)]
     return decide(blocks, judged, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
 

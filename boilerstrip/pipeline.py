@@ -55,6 +55,8 @@ THREAD_ONLY_SCALE: dict[str, float] = {"widgets.post-comments": 0.0}
 #: page types whose content is one container (an article, a thread of posts); elsewhere the main
 #: region may take sibling sections too (decide.html_regions)
 SINGLE_REGION_TYPES = frozenset({"article", "forum"})
+#: page types whose lists of cards are their content from the first pass on (decide.listing_card_signals)
+CARD_TYPES = frozenset({"listing"})
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
@@ -254,6 +256,8 @@ def _page_view(tunables: Tunables, kind: str | None) -> Tunables:
     view = _scaled(tunables, {
         **PAGE_TYPE_SCALE.get(kind or "", {}), **dict.fromkeys(COMMENT_RULES, COMMENT_SCALE), **THREAD_ONLY_SCALE
     })  # fmt: skip
+    if kind in CARD_TYPES:
+        view = replace(view, cards=True)
     return view if view.sections is not None else replace(view, sections=kind not in SINGLE_REGION_TYPES)
 
 

@@ -649,3 +649,51 @@ def test_a_thread_region_takes_the_opening_post_before_the_answers() -> None:
     assert html_region(blocks, scores, penalty=T.region_penalty, sequence=True) == 2
     blocks, scores = _qa(question_first=False)
     assert html_region(blocks, scores, penalty=T.region_penalty, sequence=True) == 7
+
+
+def _declared_listing(cards: str) -> str:
+    intro = (
+        "Our kettles are chosen for cooks who boil water many times a day: every one of them switches off on "
+        "its own, and all of them can be descaled with nothing more than vinegar and a little patience."
+    )
+    guide = (
+        "Pick the size first: a one-litre kettle serves four cups, and a larger one only wastes energy when you "
+        "live alone. Then choose the material, steel for speed and glass for watching the water."
+    )
+    aside = "".join(f'<li><label><input type="checkbox"> {m} ({n})</label></li>' for m, n in (("Steel", 9), ("Glass", 4)))
+    return (
+        '<html><head><script type="application/ld+json">{"@type": "CollectionPage", "name": "Kettles"}</script>'
+        f"</head><body><main><h1>Kettles</h1><p>{intro}</p><aside><h2>Filter</h2><ul>{aside}</ul></aside>"
+        f"<ul>{cards}</ul><section><h2>Choosing a kettle</h2><p>{guide}</p></section></main></body></html>"
+    )
+
+
+def test_a_declared_listing_keeps_its_linked_card_titles_and_drops_their_prices() -> None:
+    """On a declared listing the linked titles and descriptions of its cards are content, their prices not."""
+    card = (
+        '<li><h2><a href="/p/{i}">Steel kettle model {i}</a></h2>'
+        "<p>Brushed steel body, a hidden element and a filter that lifts out for cleaning.</p>"
+        "<div>{i}9,90 €</div></li>"
+    )
+    r = boilerstrip.extract(_declared_listing("".join(card.format(i=i) for i in range(1, 6))))
+    assert r.metadata.page_type == "listing"
+    assert all(f"Steel kettle model {i}" in r.text for i in range(1, 6))
+    assert r.text.count("Brushed steel body") == 5
+    assert "9,90 €" not in r.text and "Steel (9)" not in r.text
+    assert any(s.rule == "listing.card-link" for v in r.blocks for s in v.signals)
+
+
+def test_only_cards_whose_title_links_to_the_item_are_lifted_on_a_declared_listing() -> None:
+    """A grid's promo tile (a link and nothing else) and a band of promos (a heading, a line and a "Learn
+    more" button) are no cards of items: they get no lift, the linked item cards do."""
+    card = (
+        '<li><h2><a href="/p/{i}">Steel kettle model {i}</a></h2>'
+        "<p>Brushed steel body, a hidden element and a filter that lifts out for cleaning.</p></li>"
+    )
+    tile = '<li><a href="/guide">Our guide: how to descale a kettle with vinegar</a></li>'
+    promo = '<div><h2>Offer number {i} of the season</h2><p>Members save on every order this month.</p><a href="/m">Learn more</a></div>'
+    promos = "<li><div>" + "".join(promo.format(i=i) for i in range(1, 5)) + "</div></li>"
+    r = boilerstrip.extract(_declared_listing(tile + "".join(card.format(i=i) for i in range(1, 6)) + promos))
+    lifted = {v.block.text for v in r.blocks if any(s.rule.startswith("listing.card") for s in v.signals)}
+    assert not any(t.startswith(("Our guide", "Offer number", "Members save")) for t in lifted)
+    assert "Our guide" not in r.text and all(f"Steel kettle model {i}" in r.text for i in range(1, 6))

@@ -164,3 +164,14 @@ def test_layout_names_of_columns_are_not_a_sidebar() -> None:
              '<div class="sidebar"><p>Popular this week</p></div></div>')  # fmt: skip
     assert s[PARAGRAPH] == 0
     assert s["Popular this week"] < 0
+
+
+def test_facet_entries_with_counts() -> None:
+    """A filter's entries with their counts are navigation; an item that only mentions a bracketed number is not."""
+    s = html(
+        '<form><ul><li><label><input type="checkbox"> Cast iron (11)</label></li>'
+        '<li><label><input type="checkbox"> 0.5 to 1 litre (15)</label></li></ul></form>'
+        "<ul><li>Stir in the flour (about 200 g) and leave the dough to rest for an hour.</li></ul>"
+    )
+    assert s["Cast iron (11)"] <= -1.0 and s["0.5 to 1 litre (15)"] <= -1.0
+    assert s["Stir in the flour (about 200 g) and leave the dough to rest for an hour."] == 0
