@@ -7,7 +7,8 @@ first word: a block is split into words once, each word is looked up once, and
 only the few sequences that start with it are compared. Phrases in scripts
 without spaces (CJK) are plain substring tests; true regular expressions (the
 ``patterns`` of a rule) still run, but only on blocks within the rule's length
-limits.
+limits, and on ASCII blocks only when they hold one of the literal strings that
+every match of the pattern holds (see pattern_needs).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -85,8 +87,8 @@ class _Bucket:
     words: Sequences
     #: those rules that need a substring test, a gate, or apply to some roles or blocks only
     literal: tuple[_Literal, ...]
-    #: the other rules that need a regex: (position, the pattern's search)
-    plain: tuple[tuple[int, _Search], ...]
+    #: the other rules that need a regex: (position, the pattern's search, its needed strings)
+    plain: tuple[tuple[int, _Search, _Needs], ...]
     #: positions of the word-sequence rules that apply to some roles only or skip sentence-shaped
     #: blocks: their word matches are checked after the fact (``literal`` checks its own first)
     limited: frozenset[int]
@@ -112,6 +114,7 @@ class RuleIndex:
         text = [(i, r) for i, r in enumerate(rules) if r.target == "text"]
         edges = {r.min_chars for _, r in text if r.min_chars} | {r.max_chars + 1 for _, r in text if r.max_chars}
         bounds = tuple(sorted(edges))
+        needs = {i: _needs_search(r.pattern) for i, r in text if r.pattern}
         buckets = []
         for n in (0, *bounds):  # each bucket's shortest length stands for all of it
             fit = [(i, r) for i, r in text if _fits(r, n)]
@@ -120,11 +123,12 @@ class RuleIndex:
                     words=_index([(i, s) for i, r in fit for s in r.words]),
                     literal=tuple(
                         (i, r.roles, r.skip_sentences, r.substrings, tuple(x for x in r.substrings if x.isascii()),
-                         r.gate, tuple(g for g in r.gate if g.isascii()), r.pattern.search if r.pattern else None)
+                         r.gate, tuple(g for g in r.gate if g.isascii()), r.pattern.search if r.pattern else None,
+                         needs.get(i))
                         for i, r in fit
                         if (r.substrings or r.pattern) and not _plain(r)
                     ),  # fmt: skip
-                    plain=tuple((i, r.pattern.search) for i, r in fit if r.pattern and _plain(r)),
+                    plain=tuple((i, r.pattern.search, needs[i]) for i, r in fit if r.pattern and _plain(r)),
                     limited=frozenset(i for i, r in fit if r.words and (r.roles or r.skip_sentences)),
                 )
             )
@@ -170,6 +174,8 @@ class RuleIndex:
             hits = cache.get(level)
             if hits is None:
                 hits = cache[level] = self.attr_hits(level)
+            if not hits:  # nearly every level
+                continue
             for i, token in hits.items():
                 if i not in done:
                     done.add(i)
@@ -197,7 +203,7 @@ class RuleIndex:
         sentence: bool | None = None
         hits: list[tuple[int, str]] = []  # in rule order once sorted, as one loop over all would find them
         ascii_text = text.isascii()  # then no substring of another script can occur in it
-        for j, roles, skip_sentences, substrings, ascii_subs, gate, ascii_gate, search in bucket.literal:
+        for j, roles, skip_sentences, substrings, ascii_subs, gate, ascii_gate, search, needs in bucket.literal:
             if (roles and role not in roles) or j in found:
                 continue
             if skip_sentences:
@@ -211,11 +217,15 @@ class RuleIndex:
             else:
                 if search is None or (gate and not any(map(lower.__contains__, ascii_gate if ascii_text else gate))):
                     continue
+                if ascii_text and needs is not None and needs(lower) is None:
+                    continue
                 m = search(text)
                 if m is not None:
                     hits.append((j, m.group(0).strip()))
-        for j, search in bucket.plain:
+        for j, search, needs in bucket.plain:
             if j not in found:
+                if ascii_text and needs is not None and needs(lower) is None:
+                    continue
                 m = search(text)
                 if m is not None:
                     hits.append((j, m.group(0).strip()))
@@ -266,11 +276,15 @@ class RuleIndex:
 
 #: a rule pattern's bound search method
 _Search = Callable[[str], "regex.Match[str] | None"]
+#: the search for the strings of which an ASCII block must hold one (lower-cased) for a pattern to
+#: match it (see pattern_needs), or None
+_Needs = Callable[[str], "re.Match[str] | None"] | None
 #: a text rule that needs a substring test or a regex: (position, roles, skip_sentences, substrings,
-#: the ASCII ones among them, gate, its ASCII substrings, the pattern's search or None), read without
-#: attribute look-ups in the per-block loop
+#: the ASCII ones among them, gate, its ASCII substrings, the pattern's search or None, the pattern's
+#: needed strings), read without attribute look-ups in the per-block loop
 _Literal = tuple[
-    int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], _Search | None
+    int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], _Search | None,
+    _Needs,
 ]
 #: a class/id match: (rule position, weight scaled by level, evidence)
 _AttrHit = tuple[int, float, str]
@@ -283,3 +297,265 @@ def _plain(rule: Rule) -> bool:
 
 def _fits(rule: Rule, n: int) -> bool:
     return not (rule.max_chars and n > rule.max_chars) and n >= rule.min_chars
+
+
+# --- Literal prefilters for rule patterns -------------------------------------------------------
+#
+# Most pattern rules match a few blocks a page, yet each is searched on every short block. A
+# pattern that can only match where one of a few literal strings occurs ("next", "previous", ...)
+# need not run on a block that holds none of them: a substring test costs a fraction of a search.
+# The strings are read off the pattern by a deliberately small parser that gives up (no
+# prefilter, the search always runs) on any syntax it does not know. Only ASCII blocks are
+# prefiltered (nine in ten short blocks): there case-insensitive equality is ``str.lower``
+# equality, which Unicode case folding ("ſ" matches "s", a final "ς" lowers apart from "σ") is not.
+
+#: literal sets grow by concatenation up to this many strings; beyond, the set is dropped
+_MAX_LITERALS = 64
+#: a set that lists up to this many characters stands for them; a larger one for any character
+_MAX_SET_CHARS = 8
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+_CLASS_ESCAPES = frozenset("dDwWsS")
+_QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+#: inline flags that leave literals literal (i, m, s, u); x, f, V0/V1 and the others give up
+_HARMLESS_FLAGS = frozenset("imsu-")
+#: what may follow "(?": non-capturing, atomic or named groups; (1) lookarounds; (2) flags, (3) scoped or not
+_GROUP_OPENING = re.compile(r"\?(?::|>|P<\w+>|<\w+>|(=|!|<=|<!)|([a-zA-Z-]+)(:|\)))")
+
+
+class _GiveUp(Exception):
+    """The pattern uses syntax the literal reader does not know: no prefilter."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lit:
+    """What a piece of a pattern matches: ``exact``, the finite set of strings it matches (None:
+    not finite or too many), and ``needs``, strings of which every match contains one (None: none)."""
+
+    exact: frozenset[str] | None
+    needs: frozenset[str] | None
+
+
+_ANY_CHAR = _Lit(None, None)
+#: ``\d``: only the ASCII digits in ASCII text, which is all the needed strings are for
+_DIGIT = _Lit(frozenset("0123456789"), None)
+_EMPTY = _Lit(frozenset({""}), None)
+
+
+def _cross(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > _MAX_LITERALS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two sets of needed strings (longer shortest string, then fewer)."""
+    if not b or "" in b:
+        return a
+    if not a:
+        return b
+    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
+
+
+class _Reader:
+    """A recursive-descent reader of the common regex syntax, for literals only."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def alternation(self) -> _Lit:
+        branches = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        if len(branches) == 1:
+            return branches[0]
+        exact: frozenset[str] | None = frozenset()
+        needs: frozenset[str] | None = frozenset()
+        for b in branches:
+            exact = exact | b.exact if exact is not None and b.exact is not None else None
+            own = _better(b.needs, b.exact)
+            needs = needs | own if needs is not None and own is not None else None
+        if exact is not None and len(exact) > _MAX_LITERALS:
+            exact = None
+        return _Lit(exact, needs)
+
+    def sequence(self) -> _Lit:
+        run = frozenset({""})  # the exact strings of the items since the last inexact one
+        exact: frozenset[str] | None = run
+        best: frozenset[str] | None = None
+        while self.i < len(self.p) and self.p[self.i] not in "|)":
+            item = self.quantified(self.atom())
+            if item.exact is not None:
+                longer = _cross(run, item.exact)
+                exact = _cross(exact, item.exact) if exact is not None else None
+                if longer is None:  # too many strings: each part still must occur
+                    best = _better(_better(best, run), item.exact)
+                    longer = frozenset({""})
+                run = longer
+                continue
+            best = _better(_better(best, run), item.needs)
+            best = _better(best, item.exact)
+            run, exact = frozenset({""}), None
+        return _Lit(exact, _better(best, run) if exact is None else _better(best, exact))
+
+    def quantified(self, item: _Lit) -> _Lit:
+        p = self.p
+        if self.i >= len(p) or p[self.i] not in "*+?{":
+            return item
+        c = p[self.i]
+        if c == "{":
+            m = _QUANTIFIER.match(p, self.i)
+            if m is None or not (m.group(1) or m.group(3)):
+                raise _GiveUp  # a literal brace, or fuzzy matching
+            self.i = m.end()
+            low = int(m.group(1) or 0)
+            high = low if m.group(2) is None else int(m.group(3)) if m.group(3) else None
+        else:
+            self.i += 1
+            low, high = (0, None) if c == "*" else (1, None) if c == "+" else (0, 1)
+        if self.i < len(p) and p[self.i] in "?+":  # lazy or possessive: the same strings
+            self.i += 1
+        if low == 0:
+            return _Lit(item.exact | {""} if item.exact is not None and high == 1 else None, None)
+        needs = _better(item.needs, item.exact)
+        if item.exact is not None and high == low == 1:
+            return item
+        return _Lit(None, needs)
+
+    def atom(self) -> _Lit:
+        p = self.p
+        c = p[self.i]
+        self.i += 1
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return self.char_class()
+        if c == ".":
+            return _ANY_CHAR
+        if c in "^$":
+            return _EMPTY
+        if c in "*+?{":
+            raise _GiveUp
+        if c == "\\":
+            return self.escape()
+        return _Lit(frozenset({c}), None)
+
+    def escape(self) -> _Lit:
+        p = self.p
+        if self.i >= len(p):
+            raise _GiveUp
+        c = p[self.i]
+        self.i += 1
+        if c in _ZERO_WIDTH_ESCAPES:
+            return _EMPTY
+        if c == "d":  # in ASCII text, the ASCII digits
+            return _DIGIT
+        if c in _CLASS_ESCAPES:
+            return _ANY_CHAR
+        if c in "pP":  # \p{L}, \pL
+            if p.startswith("{", self.i):
+                end = p.find("}", self.i)
+                if end < 0:
+                    raise _GiveUp
+                self.i = end + 1
+            else:
+                self.i += 1
+            return _ANY_CHAR
+        if c.isascii() and c.isalnum():
+            raise _GiveUp  # \n, \x41, back references, \m ...: not worth knowing
+        return _Lit(frozenset({c}), None)
+
+    def char_class(self) -> _Lit:
+        """A set: its characters when it lists a few (``[>›»]``), else any character."""
+        p = self.p
+        start = self.i
+        if p.startswith("^", self.i):
+            self.i += 1
+        if p.startswith("]", self.i):
+            self.i += 1
+        chars: set[str] | None = set() if self.i == start else None  # not "[^...]", "[]...]"
+        while self.i < len(p) and p[self.i] != "]":
+            c = p[self.i]
+            if c == "[":
+                raise _GiveUp  # nested sets, POSIX classes
+            if c == "\\":
+                c = p[self.i + 1 : self.i + 2]
+                self.i += 1
+                if not c or (c.isascii() and c.isalnum()):
+                    chars = None  # \d, \w, \p{L}...
+            elif c == "-":
+                chars = None  # ranges
+            if chars is not None:
+                chars.add(c)
+            self.i += 1
+        if self.i >= len(p):
+            raise _GiveUp
+        self.i += 1
+        if chars and len(chars) <= _MAX_SET_CHARS:
+            return _Lit(frozenset(chars), None)
+        return _ANY_CHAR
+
+    def group(self) -> _Lit:
+        p = self.p
+        zero_width = False
+        if p.startswith("?", self.i):
+            m = _GROUP_OPENING.match(p, self.i)
+            if m is None:
+                raise _GiveUp
+            flags = m.group(2)
+            if flags is not None and not set(flags) <= _HARMLESS_FLAGS:
+                raise _GiveUp
+            self.i = m.end()
+            if m.group(3) == ")":  # (?i): flags for the rest, no group
+                return _EMPTY
+            zero_width = m.group(1) is not None
+        inner = self.alternation()
+        if not p.startswith(")", self.i):
+            raise _GiveUp
+        self.i += 1
+        return _EMPTY if zero_width else inner
+
+
+def pattern_needs(pattern: regex.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings of which every match of ``pattern`` in an ASCII text holds one, as
+    ``text.lower()`` spells them; ``frozenset()`` if it cannot match ASCII text at all, None if
+    nothing is known (the pattern must always be searched)."""
+    if pattern.flags & (regex.VERBOSE | regex.FULLCASE | regex.V1 | regex.LOCALE):
+        return None
+    reader = _Reader(pattern.pattern)
+    try:
+        lit = reader.alternation()
+    except _GiveUp:
+        return None
+    if reader.i != len(pattern.pattern):
+        return None  # an unbalanced ")"
+    needs = _better(lit.needs, lit.exact)
+    if not needs:
+        return None
+    out = set()
+    for s in needs:  # as the pattern spells them
+        if s.isascii():
+            out.add(s.lower())
+        elif any(_matches_ascii(c) for c in s if not c.isascii()):
+            return None  # "ſ" or the Kelvin sign would match ASCII letters: not worth the care
+        # else some character of it matches no ASCII one: it never occurs in ASCII text
+    return frozenset(out)
+
+
+def _needs_search(pattern: regex.Pattern[str]) -> _Needs:
+    """A search for any of ``pattern``'s needed strings, run on an ASCII block's lower-cased text:
+    one pass of the block in C, where a substring test per string costs more than the pattern's own
+    search when there are dozens."""
+    needs = pattern_needs(pattern)
+    if needs is None:
+        return None
+    literals = sorted(needs, key=lambda s: (-len(s), s))
+    return re.compile("|".join(map(re.escape, literals)) if literals else "(?!)").search
+
+
+@cache
+def _matches_ascii(char: str) -> bool:
+    """Whether the non-ASCII ``char`` in a case-insensitive pattern matches some ASCII character."""
+    single = regex.compile(regex.escape(char), regex.IGNORECASE | regex.V0)
+    return any(single.fullmatch(chr(a)) for a in range(128))

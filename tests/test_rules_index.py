@@ -1,0 +1,84 @@
+"""The rule index's literal prefilters: what a pattern needs, and that skipping on it never loses a match."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boilerstrip.detectors import default_detectors
+from boilerstrip.rules.index import pattern_needs
+
+FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
+
+
+def needs(pattern: str) -> frozenset[str] | None:
+    return pattern_needs(regex.compile(pattern, FLAGS))
+
+
+def test_literal_runs_and_alternations_are_needed() -> None:
+    """A literal run, or one of an alternation's literals, must occur in any match."""
+    assert needs(r"^\W{0,3}(?:Next|previous)\W{0,3}$") == {"next", "previous"}
+    assert needs(r"by\s+using\s+this") == {"using"}
+    assert needs(r"cookies?\s") == {"cookie", "cookies"}
+
+
+def test_branches_without_literals_give_nothing() -> None:
+    """A pattern with a branch that needs no literal (any word) has no prefilter."""
+    assert needs(r"next|^\w+$") is None
+    assert needs(r"(?:page)?\s*[a-z]+") is None
+    assert needs(r"[^>]+") is None
+
+
+def test_short_sets_and_digits_are_literals() -> None:
+    """A set listing a few characters stands for them; ``\\d`` for the ASCII digits."""
+    assert needs(r"\w\s*[>›»]\s*\w") == {">"}
+    assert needs(r"[Tt]he end") == {"the end"}
+    assert needs(r"^\d+$") == set("0123456789")
+    assert needs(r"\d{1,2}:\d{2}") == {":"}
+
+
+def test_unknown_syntax_gives_up() -> None:
+    """Syntax the reader does not know means no prefilter rather than a wrong one."""
+    assert needs(r"(?:colou?r){e<=1}") is None  # fuzzy matching
+    assert needs(r"[[:alpha:]]x") is None
+    assert needs(r"a\x62c") is None
+    assert needs(r"(?x) s h a r e") is None
+
+
+def test_non_ascii_literals_never_occur_in_ascii_text() -> None:
+    """A literal with a letter that matches no ASCII one is dropped; "ſ" (which matches "s") stops it all."""
+    assert needs(r"zurück|back") == {"back"}
+    assert needs(r"©\s*\d{4}") == frozenset()
+    assert needs(r"ſhare|back") is None
+
+
+def test_lookarounds_and_anchors_are_zero_width() -> None:
+    """Lookarounds and anchors neither add nor break a needed literal."""
+    assert needs(r"(?<!\w)share(?!\w)") == {"share"}
+    assert needs(r"^(?i:Share)\b") == {"share"}
+
+
+def _shipped_patterns() -> list[regex.Pattern[str]]:
+    return [
+        r.pattern for d in default_detectors() for r in getattr(d, "rules", ()) if r.pattern is not None
+    ]
+
+
+PATTERNS = _shipped_patterns()
+PIECES = sorted({s for p in PATTERNS for s in pattern_needs(p) or ()}) + [" ", "-", ":", "1", "2024", "|", "»"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=6), st.sampled_from(range(len(PATTERNS))), st.booleans())
+def test_a_shipped_pattern_never_matches_ascii_text_without_its_needs(
+    parts: list[str], which: int, upper: bool
+) -> None:
+    """The prefilter is sound: whenever a rule's pattern matches ASCII text, one of its needs occurs."""
+    text = "".join(parts)
+    text = text.upper() if upper else text.title()
+    pattern = PATTERNS[which]
+    found = pattern_needs(pattern)
+    if found is None or not text.isascii() or pattern.search(text) is None:
+        return
+    assert any(s in text.lower() for s in found)
