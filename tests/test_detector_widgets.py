@@ -145,6 +145,35 @@ def test_ad_labels(label: str) -> None:
     assert line(label) <= -1.2
 
 
+def test_help_text_in_a_popover_is_a_widget() -> None:
+    """The explanation a badge or a delivery estimate opens on hover (a popover, a tooltip) is a widget;
+    a class that only contains the word ('tooltipster', 'popoverish') is not."""
+    help_text = "Top sellers have a record of shipping on time and replying to messages within a day."
+    assert html(f'<div class="badge-popover"><p>{help_text}</p></div>')[help_text] <= -0.8
+    assert html(f'<div class="tooltip-content"><p>{help_text}</p></div>')[help_text] <= -0.8
+    assert html(f'<div class="popoverish tooltipster"><p>{help_text}</p></div>')[help_text] == 0
+
+
+def test_a_product_pages_popovers_stay_out() -> None:
+    """On a product page, the help a seller badge and the delivery estimate open stays out; the description is kept."""
+    html = (
+        "<html><head><script type='application/ld+json'>{\"@type\": \"Product\", \"name\": \"Clay mug\"}"
+        "</script></head><body><main><h1>Clay mug</h1><div class='seller'><span>Top seller</span>"
+        "<div class='seller-popover'><p>Top sellers have a record of shipping on time and replying to messages "
+        "within a day, and their orders rarely need a refund.</p></div></div>"
+        "<div class='description'><p>A hand-thrown stoneware mug with a speckled glaze, holding about three "
+        "hundred millilitres. Each one is shaped on the wheel, so the size and the glaze vary a little.</p>"
+        "<p>Safe in the dishwasher and the microwave. Ships wrapped in recycled paper.</p></div>"
+        "<div class='delivery'><span>Arrives in 5 to 9 days</span><div class='tooltip'><p>The date is estimated "
+        "from the seller's processing time and the carrier's usual transit time to your address.</p></div></div>"
+        "</main></body></html>"
+    )
+    r = boilerstrip.extract(html, url="https://shop.example.com/products/clay-mug")
+    assert "speckled glaze" in r.text
+    assert "replying to messages" not in r.text
+    assert "carrier's usual transit" not in r.text
+
+
 def test_ad_token_edges() -> None:
     """'ad' is matched as a whole class token only: 'ad-slot' yes, 'download' / 'head' / 'add-to-cart' no."""
     assert html('<div class="ad-slot"><p>Buy now</p></div>')["Buy now"] <= -0.8
