@@ -586,6 +586,17 @@ def _text_body(blocks: Sequence[Block], region: Sequence[Signal], labels: Sequen
 
 SPARSE_MAX_KEPT = 250
 SPARSE_MAX_KEPT_DUMP = 150
+#: an HTML page that declares no type is tried up to here: a listing, a service page or a product grid
+#: beside an FAQ or a few paragraphs keeps some hundreds of words the first time. Above SPARSE_MAX_KEPT the
+#: structure pass must add SPARSE_WIDE_GAIN of what was kept, mostly unlinked text (_structure_pays).
+#: Declared pages keep the lower limit: declared articles above it lost (ScrapingHub -.018 at 800).
+SPARSE_MAX_KEPT_UNDECLARED = 800
+SPARSE_WIDE_GAIN = 0.25
+#: below the limit the structure pass must add as many words as the first pass kept, and this many more:
+#: without them a page whose words are not spaced (Chinese, Japanese) and counts a few "words" took any
+#: structure pass (fixture chinese--library-night-reading word F1 1.00 -> .80), a dump its link lists (ScrapingHub
+#: WET -.008)
+SPARSE_GAIN_WORDS = 20
 SPARSE_PRIOR = 0.6
 SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date")
 #: a dump's headline runs are heard at half strength: a list page is made of them, an article beside them is not
@@ -742,8 +753,34 @@ def _structure_pass(
     return decide(blocks, judged, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
 
 
+def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[int, int]:
+    """Words of the blocks the sparse pass adds: (linked, unlinked), by SPARSE_LINKED link density."""
+    linked = unlinked = 0
+    for a, b in zip(before, after, strict=True):
+        if b.kept and not a.kept:
+            if b.block.link_density >= SPARSE_LINKED:
+                linked += _words(b.block.text)
+            else:
+                unlinked += _words(b.block.text)
+    return linked, unlinked
+
+
 def _structure_pays(before: Sequence[Verdict], sparse: Sequence[Verdict], metadata: Metadata) -> bool:
-    return kept_words(sparse) >= 2 * kept_words(before) + 20 and _mostly_own_text(before, sparse, metadata)
+    """Whether the structure pass is taken: what it adds to the first pass, not what it keeps in all.
+
+    Counting all it keeps (twice the first pass and 20 words) made a cliff: a first pass that kept a few
+    more lines, all of which the structure pass kept too, lost it (WCXB +.001/-.001/.000 per third
+    from counting only the added words). Below SPARSE_MAX_KEPT (and on a dump) it must add as many
+    words as the first pass kept and SPARSE_GAIN_WORDS; above it (undeclared HTML pages only, see fallback) a quarter, mostly unlinked
+    text: beside a few hundred words the links it adds are the page's menus and related links.
+    """
+    kept = kept_words(before)
+    linked, unlinked = _added_words(before, sparse)
+    if not _mostly_own_text(before, sparse, metadata):
+        return False
+    if kept < SPARSE_MAX_KEPT or not any(v.block.containers for v in before):
+        return linked + unlinked >= kept + SPARSE_GAIN_WORDS
+    return linked + unlinked >= SPARSE_WIDE_GAIN * kept and unlinked >= linked
 
 
 def fallback(
@@ -754,7 +791,9 @@ def fallback(
 
     1. Nothing kept although some blocks had content evidence: decide without the
        region step (_first_pass).
-    2. Too little kept: judge the page by structure (_structure_pass).
+    2. Too little kept (SPARSE_MAX_KEPT words; SPARSE_MAX_KEPT_UNDECLARED on an HTML page that
+       declares no type): judge the page by structure (_structure_pass), taken when it adds
+       enough to the first pass (_structure_pays).
     3. The page declares its body (JSON-LD articleBody) and the visible page holds
        far less of it (an app shell that renders text by script): the declared body.
 
@@ -777,6 +816,8 @@ def fallback(
     # of a repeated list of cards (card_lists) lifted: there the list is the page.
     # A dump has no structure to judge by: only a dump that kept next to nothing is tried.
     limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
+    if limit == SPARSE_MAX_KEPT and metadata.page_type is None:
+        limit = SPARSE_MAX_KEPT_UNDECLARED
     if kept_words(plain) < limit:
         sparse = _structure_pass(blocks, signals, plain_weights, t)
         if _structure_pays(plain, sparse, metadata):

@@ -154,3 +154,59 @@ def test_a_category_index_of_short_links_is_kept_when_judged_by_structure() -> N
     r = boilerstrip.extract(category_index())
     assert all(n in r.text for n in ("Apple crumble", "Madeleines", "Treacle tart"))
     assert "Contact" not in r.text and "Shop" not in r.text
+
+
+# ---------------------------------------------------------------- when the structure pass is taken
+
+PROSE = "the studio restores old clocks by hand and keeps a record of every part it replaces "  # 16 words
+
+
+def _page(n_prose: int, items: int, *, linked: bool = False) -> tuple[list[boilerstrip.Block], list[boilerstrip.Signal]]:
+    """Prose blocks the evidence keeps (three times PROSE: 48 words), then short items it drops (six words each)."""
+    from boilerstrip import Block, Signal
+
+    blocks = [Block(i, PROSE * 3, containers=(1, 2)) for i in range(n_prose)]
+    text = [f"Mantel clock number {i} in walnut" for i in range(items)]
+    blocks += [Block(n_prose + i, t, containers=(1, 2), link_chars=len(t) if linked else 0, links=int(linked))
+               for i, t in enumerate(text)]  # fmt: skip
+    signals = [Signal(b.index, 1.0, "evidence.test", "prose") for b in blocks[:n_prose]]
+    signals += [Signal(b.index, -0.4, "evidence.test", "short") for b in blocks[n_prose:]]
+    return blocks, signals
+
+
+def _sparse(blocks: list[boilerstrip.Block], signals: list[boilerstrip.Signal], meta: boilerstrip.Metadata) -> bool:
+    from boilerstrip.decide import Tunables, decide, fallback
+
+    first = decide(blocks, signals, {}, Tunables())
+    after = fallback(blocks, signals, first, meta, {}, Tunables())
+    return any(s.rule == "fallback.sparse" for v in after for s in v.signals)
+
+
+def test_the_structure_pass_is_taken_when_it_adds_as_much_as_the_first_pass_kept() -> None:
+    """Three prose blocks kept the first time (144 words), one of them a box the structure pass drops,
+    and 28 items (168 words): it adds more than was kept and 20 words, though it keeps less in all
+    than twice the first pass and 20 words (the old test, a cliff for a first pass that kept a little more)."""
+    from boilerstrip.decide import Tunables, decide, kept_words
+
+    blocks, signals = _page(3, 28)
+    signals.append(boilerstrip.Signal(2, -2.0, "widgets.test", "a box"))
+    signals.append(boilerstrip.Signal(2, 2.5, "evidence.test", "more prose"))
+    assert kept_words(decide(blocks, signals, {}, Tunables())) == 144
+    assert _sparse(blocks, signals, boilerstrip.Metadata())
+
+
+def test_an_undeclared_page_over_the_limit_is_still_judged_by_structure() -> None:
+    """Seven prose blocks (336 words, over SPARSE_MAX_KEPT) beside a list of twenty items: an undeclared
+    page takes the structure pass; a declared article keeps its first pass."""
+    from boilerstrip.decide import SPARSE_MAX_KEPT, Tunables, decide, kept_words
+
+    blocks, signals = _page(7, 20)
+    assert kept_words(decide(blocks, signals, {}, Tunables())) > SPARSE_MAX_KEPT
+    assert _sparse(blocks, signals, boilerstrip.Metadata())
+    assert not _sparse(blocks, signals, boilerstrip.Metadata(page_type="article"))
+
+
+def test_over_the_limit_the_structure_pass_must_add_unlinked_text() -> None:
+    """The same page whose items are links (menus, related links beside a body): the first pass stands."""
+    blocks, signals = _page(7, 20, linked=True)
+    assert not _sparse(blocks, signals, boilerstrip.Metadata())
