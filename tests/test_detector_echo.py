@@ -258,3 +258,51 @@ def test_escaped_markup_is_a_printed_source_value() -> None:
     got = rules_by_block(bs)
     assert "echo.escaped-markup" in got[0]
     assert all("echo.escaped-markup" not in got.get(i, set()) for i in (1, 2))
+
+
+def _cards(label_links: bool = False, label: str = "p", value: str = "p") -> list[Block]:
+    """Three product cards, each: name, "Weight:", its weight, "Features:", its features."""
+    items = [
+        ("Trail Runner 2", "310 g", "Breathable mesh upper, rock plate, and a grippy lugged outsole"),
+        ("Road Glide", "255 g", "A soft foam midsole with a rocker shape for long easy miles"),
+        ("Fell Racer", "280 g", "Deep studs and a narrow last that holds the foot on steep ground"),
+    ]
+    out: list[Block] = []
+    for name, weight, features in items:
+        for text, tag in ((name, "h3"), ("Weight:", label), (weight, value), ("Features:", label), (features, value)):
+            link = len(text) if label_links and text.endswith(":") else 0
+            out.append(
+                Block(index=len(out), text=text, tag=tag, path=f"body>main>div>{tag}", link_chars=link, links=bool(link))
+            )
+    return out
+
+
+def test_labels_of_a_record_template_are_not_repeats() -> None:
+    """Labels recurring in each card ("Weight:", "Features:"), each card with its own values, are structure."""
+    assert rules_by_block(_cards()) == {}
+
+
+def test_linked_labels_in_each_card_are_still_repeats() -> None:
+    """The same shape made of links (a "Read more" and a "Share" in each teaser) stays echo.repeated."""
+    got = rules_by_block(_cards(label_links=True))
+    assert {i for i, r in got.items() if "echo.repeated" in r} == {1, 3, 6, 8, 11, 13}
+
+
+def test_labels_of_a_widget_markup_are_still_repeats() -> None:
+    """The same shape in div/dt markup (a poster's "Joined:" / "Messages:" box over each post) stays flagged."""
+    got = rules_by_block(_cards(label="dt", value="dd"))
+    assert {i for i, r in got.items() if "echo.repeated" in r} == {1, 3, 6, 8, 11, 13}
+
+
+def test_copied_records_without_own_values_are_still_repeats() -> None:
+    """Records that are copies of one another (a menu printed three times) have no values of their own."""
+    menu = ["Weight:", "Features:"]
+    bs = [Block(index=i, text=t, tag="p", path="body>div>p") for i, t in enumerate(menu * 3)]
+    assert all("echo.repeated" in r for r in rules_by_block(bs).values()) and len(rules_by_block(bs)) == 6
+
+
+def test_dump_lines_are_no_template() -> None:
+    """A dump has no tag paths and no links to tell labels from menu entries: its repeats stay flagged."""
+    bs = [Block(index=b.index, text=b.text, role="line", tag=b.tag, path=b.path) for b in _cards()]
+    got = {s.block for s in ECHO.detect(bs, PageInfo(kind="text", metadata=Metadata())) if s.rule == "echo.repeated"}
+    assert got == {1, 3, 6, 8, 11, 13}

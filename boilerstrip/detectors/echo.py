@@ -3,8 +3,9 @@
 Three kinds: (1) lines shaped like bare values (URL, e-mail, phone, number,
 XPath, a date alone) and lines of a dump's metadata prelude; (2) text equal to a
 declared value (the title, the site name, a publisher block) or repeated
-verbatim on the page; (3) one long block that only concatenates text present in
-other blocks (a JSON-LD articleBody printed as one line): the finer copies stay.
+verbatim on the page, save the labels of a record template (_template_labels);
+(3) one long block that only concatenates text present in other blocks (a
+JSON-LD articleBody printed as one line): the finer copies stay.
 Comment bylines ("<name> says:") are bylines too, of readers; in a dump, where no
 thread container holds a comment, the lines between two of them are that comment.
 """
@@ -80,7 +81,7 @@ class EchoDetector(RuleDetector):
         norms = [" ".join(w) for w in words]  # word_key of each block
         yield from self._prelude(blocks)
         yield from self._declared(blocks, norms, page)
-        yield from self._repeats(blocks, norms)
+        yield from self._repeats(blocks, norms, page.kind == "html")
         yield from self._concatenations(blocks, words)
 
     @staticmethod
@@ -105,11 +106,13 @@ class EchoDetector(RuleDetector):
                 yield Signal(b.index, -0.9, "echo.declared", "repeats a declared metadata value")
 
     @staticmethod
-    def _repeats(blocks: Sequence[Block], norms: Sequence[str]) -> Iterator[Signal]:
+    def _repeats(blocks: Sequence[Block], norms: Sequence[str], html: bool) -> Iterator[Signal]:
         counts = Counter(n for n in norms if n)
+        # a dump has neither tag paths nor links: its menus and teasers pass for templates there
+        template = _template_labels(blocks, norms, counts) if html else set()
         seen: set[str] = set()
         for b, n in zip(blocks, norms, strict=True):
-            if not n or counts[n] < 2 or b.role in ("meta", "row", "code"):
+            if not n or counts[n] < 2 or b.role in ("meta", "row", "code") or n in template:
                 continue
             if counts[n] >= 3 and len(n) < 200:
                 yield Signal(b.index, -1.0, "echo.repeated", f"text occurs {counts[n]} times")
@@ -130,6 +133,51 @@ class EchoDetector(RuleDetector):
                 yield Signal(
                     b.index, -2.5, "echo.concatenation", f"{coverage:.0%} of its text stands in other blocks"
                 )
+
+
+#: a text recurring this often may be a label of a record template (see _template_labels)
+TEMPLATE_MIN_RECORDS = 3
+#: a template's labels are written text (headings, paragraphs, list items); the labels of a widget
+#: repeated on each card or post (a rating box, a badge, a poster's "Joined:" / "Messages:") are div,
+#: span or dt markup, and sparing those cost more than it gained (WCXB, forum and listing pages)
+TEMPLATE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "li"})
+
+
+def _template_labels(blocks: Sequence[Block], norms: Sequence[str], counts: Counter[str]) -> set[str]:
+    """Repeated texts that are the labels of a record template, which are structure, not boilerplate.
+
+    A meal plan prints "Breakfast" / "Lunch" / "Dinner" over each day, a listing prints "Weight:" and
+    "Features:" in each product card: every record carries the same labels, each with its own values.
+    A repeated line is such a label when (1) it is no link (a menu, a share bar and a "Read more" are
+    links), it is written text (TEMPLATE_TAGS) and every copy stands at the same tag path, and (2) in
+    most of the stretches between two of its copies, another such label occurs exactly once (a record
+    holds several labels: a lone line recurring between paragraphs, such as "Share this", is no
+    template) and a text occurring only once on the page stands (the record's own values, so the
+    records are no copies of one another).
+    HTML only: a dump has no tag paths and no links, and its menus and teaser lists pass this test.
+    """
+    where: dict[str, list[int]] = {}
+    for i, (b, n) in enumerate(zip(blocks, norms, strict=True)):
+        if n and counts[n] >= TEMPLATE_MIN_RECORDS and b.role not in ("meta", "row", "code") and b.tag in TEMPLATE_TAGS:
+            where.setdefault(n, []).append(i)
+    labels = {
+        n: at
+        for n, at in where.items()
+        if len({blocks[i].path for i in at}) == 1 and not any(2 * blocks[i].link_chars > len(blocks[i].text) for i in at)
+    }
+    if len(labels) < 2:
+        return set()
+    unique = [counts[n] == 1 and 2 * b.link_chars <= len(b.text) for b, n in zip(blocks, norms, strict=True)]
+    found: set[str] = set()
+    for n, at in labels.items():
+        good = 0
+        for a, z in pairwise(at):
+            inside = Counter(norms[a + 1 : z])
+            if any(inside[m] == 1 for m in labels if m != n) and any(unique[a + 1 : z]):
+                good += 1
+        if 2 * good > len(at) - 1:
+            found.add(n)
+    return found
 
 
 #: the closing line of a split byline ("says:", "a dit :") and each line above it are this short
