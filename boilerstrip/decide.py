@@ -698,30 +698,25 @@ def marked(verdicts: Sequence[Verdict], rule: str, why: str) -> list[Verdict]:
     return [replace(v, signals=(*v.signals, Signal(v.block.index, 0.0, rule, why))) for v in verdicts]
 
 
-def _mostly_own_text(before: Sequence[Verdict], after: Sequence[Verdict], metadata: Metadata) -> bool:
-    """On a declared article, what the sparse pass adds must be mostly unlinked text.
+def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[int, int]:
+    """Words of the blocks the sparse pass adds: (listed, own text).
 
-    An article with a short body keeps it the first time; what the sparse pass
-    then adds is the page's lists of links to other articles. When an article's
-    structured content (a schedule, a product roundup) was missed, it is text.
-    A dump has no links: there the lines in runs of headlines stand for them.
+    Listed: links by SPARSE_LINKED link density; a dump has no links, there the lines in
+    runs of headlines (SPARSE_LISTED_RULES) stand for them.
     """
     dump = not any(v.block.containers for v in before)
-    if metadata.page_type != "article" and not dump:
-        return True
     linked = unlinked = 0
     for a, b in zip(before, after, strict=True):
         if b.kept and not a.kept:
-            n = _words(b.block.text)
             if dump:
                 listed = any(s.rule in SPARSE_LISTED_RULES for s in a.signals)
             else:
                 listed = b.block.link_density >= SPARSE_LINKED
             if listed:
-                linked += n
+                linked += _words(b.block.text)
             else:
-                unlinked += n
-    return unlinked >= linked
+                unlinked += _words(b.block.text)
+    return linked, unlinked
 
 
 SPARSE_LINKED = 0.5
@@ -753,18 +748,6 @@ def _structure_pass(
     return decide(blocks, judged, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
 
 
-def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[int, int]:
-    """Words of the blocks the sparse pass adds: (linked, unlinked), by SPARSE_LINKED link density."""
-    linked = unlinked = 0
-    for a, b in zip(before, after, strict=True):
-        if b.kept and not a.kept:
-            if b.block.link_density >= SPARSE_LINKED:
-                linked += _words(b.block.text)
-            else:
-                unlinked += _words(b.block.text)
-    return linked, unlinked
-
-
 def _structure_pays(before: Sequence[Verdict], sparse: Sequence[Verdict], metadata: Metadata) -> bool:
     """Whether the structure pass is taken: what it adds to the first pass, not what it keeps in all.
 
@@ -776,9 +759,14 @@ def _structure_pays(before: Sequence[Verdict], sparse: Sequence[Verdict], metada
     """
     kept = kept_words(before)
     linked, unlinked = _added_words(before, sparse)
-    if not _mostly_own_text(before, sparse, metadata):
+    dump = not any(v.block.containers for v in before)
+    # On a declared article (and in a dump) what it adds must be mostly own text: an article with a
+    # short body keeps it the first time, and what the sparse pass then adds is the page's lists of
+    # links to other articles; when an article's structured content (a schedule, a product roundup)
+    # was missed, it is text.
+    if (dump or metadata.page_type == "article") and unlinked < linked:
         return False
-    if kept < SPARSE_MAX_KEPT or not any(v.block.containers for v in before):
+    if kept < SPARSE_MAX_KEPT or dump:
         return linked + unlinked >= kept + SPARSE_GAIN_WORDS
     return linked + unlinked >= SPARSE_WIDE_GAIN * kept and unlinked >= linked
 
