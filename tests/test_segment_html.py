@@ -133,6 +133,29 @@ def test_inactive_tab_panels_are_shown(panel: str) -> None:
     assert texts(html)[-2:] == ["curl -X POST /v2/payouts", "client.payouts.create()"]
 
 
+@pytest.mark.parametrize(
+    "panel",
+    [
+        '<div id="a1" role="region" aria-labelledby="h1" hidden>',
+        '<div id="a1" role="region" aria-labelledby="h1" style="display:none">',
+        '<div id="a1" role="region" aria-labelledby="h1" aria-hidden="true">',
+    ],
+)
+def test_closed_accordion_panels_are_shown(panel: str) -> None:
+    """A closed accordion panel (a region labelled by its header button) is one click away, like a tab."""
+    html = (
+        '<h3><button id="h1" aria-expanded="false" aria-controls="a1">How long does delivery take?</button></h3>'
+        f"{panel}<p>Parcels leave the workshop within two working days.</p></div>"
+    )
+    assert texts(html) == ["How long does delivery take?", "Parcels leave the workshop within two working days."]
+
+
+def test_hidden_regions_without_a_header_stay_hidden() -> None:
+    """A hidden region that names itself (a banner, a mega-menu panel) is not an accordion: it stays out."""
+    html = '<p>one</p><div role="region" aria-label="Site message" hidden><p>Sale ends tonight</p></div>'
+    assert texts(html) == ["one"]
+
+
 def test_aria_hidden_false_is_shown() -> None:
     """aria-hidden="false" does not hide."""
     assert texts('<p aria-hidden="false">shown</p>') == ["shown"]

@@ -24,6 +24,7 @@ SKIPPED = frozenset(
         "video", "source", "track", "map", "area", "dialog", "frameset", "frame", "base",
     }
 )  # fmt: skip
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCKS = frozenset(
     {
         "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
@@ -271,9 +272,11 @@ def _own_attrs(attributes: dict[str, str | None]) -> str:
 
 
 def _is_hidden(attributes: dict[str, str | None]) -> bool:
-    if attributes.get("role") == "tabpanel":
+    role = attributes.get("role")
+    if role == "tabpanel" or (role == "region" and "aria-labelledby" in attributes):
         # An inactive tab (the same example in another language, the specs beside the description)
-        # is hidden until its tab is clicked: part of the page, one click away.
+        # or a closed accordion panel (a region labelled by its header: FAQ answers, the steps of
+        # a guide) is hidden until clicked: part of the page, one click away.
         return False
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
@@ -354,7 +357,8 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
                 walk.pending.append(text)
                 walk.link_open = False
             continue
-        if tag.startswith("-") or tag in skipped:
+        if tag.startswith("-") or (tag in skipped and not (tag == "button" and opened[-1].tag in HEADINGS)):
+            # A button inside a heading is its label: an accordion's question, a collapsible section's title.
             continue
         attributes = node.attributes
         if not reveal and _is_hidden(attributes):
