@@ -139,6 +139,7 @@ def test_inactive_tab_panels_are_shown(panel: str) -> None:
         '<div id="a1" role="region" aria-labelledby="h1" hidden>',
         '<div id="a1" role="region" aria-labelledby="h1" style="display:none">',
         '<div id="a1" role="region" aria-labelledby="h1" aria-hidden="true">',
+        '<div id="a1" hidden="until-found">',
     ],
 )
 def test_closed_accordion_panels_are_shown(panel: str) -> None:

@@ -278,7 +278,9 @@ def _is_hidden(attributes: dict[str, str | None]) -> bool:
         # or a closed accordion panel (a region labelled by its header: FAQ answers, the steps of
         # a guide) is hidden until clicked: part of the page, one click away.
         return False
-    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+    hidden = attributes.get("hidden", False)
+    if (hidden is not False and hidden != "until-found") or attributes.get("aria-hidden") == "true":
+        # hidden="until-found" is collapsed content the browser's find-in-page opens: the page's text.
         return True
     style = attributes.get("style")
     return bool(style and HIDDEN_STYLE.search(style))
