@@ -210,3 +210,36 @@ def test_over_the_limit_the_structure_pass_must_add_unlinked_text() -> None:
     """The same page whose items are links (menus, related links beside a body): the first pass stands."""
     blocks, signals = _page(7, 20, linked=True)
     assert not _sparse(blocks, signals, boilerstrip.Metadata())
+
+
+# ---------------------------------------------------------------- unspaced words
+
+LIBRARY = [
+    "市图书馆从下个月起延长夜间开放时间，周一至周五每天开放到晚上十点，方便下班以后的读者借书和自习。",
+    "馆方表示，夜间开放期间将增加两名值班馆员，并开放三楼的安静阅览区，读者可以凭借书证免费预约座位。",
+    "去年冬天的问卷调查显示，超过一半的读者希望晚上也能来图书馆，不少学生在考试前需要安静的学习空间。",
+]
+EVENTS = [f"活动{i}报名" for i in range(30)]
+
+
+def test_unspaced_words_are_counted_two_characters_to_a_word() -> None:
+    from boilerstrip.decide import word_count
+
+    assert word_count("the studio restores old clocks") == 5
+    assert word_count("图书馆今晚开放") == 4
+    assert word_count("東京駅から 30 分") == 5  # 東京 駅か ら 30 分
+    assert word_count("") == 0
+
+
+def test_a_chinese_article_does_not_take_on_the_link_list_beside_it() -> None:
+    """Counted by spaces, three paragraphs of Chinese were three words, and thirty linked event names beside
+    them outweighed the article: the structure pass took them. Counted two characters to a word, it does not."""
+    side = "".join(f'<li><a href="/e/{i}">{t}</a></li>' for i, t in enumerate(EVENTS))
+    body = "".join(f"<p>{p}</p>" for p in LIBRARY)
+    page = (
+        '<html lang="zh"><head><title>图书馆延长开放时间</title></head><body>'
+        f'<article><h1>图书馆延长开放时间</h1>{body}</article><div class="links"><ul>{side}</ul></div></body></html>'
+    )
+    r = boilerstrip.extract(page)
+    assert all(p in r.text for p in LIBRARY)
+    assert not any(t in r.text for t in EVENTS)
