@@ -212,7 +212,47 @@ def test_over_the_limit_the_structure_pass_must_add_unlinked_text() -> None:
     assert not _sparse(blocks, signals, boilerstrip.Metadata())
 
 
-# ---------------------------------------------------------------- unspaced words
+# ---------------------------------------------------------------- a declared article's lists; unspaced words
+
+DISHES = [
+    "Crispy chickpea and spinach traybake", "Lemon and herb roast chicken thighs", "Smoky black bean tacos with lime",
+    "Slow cooked beef ragu with polenta", "Miso glazed aubergine with sesame rice", "Summer vegetable tart with goat cheese",
+    "Spiced lentil soup with crusty bread", "Garlic butter prawns with green beans", "Roasted squash and sage risotto",
+    "Sticky ginger pork with pickled carrots", "Creamy mushroom pasta with thyme", "Baked salmon with dill potatoes",
+    "Charred corn salad with feta and mint", "One pan sausage and bean stew", "Coconut fish curry with jasmine rice",
+    "Stuffed peppers with rice and herbs", "Chicken noodle soup with ginger", "Pea and ham frittata with chives",
+    "Cauliflower cheese with crispy crumbs", "Tomato and white bean bruschetta",
+]  # fmt: skip
+
+
+def recipe_index() -> str:
+    """A recipe index that declares itself an article: a line of intro, then forty linked recipe cards."""
+    menu = "".join(f'<li><a href="/{m}">{m.title()}</a></li>' for m in ("home", "recipes", "about", "shop"))
+    cards = "".join(
+        f'<article class="card"><div class="thumb"><a href="/r/{i}"><img src="/i/{i}.jpg" alt=""></a></div>'
+        f'<h3><a href="/r/{i}">{d}</a></h3><div class="rating"><a href="/r/{i}#reviews">{10 + i} reviews</a></div></article>'
+        for i, d in enumerate(DISHES * 2)
+    )
+    return (
+        '<html><head><title>Weeknight dinners</title><meta property="og:type" content="article"></head><body>'
+        f"<header><nav><ul>{menu}</ul></nav></header><main><section><h1>Weeknight dinners</h1>"
+        "<p>Dinner on a school night should not take more than half an hour, so every recipe below is written for "
+        "a busy evening: short lists of ingredients, one or two pans, and steps you can follow while the kettle boils.</p>"
+        f'</section><section><h2>Our favourite weeknight recipes</h2><div class="grid">{cards}</div></section></main>'
+        f"<footer><ul>{menu}</ul><p>Copyright the kitchen team.</p></footer></body></html>"
+    )
+
+
+def test_a_listing_declared_as_an_article_is_judged_by_structure() -> None:
+    """Linked cards that outweigh a declared article's body four times over are the page, not its related links
+    (they used to be vetoed whenever links outnumbered the text the structure pass added)."""
+    r = boilerstrip.extract(recipe_index())
+    assert r.metadata.page_type == "article"
+    assert any(s.rule == "fallback.sparse" for v in r.blocks for s in v.signals)
+    assert all(d in r.text for d in DISHES)
+    assert "busy evening" in r.text
+    assert "Shop" not in r.text
+
 
 LIBRARY = [
     "市图书馆从下个月起延长夜间开放时间，周一至周五每天开放到晚上十点，方便下班以后的读者借书和自习。",
