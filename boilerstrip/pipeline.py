@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from . import render
-from .decide import Tunables, decide, fallback, kept_words, marked
+from .decide import Tunables, decide, fallback, kept_words, marked, word_count
 from .detectors import default_detectors
 from .detectors.base import Detector
 from .detectors.evidence import guess_language
@@ -277,7 +277,7 @@ def _is_discussion(verdicts: Sequence[Verdict]) -> bool:
     if kept >= DISCUSSION_MAX_KEPT:
         return False
     comments = sum(
-        len(v.block.text.split()) for v in verdicts if any(s.rule in COMMENT_RULES for s in v.signals)
+        word_count(v.block.text) for v in verdicts if any(s.rule in COMMENT_RULES for s in v.signals)
     )
     return comments >= DISCUSSION_MIN_COMMENTS and comments >= DISCUSSION_RATIO * kept
 

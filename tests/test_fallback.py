@@ -210,3 +210,76 @@ def test_over_the_limit_the_structure_pass_must_add_unlinked_text() -> None:
     """The same page whose items are links (menus, related links beside a body): the first pass stands."""
     blocks, signals = _page(7, 20, linked=True)
     assert not _sparse(blocks, signals, boilerstrip.Metadata())
+
+
+# ---------------------------------------------------------------- a declared article's lists; unspaced words
+
+DISHES = [
+    "Crispy chickpea and spinach traybake", "Lemon and herb roast chicken thighs", "Smoky black bean tacos with lime",
+    "Slow cooked beef ragu with polenta", "Miso glazed aubergine with sesame rice", "Summer vegetable tart with goat cheese",
+    "Spiced lentil soup with crusty bread", "Garlic butter prawns with green beans", "Roasted squash and sage risotto",
+    "Sticky ginger pork with pickled carrots", "Creamy mushroom pasta with thyme", "Baked salmon with dill potatoes",
+    "Charred corn salad with feta and mint", "One pan sausage and bean stew", "Coconut fish curry with jasmine rice",
+    "Stuffed peppers with rice and herbs", "Chicken noodle soup with ginger", "Pea and ham frittata with chives",
+    "Cauliflower cheese with crispy crumbs", "Tomato and white bean bruschetta",
+]  # fmt: skip
+
+
+def recipe_index() -> str:
+    """A recipe index that declares itself an article: a line of intro, then forty linked recipe cards."""
+    menu = "".join(f'<li><a href="/{m}">{m.title()}</a></li>' for m in ("home", "recipes", "about", "shop"))
+    cards = "".join(
+        f'<article class="card"><div class="thumb"><a href="/r/{i}"><img src="/i/{i}.jpg" alt=""></a></div>'
+        f'<h3><a href="/r/{i}">{d}</a></h3><div class="rating"><a href="/r/{i}#reviews">{10 + i} reviews</a></div></article>'
+        for i, d in enumerate(DISHES * 2)
+    )
+    return (
+        '<html><head><title>Weeknight dinners</title><meta property="og:type" content="article"></head><body>'
+        f"<header><nav><ul>{menu}</ul></nav></header><main><section><h1>Weeknight dinners</h1>"
+        "<p>Dinner on a school night should not take more than half an hour, so every recipe below is written for "
+        "a busy evening: short lists of ingredients, one or two pans, and steps you can follow while the kettle boils.</p>"
+        f'</section><section><h2>Our favourite weeknight recipes</h2><div class="grid">{cards}</div></section></main>'
+        f"<footer><ul>{menu}</ul><p>Copyright the kitchen team.</p></footer></body></html>"
+    )
+
+
+def test_a_listing_declared_as_an_article_is_judged_by_structure() -> None:
+    """Linked cards that outweigh a declared article's body four times over are the page, not its related links
+    (they used to be vetoed whenever links outnumbered the text the structure pass added)."""
+    r = boilerstrip.extract(recipe_index())
+    assert r.metadata.page_type == "article"
+    assert any(s.rule == "fallback.sparse" for v in r.blocks for s in v.signals)
+    assert all(d in r.text for d in DISHES)
+    assert "busy evening" in r.text
+    assert "Shop" not in r.text
+
+
+LIBRARY = [
+    "市图书馆从下个月起延长夜间开放时间，周一至周五每天开放到晚上十点，方便下班以后的读者借书和自习。",
+    "馆方表示，夜间开放期间将增加两名值班馆员，并开放三楼的安静阅览区，读者可以凭借书证免费预约座位。",
+    "去年冬天的问卷调查显示，超过一半的读者希望晚上也能来图书馆，不少学生在考试前需要安静的学习空间。",
+]
+EVENTS = [f"活动{i}报名" for i in range(30)]
+
+
+def test_unspaced_words_are_counted_two_characters_to_a_word() -> None:
+    from boilerstrip.decide import word_count
+
+    assert word_count("the studio restores old clocks") == 5
+    assert word_count("图书馆今晚开放") == 4
+    assert word_count("東京駅から 30 分") == 5  # 東京 駅か ら 30 分
+    assert word_count("") == 0
+
+
+def test_a_chinese_article_does_not_take_on_the_link_list_beside_it() -> None:
+    """Counted by spaces, three paragraphs of Chinese were three words, and thirty linked event names beside
+    them outweighed the article: the structure pass took them. Counted two characters to a word, it does not."""
+    side = "".join(f'<li><a href="/e/{i}">{t}</a></li>' for i, t in enumerate(EVENTS))
+    body = "".join(f"<p>{p}</p>" for p in LIBRARY)
+    page = (
+        '<html lang="zh"><head><title>图书馆延长开放时间</title></head><body>'
+        f'<article><h1>图书馆延长开放时间</h1>{body}</article><div class="links"><ul>{side}</ul></div></body></html>'
+    )
+    r = boilerstrip.extract(page)
+    assert all(p in r.text for p in LIBRARY)
+    assert not any(t in r.text for t in EVENTS)
