@@ -228,10 +228,12 @@ class RuleIndex:
                 present = page.present[i] if page_present and shared and page is not None else None
                 if present is None:
                     present = bucket.literals.present(lower)
-                chosen = {*bucket.always}
-                for key in present:
-                    chosen.update(bucket.triggers.get(key, ()))
-                hits = _literal_hits([bucket.literal[k] for k in chosen], text, lower, role, found, present)
+                hits = []
+                if bucket.always or not bucket.triggers.keys().isdisjoint(present):  # seldom: decided in C
+                    chosen = {*bucket.always}
+                    for key in present:
+                        chosen.update(bucket.triggers.get(key, ()))
+                    hits = _literal_hits([bucket.literal[k] for k in chosen], text, lower, role, found, present)
             else:
                 hits = _literal_hits(bucket.literal, text, lower, role, found, None)
             if hits:
