@@ -295,16 +295,23 @@ DISCUSSION_RATIO = 4.0
 
 
 def _page_info(kind: Kind, metadata: Metadata, blocks: Sequence[Block], literals: Literals) -> PageInfo:
-    lowered = tuple(b.text.lower() for b in blocks)
-    words = tuple(
-        tuple(WORDS.findall(t)) if len(t) <= WORDS_MAX_CHARS else () for t in lowered
-    )
-    present = tuple(
-        literals.present(t) if len(t) <= WORDS_MAX_CHARS and b.text.isascii() else None
-        for b, t in zip(blocks, lowered, strict=True)
-    )
-    return PageInfo(kind=kind, metadata=metadata, language=metadata.language, lowered=lowered, words=words,
-                    present=present, vocabulary=literals.vocabulary)  # fmt: skip
+    lowered: list[str] = []
+    words: list[tuple[str, ...]] = []
+    present: list[frozenset[str] | None] = []
+    # a fifth of a page's blocks repeat an earlier one's text (menus, share labels): each text is read once
+    seen: dict[str, tuple[str, tuple[str, ...], frozenset[str] | None]] = {}
+    for b in blocks:
+        row = seen.get(b.text)
+        if row is None:
+            low = b.text.lower()
+            short = len(low) <= WORDS_MAX_CHARS
+            found = literals.present(low) if short and b.text.isascii() else None
+            row = seen[b.text] = (low, tuple(WORDS.findall(low)) if short else (), found)
+        lowered.append(row[0])
+        words.append(row[1])
+        present.append(row[2])
+    return PageInfo(kind=kind, metadata=metadata, language=metadata.language, lowered=tuple(lowered),
+                    words=tuple(words), present=tuple(present), vocabulary=literals.vocabulary)  # fmt: skip
 
 
 def _check_favor(favor: object) -> None:
