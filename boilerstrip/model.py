@@ -146,6 +146,11 @@ class PageInfo:
     #: rules; computed once per page so that no detector splits the same text again
     lowered: tuple[str, ...] = ()
     words: tuple[tuple[str, ...], ...] = ()
+    #: per block: which strings of ``vocabulary`` (those that set off the detectors' text rules) its
+    #: lower-cased text holds, found in one pass for all detectors; None for a block with characters
+    #: other than ASCII or too long (each detector then looks itself)
+    present: tuple[frozenset[str] | None, ...] = ()
+    vocabulary: frozenset[str] = frozenset()
 
 
 class _FromMetadata(Generic[T]):

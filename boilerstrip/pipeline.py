@@ -28,7 +28,7 @@ from .metadata.html import html_metadata
 from .metadata.text import text_metadata
 from .model import Block, Kind, Metadata, PageInfo, Result, Signal, Verdict
 from .pagetype import page_type
-from .rules.index import WORDS, WORDS_MAX_CHARS
+from .rules.index import WORDS, WORDS_MAX_CHARS, Literals, RuleIndex, shared_literals
 from .segment.html import segment_html
 from .segment.prelude import mark_prelude
 from .segment.text import segment_text
@@ -81,6 +81,9 @@ class Pipeline:
     detectors: tuple[Detector, ...]
     weights: Mapping[str, float] = field(default_factory=dict)
     tunables: Tunables = field(default_factory=Tunables)
+    #: the strings that set off the rule detectors' text rules, looked for once per block for all
+    #: of them (PageInfo.present)
+    literals: Literals = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         names = [d.name for d in self.detectors]
@@ -89,6 +92,8 @@ class Pipeline:
         for d in self.detectors:
             if not isinstance(d, Detector):
                 raise DetectorError(f"{d!r} is not a detector (needs name, needs_dom and detect())")
+        indexes = [ix for d in self.detectors if isinstance(ix := getattr(d, "index", None), RuleIndex)]
+        object.__setattr__(self, "literals", shared_literals(frozenset().union(*(ix.vocabulary for ix in indexes))))
 
     @classmethod
     def default(cls, *, plugins: bool = True) -> Pipeline:
@@ -173,7 +178,7 @@ class Pipeline:
             blocks, metadata, tree = self._front_end(chosen, text, tree, url, clock)
         if metadata.language is None and blocks:
             metadata = replace(metadata, language=guess_language(blocks))
-        page = _page_info(chosen, metadata, blocks)
+        page = _page_info(chosen, metadata, blocks, self.literals)
         tunables = replace(self.tunables, bias=favor) if favor else self.tunables
         if include_comments:
             # Comments are judged like any other text: where they sit is no evidence against them.
@@ -229,7 +234,7 @@ class Pipeline:
         clock.lap("reveal")
         if sum(len(b.text) for b in revealed) <= 2 * sum(len(b.text) for b in blocks):
             return verdicts
-        again = self._judge(revealed, _page_info(page.kind, page.metadata, revealed), tunables, clock)
+        again = self._judge(revealed, _page_info(page.kind, page.metadata, revealed, self.literals), tunables, clock)
         return again if _kept_chars(again) > 2 * _kept_chars(verdicts) + 200 else verdicts
 
     def _signals(self, blocks: Sequence[Block], page: PageInfo, clock: _Clock) -> list[Signal]:
@@ -289,12 +294,24 @@ DISCUSSION_MIN_COMMENTS = 300
 DISCUSSION_RATIO = 4.0
 
 
-def _page_info(kind: Kind, metadata: Metadata, blocks: Sequence[Block]) -> PageInfo:
-    lowered = tuple(b.text.lower() for b in blocks)
-    words = tuple(
-        tuple(WORDS.findall(t)) if len(t) <= WORDS_MAX_CHARS else () for t in lowered
-    )
-    return PageInfo(kind=kind, metadata=metadata, language=metadata.language, lowered=lowered, words=words)
+def _page_info(kind: Kind, metadata: Metadata, blocks: Sequence[Block], literals: Literals) -> PageInfo:
+    lowered: list[str] = []
+    words: list[tuple[str, ...]] = []
+    present: list[frozenset[str] | None] = []
+    # a fifth of a page's blocks repeat an earlier one's text (menus, share labels): each text is read once
+    seen: dict[str, tuple[str, tuple[str, ...], frozenset[str] | None]] = {}
+    for b in blocks:
+        row = seen.get(b.text)
+        if row is None:
+            low = b.text.lower()
+            short = len(low) <= WORDS_MAX_CHARS
+            found = literals.present(low) if short and b.text.isascii() else None
+            row = seen[b.text] = (low, tuple(WORDS.findall(low)) if short else (), found)
+        lowered.append(row[0])
+        words.append(row[1])
+        present.append(row[2])
+    return PageInfo(kind=kind, metadata=metadata, language=metadata.language, lowered=tuple(lowered),
+                    words=tuple(words), present=tuple(present), vocabulary=literals.vocabulary)  # fmt: skip
 
 
 def _check_favor(favor: object) -> None:

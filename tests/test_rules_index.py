@@ -1,4 +1,5 @@
-"""The rule index's literal prefilters: what a pattern needs, and that skipping on it never loses a match."""
+"""The rule index's literal prefilters: what a pattern needs, that skipping on it never loses a match, and
+the one pass that finds which strings a block holds."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boilerstrip.detectors import default_detectors
-from boilerstrip.rules.index import pattern_needs
+from boilerstrip.model import Block, PageInfo
+from boilerstrip.rules import compile_rules
+from boilerstrip.rules.index import Literals, RuleIndex, pattern_needs
 
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
 
@@ -82,3 +85,38 @@ def test_a_shipped_pattern_never_matches_ascii_text_without_its_needs(
     if found is None or not text.isascii() or pattern.search(text) is None:
         return
     assert any(s in text.lower() for s in found)
+
+
+LITERAL_KEYS = ["a", "ad", "ads", "share", "hare", "are", "next", "©", "1", "to"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*LITERAL_KEYS, " ", "x", "sh"]), max_size=8))
+def test_the_literal_pass_finds_every_string_that_occurs(parts: list[str]) -> None:
+    """One pass finds exactly the strings a block holds, overlapping and nested ones included."""
+    text = "".join(parts)
+    literals = Literals.build(LITERAL_KEYS)
+    assert literals.present(text) == {k for k in LITERAL_KEYS if k in text}
+
+
+def _page(index: RuleIndex, blocks: list[Block], more: frozenset[str]) -> PageInfo:
+    literals = Literals.build(index.vocabulary | more)
+    lowered = tuple(b.text.lower() for b in blocks)
+    return PageInfo(kind="html", lowered=lowered, words=tuple(() for _ in blocks),
+                    present=tuple(literals.present(t) for t in lowered), vocabulary=literals.vocabulary)  # fmt: skip
+
+
+def test_gated_pattern_rules_match_through_the_shared_pass() -> None:
+    """A rule with a gate and a pattern whose needed strings differ from the gate's matches alike
+    whether its index looks for the strings itself or reads the page's shared pass."""
+    rules = compile_rules("x", [
+        {"id": "x.photos", "patterns": [r"view\s+all\s+photos"], "gate": ["photo"], "max_chars": 80},
+        {"id": "x.sub", "phrases": ["共有する"], "max_chars": 80},
+        {"id": "x.next", "patterns": [r"^next\W*$"]},
+    ])  # fmt: skip
+    index = RuleIndex.build(rules)
+    assert index.vocabulary == {"photo", "photos", "next"}
+    blocks = [Block(0, "View all photos"), Block(1, "Next »"), Block(2, "photo of the next view"), Block(3, "共有する")]
+    own = [index.text_hits(b) for b in blocks]
+    assert own == [{0: "View all photos"}, {2: "Next »"}, {}, {1: "共有する"}]
+    assert [index.text_hits(b, _page(index, blocks, frozenset({"view", "ext"}))) for b in blocks] == own

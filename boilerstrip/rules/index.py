@@ -8,7 +8,9 @@ only the few sequences that start with it are compared. Phrases in scripts
 without spaces (CJK) are plain substring tests; true regular expressions (the
 ``patterns`` of a rule) still run, but only on blocks within the rule's length
 limits, and on ASCII blocks only when they hold one of the literal strings that
-every match of the pattern holds (see pattern_needs).
+every match of the pattern holds (see pattern_needs). Which of those strings an
+ASCII block holds is found in one pass for all rule detectors at once (Literals,
+PageInfo.present), and a detector tries only the rules that its strings set off.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -85,10 +88,15 @@ class _Bucket:
 
     #: word sequences of those rules, by first word
     words: Sequences
-    #: those rules that need a substring test, a gate, or apply to some roles or blocks only
+    #: those rules that need a substring test or a regex, in rule order
     literal: tuple[_Literal, ...]
-    #: the other rules that need a regex: (position, the pattern's search, its needed strings)
-    plain: tuple[tuple[int, _Search, _Needs], ...]
+    #: for ASCII blocks, positions in ``literal`` by the strings that can set them off: a rule is
+    #: tried only when one of its substrings, its gate's or its pattern's needed strings occurs
+    triggers: Mapping[str, tuple[int, ...]]
+    #: positions in ``literal`` of the rules that must be tried on every ASCII block (no needed strings)
+    always: tuple[int, ...]
+    #: the finder of the strings its rules test, for blocks the page's shared pass left out (PageInfo.present)
+    literals: Literals
     #: positions of the word-sequence rules that apply to some roles only or skip sentence-shaped
     #: blocks: their word matches are checked after the fact (``literal`` checks its own first)
     limited: frozenset[int]
@@ -107,6 +115,8 @@ class RuleIndex:
     buckets: tuple[_Bucket, ...]
     #: each rule's weight, rounded as signals carry it (class/id matches scale theirs by level)
     weights: tuple[float, ...]
+    #: the strings whose presence the text rules test on ASCII blocks (see _Bucket.triggers)
+    vocabulary: frozenset[str]
 
     @classmethod
     def build(cls, rules: Sequence[Rule], ignore_classes: Sequence[str] = ()) -> RuleIndex:
@@ -114,21 +124,26 @@ class RuleIndex:
         text = [(i, r) for i, r in enumerate(rules) if r.target == "text"]
         edges = {r.min_chars for _, r in text if r.min_chars} | {r.max_chars + 1 for _, r in text if r.max_chars}
         bounds = tuple(sorted(edges))
-        needs = {i: _needs_search(r.pattern) for i, r in text if r.pattern}
+        entries = {i: _entry(i, r) for i, r in text if r.substrings or r.pattern}
         buckets = []
         for n in (0, *bounds):  # each bucket's shortest length stands for all of it
             fit = [(i, r) for i, r in text if _fits(r, n)]
+            literal = tuple(entries[i] for i, _ in fit if i in entries)
+            triggers: dict[str, list[int]] = defaultdict(list)
+            always = []
+            for k, entry in enumerate(literal):
+                keys = _trigger_strings(entry)
+                if keys is None:
+                    always.append(k)
+                for key in keys or ():
+                    triggers[key].append(k)
             buckets.append(
                 _Bucket(
                     words=_index([(i, s) for i, r in fit for s in r.words]),
-                    literal=tuple(
-                        (i, r.roles, r.skip_sentences, r.substrings, tuple(x for x in r.substrings if x.isascii()),
-                         r.gate, tuple(g for g in r.gate if g.isascii()), r.pattern.search if r.pattern else None,
-                         needs.get(i))
-                        for i, r in fit
-                        if (r.substrings or r.pattern) and not _plain(r)
-                    ),  # fmt: skip
-                    plain=tuple((i, r.pattern.search, needs[i]) for i, r in fit if r.pattern and _plain(r)),
+                    literal=literal,
+                    triggers={key: tuple(ks) for key, ks in triggers.items()},
+                    always=tuple(always),
+                    literals=Literals.build(key for entry in literal for key in _tested_strings(entry)),
                     limited=frozenset(i for i, r in fit if r.words and (r.roles or r.skip_sentences)),
                 )
             )
@@ -140,6 +155,7 @@ class RuleIndex:
             bounds=bounds,
             buckets=tuple(buckets),
             weights=tuple(round(r.weight, 3) for r in rules),
+            vocabulary=frozenset(key for entry in entries.values() for key in _tested_strings(entry)),
         )
 
     def attr_hits(self, attrs: str) -> dict[int, str]:
@@ -186,10 +202,17 @@ class RuleIndex:
 
     def text_hits(self, block: Block, page: PageInfo | None = None) -> dict[int, str]:
         """Text rules matching ``block`` (rule position -> what matched), every rule limit applied."""
+        return self._text_hits(block, page, self._shares(page))
+
+    def _shares(self, page: PageInfo | None) -> bool:
+        """Whether the page's shared pass looked for every string of this index (PageInfo.present)."""
+        return page is not None and bool(page.present) and self.vocabulary <= page.vocabulary
+
+    def _text_hits(self, block: Block, page: PageInfo | None, page_present: bool) -> dict[int, str]:
         text = block.text
         n = len(text)
         bucket = self.buckets[bisect_right(self.bounds, n)]
-        if not bucket.words and not bucket.literal and not bucket.plain:
+        if not bucket.words and not bucket.literal:
             return {}
         # The page's lower-cased copy is used when it belongs to this block (same length: a cheap check).
         i = block.index
@@ -200,41 +223,26 @@ class RuleIndex:
             words = page.words[i] if shared and page is not None and n <= WORDS_MAX_CHARS else None
             _find(words if words is not None else WORDS.findall(lower), bucket.words, found)
         role = block.role
-        sentence: bool | None = None
-        hits: list[tuple[int, str]] = []  # in rule order once sorted, as one loop over all would find them
-        ascii_text = text.isascii()  # then no substring of another script can occur in it
-        for j, roles, skip_sentences, substrings, ascii_subs, gate, ascii_gate, search, needs in bucket.literal:
-            if (roles and role not in roles) or j in found:
-                continue
-            if skip_sentences:
-                sentence = _is_sentence(text) if sentence is None else sentence
-                if sentence:
-                    continue
-            for sub in ascii_subs if ascii_text else substrings:
-                if sub in lower:
-                    hits.append((j, sub))
-                    break
+        if bucket.literal:
+            if text.isascii():  # nine in ten blocks: only the rules its strings set off are tried
+                present = page.present[i] if page_present and shared and page is not None else None
+                if present is None:
+                    present = bucket.literals.present(lower)
+                hits = []
+                if bucket.always or not bucket.triggers.keys().isdisjoint(present):  # seldom: decided in C
+                    chosen = {*bucket.always}
+                    for key in present:
+                        chosen.update(bucket.triggers.get(key, ()))
+                    hits = _literal_hits([bucket.literal[k] for k in chosen], text, lower, role, found, present)
             else:
-                if search is None or (gate and not any(map(lower.__contains__, ascii_gate if ascii_text else gate))):
-                    continue
-                if ascii_text and needs is not None and needs(lower) is None:
-                    continue
-                m = search(text)
-                if m is not None:
-                    hits.append((j, m.group(0).strip()))
-        for j, search, needs in bucket.plain:
-            if j not in found:
-                if ascii_text and needs is not None and needs(lower) is None:
-                    continue
-                m = search(text)
-                if m is not None:
-                    hits.append((j, m.group(0).strip()))
-        if hits:
-            hits.sort()
-            found.update(hits)
+                hits = _literal_hits(bucket.literal, text, lower, role, found, None)
+            if hits:
+                hits.sort()  # in rule order, as one loop over all would find them
+                found.update(hits)
         if not found or not bucket.limited:
             return found
         rules = self.rules
+        sentence: bool | None = None
         for j in [j for j in found if j in bucket.limited]:
             rule = rules[j]
             if rule.roles and role not in rule.roles:
@@ -252,6 +260,7 @@ class RuleIndex:
         by_level: dict[str, dict[int, str]] = {}
         by_text: dict[tuple[str, str], dict[int, str]] = {}
         rules, weights = self.rules, self.weights
+        page_present = self._shares(page)
         attr_words = bool(self.attr_words)
         for b in blocks:
             levels = b.attr_levels
@@ -269,30 +278,79 @@ class RuleIndex:
             key = (b.text, b.role)
             found = by_text.get(key)
             if found is None:
-                found = by_text[key] = self.text_hits(b, page)
+                found = by_text[key] = self._text_hits(b, page, page_present)
             for i, what in found.items():
                 yield Signal(b.index, weights[i], rules[i].id, f"text {what!r}")
 
 
 #: a rule pattern's bound search method
 _Search = Callable[[str], "regex.Match[str] | None"]
-#: the search for the strings of which an ASCII block must hold one (lower-cased) for a pattern to
-#: match it (see pattern_needs), or None
-_Needs = Callable[[str], "re.Match[str] | None"] | None
 #: a text rule that needs a substring test or a regex: (position, roles, skip_sentences, substrings,
-#: the ASCII ones among them, gate, its ASCII substrings, the pattern's search or None, the pattern's
-#: needed strings), read without attribute look-ups in the per-block loop
+#: the ASCII ones among them, gate, its ASCII substrings, the pattern's search or None, the strings of
+#: which an ASCII block must hold one (lower-cased) for the pattern to match it, see pattern_needs,
+#: or None), read without attribute look-ups in the per-block loop
 _Literal = tuple[
     int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], _Search | None,
-    _Needs,
+    frozenset[str] | None,
 ]
 #: a class/id match: (rule position, weight scaled by level, evidence)
 _AttrHit = tuple[int, float, str]
 
 
-def _plain(rule: Rule) -> bool:
-    """A rule that is only a regex: no substrings, gate, role or sentence limit to check first."""
-    return not (rule.substrings or rule.gate or rule.roles or rule.skip_sentences)
+def _entry(i: int, rule: Rule) -> _Literal:
+    needs = pattern_needs(rule.pattern) if rule.pattern else None
+    return (
+        i, rule.roles, rule.skip_sentences, rule.substrings, tuple(x for x in rule.substrings if x.isascii()),
+        rule.gate, tuple(g for g in rule.gate if g.isascii()), rule.pattern.search if rule.pattern else None,
+        None if needs is not None and "" in needs else needs,
+    )  # fmt: skip
+
+
+def _trigger_strings(entry: _Literal) -> frozenset[str] | None:
+    """Strings of which an ASCII block must hold one for ``entry`` to match it (None: no such strings,
+    the rule is tried on every block)."""
+    _, _, _, _, ascii_subs, gate, ascii_gate, search, needs = entry
+    keys = frozenset(ascii_subs)
+    if search is None:
+        return keys
+    if gate:  # the pattern is tried only when the gate holds
+        return keys | frozenset(ascii_gate)
+    return None if needs is None else keys | needs
+
+
+def _tested_strings(entry: _Literal) -> frozenset[str]:
+    """The strings whose presence in an ASCII block ``entry`` tests: substrings, gate, needed strings."""
+    _, _, _, _, ascii_subs, _, ascii_gate, _, needs = entry
+    return frozenset(ascii_subs) | frozenset(ascii_gate) | (needs or frozenset())
+
+
+def _literal_hits(entries: Iterable[_Literal], text: str, lower: str, role: str, found: Mapping[int, str],
+                  present: frozenset[str] | None) -> list[tuple[int, str]]:  # fmt: skip
+    """The substring and pattern rules among ``entries`` that match the block. ``present``: for an
+    ASCII block, which of the index's strings it holds (see Literals), tested in place of its text."""
+    hits: list[tuple[int, str]] = []
+    has = lower.__contains__ if present is None else present.__contains__
+    sentence: bool | None = None
+    for j, roles, skip_sentences, substrings, ascii_subs, gate, ascii_gate, search, needs in entries:
+        if (roles and role not in roles) or j in found:
+            continue
+        if skip_sentences:
+            sentence = _is_sentence(text) if sentence is None else sentence
+            if sentence:
+                continue
+        for sub in substrings if present is None else ascii_subs:
+            if has(sub):
+                hits.append((j, sub))
+                break
+        else:
+            if search is None or (gate and not any(map(has, gate if present is None else ascii_gate))):
+                continue
+            if present is not None and needs is not None and present.isdisjoint(needs):
+                continue
+            m = search(text)
+            if m is not None:
+                hits.append((j, m.group(0).strip()))
+    return hits
 
 
 def _fits(rule: Rule, n: int) -> bool:
@@ -543,15 +601,64 @@ def pattern_needs(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def _needs_search(pattern: regex.Pattern[str]) -> _Needs:
-    """A search for any of ``pattern``'s needed strings, run on an ASCII block's lower-cased text:
-    one pass of the block in C, where a substring test per string costs more than the pattern's own
-    search when there are dozens."""
-    needs = pattern_needs(pattern)
-    if needs is None:
-        return None
-    literals = sorted(needs, key=lambda s: (-len(s), s))
-    return re.compile("|".join(map(re.escape, literals)) if literals else "(?!)").search
+@dataclass(frozen=True, slots=True)
+class Literals:
+    """Which of a set of strings an ASCII block's lower-cased text holds, found in one pass in C.
+
+    A search per rule, or a substring test per string, costs a few microseconds a block when
+    there are dozens of them. One regex holds them all as a trie, inside a lookahead so that it
+    is tried at every position, and finds the longest string that starts there; the shorter ones
+    that start there too are its prefixes, read off a table.
+    """
+
+    findall: Callable[[str], list[str]] | None
+    #: each string -> the strings of the set that are prefixes of it, itself included
+    prefixes: Mapping[str, frozenset[str]]
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def build(cls, strings: Iterable[str]) -> Literals:
+        keys = frozenset(strings)
+        if not keys:
+            return cls(None, {}, keys)
+        finder = re.compile("(?=(" + _trie_pattern(sorted(keys)) + "))")
+        prefixes = {k: frozenset(k[:n] for n in range(1, len(k) + 1) if k[:n] in keys) for k in keys}
+        return cls(finder.findall, prefixes, keys)
+
+    def present(self, lower: str) -> frozenset[str]:
+        if self.findall is None:
+            return frozenset()
+        starts = self.findall(lower)
+        if not starts:
+            return frozenset()
+        return frozenset().union(*map(self.prefixes.__getitem__, starts))
+
+
+@cache
+def shared_literals(strings: frozenset[str]) -> Literals:
+    """One Literals for ``strings``, built once: the pipeline's shared pass over all rule detectors."""
+    return Literals.build(strings)
+
+
+def _trie_pattern(keys: Sequence[str]) -> str:
+    """A regex matching the longest of ``keys`` (non-empty strings) at a position: each character
+    branches once, so the engine compares a character or two per position, not every string."""
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # where a key ends, the longer ones through this node are tried first (greedy)
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache

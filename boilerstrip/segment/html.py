@@ -147,6 +147,14 @@ class _Walk:
     def flush(self, ctx: _Open, role_override: str = "") -> None:
         if not self.pending:
             return
+        if not self.spans and not self.open_spans and "".join(self.pending).isspace():
+            # the white space between block elements, three flushes in four: no block, nothing to carry
+            # (controls that clean_pieces would change are white space or dropped, never text)
+            self.pending = []
+            self.link_text = []
+            self.link_open = False
+            self.links = 0
+            return
         self.pending, raw = clean_pieces(self.pending)  # controls that character references decode to
         text = raw.strip("\n") if ctx.in_pre else " ".join(raw.split())
         has_text = bool(text.strip())
@@ -363,7 +371,7 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
             # A button inside a heading is its label: an accordion's question, a collapsible section's title.
             continue
         attributes = node.attributes
-        if not reveal and _is_hidden(attributes):
+        if attributes and not reveal and _is_hidden(attributes):
             continue
         if tag in BLOCKS:
             _enter_block(node, tag, attributes, opened, walk, data_tables)
