@@ -31,6 +31,8 @@ UNDECIDED = 0.8  # |score| below this may be revised by the context pass
 #: from the article ends undecided and goes with its neighbours. ScrapingHub dumps: the same
 #: labels for any factor from 1.3 to 1.6.
 TEXT_OUTSIDE_SCALE = 1.5
+#: a list of cards has at least this many items (see card_lists)
+CARD_MIN_ITEMS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class Tunables:
     #: the page declares itself a listing (a category, a collection, search results): the fields
     #: of its repeated lists of cards are content from the first pass on (see listing_card_signals)
     cards: bool = False
+    #: ...in lists of at least this many cards (an undeclared page's need more: pipeline.SHAPE_CARD_ITEMS)
+    card_items: int = CARD_MIN_ITEMS
 
 
 def score_blocks(
@@ -309,9 +313,8 @@ def _is_card(fields: Sequence[Block]) -> bool:
     )
 
 
-#: a list of cards has at least this many items...
-CARD_MIN_ITEMS = 4
-#: ...most of them (this share) cards, and this share of the cards linked
+#: a list of cards has CARD_MIN_ITEMS items or more, most of them (this share) cards, and this share
+#: of the cards linked
 CARD_SHARE = 0.6
 CARD_LINKED = 0.5
 #: a card is a few short fields, one of them title-like
@@ -422,10 +425,11 @@ def _label(score: float, bias: float) -> Label:
 def revise(
     blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], t: Tunables,
     transparent: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset(),
-    body: tuple[int, int] | None = None,
+    body: tuple[int, int] | None = None, held: frozenset[int] = frozenset(),
 ) -> list[Label]:  # fmt: skip
     """The context pass: undecided blocks follow their neighbours; headings follow what they introduce.
 
+    ``held`` blocks count as decided whatever their score (the fields of a list's cards, _held_cards).
     Transparent blocks keep their label and are no one's neighbour. A heading that repeats the
     page's title (``titles``) introduces nothing: the title is metadata. Inside a dump's ``body``
     (the region's lines from its first content line to its last), a line with no net evidence
@@ -433,7 +437,7 @@ def revise(
     ingredient lines after its rating widget, a table's cells printed one per line.
     """
     n = len(blocks)
-    decided = [abs(s) >= t.undecided and i not in transparent for i, s in enumerate(scores)]
+    decided = [(abs(s) >= t.undecided or i in held) and i not in transparent for i, s in enumerate(scores)]
     prev_of: list[int | None] = [None] * n
     next_of: list[int | None] = [None] * n
     last: int | None = None
@@ -540,7 +544,7 @@ def decide(
 ) -> list[Verdict]:
     """Every block's verdict, in order."""
     if t.cards and not t.prior:
-        signals = [*signals, *listing_card_signals(blocks, signals)]
+        signals = [*signals, *listing_card_signals(blocks, signals, t.card_items)]
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
     barriers, transparent = _with_rule(per_block, BARRIER_RULES), _with_rule(per_block, TRANSPARENT_RULES)
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
@@ -569,11 +573,27 @@ def decide(
     body = _text_body(blocks, region, first)
     final = first
     if weights.get("context", 1.0):
-        final = plain_runs(blocks, scores, revise(blocks, scores, first, t, transparent, titles, body), per_block, t)
+        held = _held_cards(per_block, first)
+        final = plain_runs(
+            blocks, scores, revise(blocks, scores, first, t, transparent, titles, body, held), per_block, t
+        )
     return [
         Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)
     ]
+
+
+def _held_cards(per_block: Sequence[Sequence[Signal]], first: Sequence[Label]) -> frozenset[int]:
+    """The card fields the first pass kept (listing_card_signals): the context pass holds them as decided.
+
+    Lifted by SPARSE_CARD, a card's title and text end just above zero, undecided, and a grid of them
+    between a sort toolbar and the footer followed those neighbours out, every card at once (WCXB: an
+    undeclared shop grid's 20 titles and prices, word F1 .60 -> .96). Held, the list is judged as the list
+    it is, and a label between two cards ("Bestseller", "Sold out") follows them in.
+    """
+    return frozenset(
+        i for i, sig in enumerate(per_block) if first[i] == "content" and any(s.rule == "listing.card" for s in sig)
+    )
 
 
 def _text_body(blocks: Sequence[Block], region: Sequence[Signal], labels: Sequence[Label]) -> tuple[int, int] | None:
@@ -632,8 +652,10 @@ def _card_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> list[Si
     ]
 
 
-def listing_card_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> list[Signal]:
-    """On a declared listing, the text of its cards is content from the first pass on.
+def listing_card_signals(
+    blocks: Sequence[Block], signals: Sequence[Signal], min_items: int = CARD_MIN_ITEMS
+) -> list[Signal]:
+    """On a listing, the text of its cards (in lists of ``min_items`` or more) is content from the first pass on.
 
     A card is its title linked to the item, a description and some labels. Judged as any block,
     the linked title weighed as a menu entry (evidence.links) and its description followed it
@@ -650,7 +672,9 @@ def listing_card_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> 
         if s.rule == "evidence.links":
             linked[s.block] += s.weight
     cards: dict[int, list[int]] = defaultdict(list)
-    for i, (parent, _) in card_lists(blocks).items():
+    for i, (parent, n) in card_lists(blocks).items():
+        if n < min_items:
+            continue
         containers = blocks[i].containers
         cards[containers[containers.index(parent) + 1]].append(i)
     out: list[Signal] = []

@@ -191,6 +191,18 @@ def test_revise_leaves_decided_blocks() -> None:
     assert revise(lines("a", "b", "c"), scores, first, T) == first
 
 
+def test_revise_keeps_held_card_fields_as_the_first_pass_kept_them() -> None:
+    """Held blocks (the fields of a list's cards that the first pass kept) count as decided: a run of them
+    between a sort toolbar and a footer stays content, and an undecided label between two of them follows
+    them in; without holding, the whole run follows its boilerplate neighbours out."""
+    scores = [-2.0, 0.6, -0.3, 0.6, -2.0]
+    first: list[Label] = ["boilerplate", "content", "boilerplate", "content", "boilerplate"]
+    blocks = lines("Sort by", "Oak bench model one", "Bestseller", "Oak bench model two", "Footer")
+    assert revise(blocks, scores, first, T) == ["boilerplate"] * 5
+    held = revise(blocks, scores, first, T, held=frozenset({1, 3}))
+    assert held == ["boilerplate", "content", "content", "content", "boilerplate"]
+
+
 def test_revise_leaves_undecided_between_mixed_neighbours() -> None:
     """Between a content and a boilerplate neighbour, an undecided block keeps its label."""
     scores = [2.0, 0.3, -2.0]
@@ -681,6 +693,63 @@ def test_a_declared_listing_keeps_its_linked_card_titles_and_drops_their_prices(
     assert r.text.count("Brushed steel body") == 5
     assert "9,90 €" not in r.text and "Steel (9)" not in r.text
     assert any(s.rule == "listing.card-link" for v in r.blocks for s in v.signals)
+
+
+def _undeclared_listing() -> str:
+    intro = (
+        "Our kettles are chosen for cooks who boil water many times a day: every one of them switches off on "
+        "its own, and all of them can be descaled with nothing more than vinegar and a little patience. "
+    ) * 3
+    guide = (
+        "Pick the size first: a one-litre kettle serves four cups, and a larger one only wastes energy when you "
+        "live alone. Then choose the material, steel for speed and glass for watching the water. "
+    ) * 4
+    card = (
+        '<li><h3><a href="/p/{i}">Steel kettle model {i} with a filter</a></h3>'
+        '<div class="price">{i}9,90 €</div><div>Ships in two days</div></li>'
+    )
+    cards = "".join(card.format(i=i) for i in range(1, 9))
+    nav = "".join(f'<li><a href="/c/{i}">Category {i}</a></li>' for i in range(8))
+    return (
+        f"<html><head><title>Kettles</title></head><body><header><nav><ul>{nav}</ul></nav></header><main>"
+        f'<h1>Kettles</h1><p>{intro}</p><div class="toolbar"><a href="?sort=price">Sort by price</a></div>'
+        f'<ul class="grid">{cards}</ul><section><h2>Choosing a kettle</h2><p>{guide}</p></section></main>'
+        "<footer><p>© Shop Ltd. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_an_undeclared_page_of_cards_keeps_them_when_the_first_pass_stands() -> None:
+    """A shop's category page that declares no type, whose intro and buying guide keep the first pass: its
+    grid of linked item cards is content as on a declared listing (all titles, not only the last), the
+    prices not, the menu and footer not."""
+    r = boilerstrip.extract(_undeclared_listing())
+    assert r.metadata.page_type is None
+    assert not any(s.rule == "fallback.sparse" for s in r.blocks[0].signals)
+    assert all(f"Steel kettle model {i} with a filter" in r.text for i in range(1, 9))
+    assert "9,90 €" not in r.text and "Category 3" not in r.text and "All rights reserved" not in r.text
+    assert "Pick the size first" in r.text and "Our kettles are chosen" in r.text
+
+
+def test_an_undeclared_article_s_related_box_of_a_few_cards_is_no_listing() -> None:
+    """Beside an article that declares no type, a box of four related-story cards is not lifted as a
+    listing's grid would be (an undeclared page needs pipeline.SHAPE_CARD_ITEMS cards); eight are."""
+    para = (
+        "The council voted on Tuesday to reopen the river bridge to cyclists in April, after an engineer's "
+        "report found that the new deck can carry the weight of the spring festival crowds without trouble."
+    )
+    card = '<li><h3><a href="/news/{i}">Another story about the river bridge number {i}</a></h3><p>2 days ago</p></li>'
+
+    def page(n: int) -> str:
+        related = "".join(card.format(i=i) for i in range(n))
+        body = "".join(f"<p>{para}</p>" for _ in range(6))
+        return f"<html><body><main><article><h1>Bridge reopens</h1>{body}</article><ul>{related}</ul></main></body></html>"
+
+    def lifted(n: int) -> bool:
+        r = boilerstrip.extract(page(n))
+        return any(s.rule == "listing.card" for v in r.blocks for s in v.signals)
+
+    assert not lifted(4)
+    assert lifted(8)
 
 
 def test_only_cards_whose_title_links_to_the_item_are_lifted_on_a_declared_listing() -> None:
