@@ -57,6 +57,8 @@ THREAD_ONLY_SCALE: dict[str, float] = {"widgets.post-comments": 0.0}
 SINGLE_REGION_TYPES = frozenset({"article", "forum"})
 #: page types whose lists of cards are their content from the first pass on (decide.listing_card_signals)
 CARD_TYPES = frozenset({"listing"})
+#: page types whose lists of cards are carousels of other items (decide.Tunables.carousels)
+CAROUSEL_TYPES = frozenset({"product"})
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
@@ -258,6 +260,8 @@ def _page_view(tunables: Tunables, kind: str | None) -> Tunables:
     })  # fmt: skip
     if kind in CARD_TYPES:
         view = replace(view, cards=True)
+    if kind in CAROUSEL_TYPES:
+        view = replace(view, carousels=True)
     return view if view.sections is not None else replace(view, sections=kind not in SINGLE_REGION_TYPES)
 
 
