@@ -64,6 +64,8 @@ CARD_TYPES = frozenset({"listing"})
 #: and 6 leaves the listing gains (WCXB listing +.012 tuned, +.007/+.003 held out; ScrapingHub unchanged)
 SHAPE_CARD_TYPES: frozenset[str | None] = frozenset({None})
 SHAPE_CARD_ITEMS = 6
+#: page types whose lists of cards are carousels of other items (decide.Tunables.carousels)
+CAROUSEL_TYPES = frozenset({"product"})
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
@@ -276,6 +278,8 @@ def _page_view(tunables: Tunables, kind: str | None) -> Tunables:
     })  # fmt: skip
     if kind in CARD_TYPES:
         view = replace(view, cards=True)
+    if kind in CAROUSEL_TYPES:
+        view = replace(view, carousels=True)
     return view if view.sections is not None else replace(view, sections=kind not in SINGLE_REGION_TYPES)
 
 

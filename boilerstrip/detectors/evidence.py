@@ -82,8 +82,12 @@ class EvidenceDetector:
         # language's list (Arabic against English), every paragraph looks like a menu. A page whose
         # language no list recognises is measured against English (keywords, codes, link lists).
         judged = lang is None or lang in STOPWORDS or lang in FUNCTION_CHARS
+        # Only a product declares its own text as its description; an article's is a teaser of it.
+        described = _described(blocks, page.metadata.description) if page.metadata.page_type == "product" else frozenset()
         for b in blocks:
             yield from self._judge(b, lang, judged)
+            if b.index in described:
+                yield Signal(b.index, DESCRIBED_WEIGHT, "evidence.described", "holds the page's declared description")
 
     def _judge(self, b: Block, lang: str | None, judged: bool = True) -> Iterator[Signal]:
         p = _PARAMS
@@ -113,3 +117,34 @@ class EvidenceDetector:
         ld = b.link_density
         if ld >= p["high_link_density"]:
             yield Signal(i, -0.6 - 1.4 * ld, "evidence.links", f"link density {ld:.2f}")
+
+
+#: a declared description this many words long or more is looked for in the page's blocks...
+DESCRIBED_MIN_WORDS = 8
+#: ...by its first words (a meta description is often cut short, "..." added)
+DESCRIBED_PREFIX_WORDS = 12
+DESCRIBED_WEIGHT = 1.0
+
+
+def _described(blocks: Sequence[Block], description: str | None) -> frozenset[int]:
+    """The blocks that hold the page's declared description, or a part of it eight words long or more.
+
+    A product's description is declared (JSON-LD, og:description) and printed: the page's own text,
+    which the page's widgets (a drawer, a tab) may hide from the other evidence.
+    """
+    words = WORD.findall(description.lower()) if description else []
+    if len(words) < DESCRIBED_MIN_WORDS:
+        return frozenset()
+    key = " ".join(words)
+    prefix = " ".join(words[:DESCRIBED_PREFIX_WORDS])
+    found = set()
+    for b in blocks:
+        if b.role == "meta" or len(b.text) < DESCRIBED_MIN_WORDS * 2:
+            continue
+        own = WORD.findall(b.text.lower())
+        if len(own) < DESCRIBED_MIN_WORDS:
+            continue
+        text = " ".join(own)
+        if text in key or prefix in text:
+            found.add(b.index)
+    return frozenset(found)

@@ -57,6 +57,14 @@ ORGANIZATION_TYPES = frozenset(
     _words("""Organization NewsMediaOrganization Corporation WebSite LocalBusiness EducationalOrganization
     GovernmentOrganization OnlineBusiness OnlineStore Brand""")
 )
+#: A Question is a Q&A thread's main entity (a QAPage's), or one entry of an FAQ: of an FAQPage,
+#: or one of several Questions a page declares side by side. An FAQ's question ranks below the
+#: page's own entity: before, the first question of a product page's FAQ made the page a "forum".
+#: (Pages that declare nothing but their FAQ still rank its first question first: taken for
+#: WebPages, the WCXB service, collection and listing pages among them lost 0.5 F1 in all.)
+_QUESTION = "Question"
+_FAQ_PAGE = "FAQPage"
+_QA_PAGE = "QAPage"
 #: Entities that describe the site, never the page.
 _SITE_TYPES = frozenset(
     _words("WebSite Organization NewsMediaOrganization Corporation Person BreadcrumbList")
@@ -101,10 +109,13 @@ def page_type_of(types: Sequence[str]) -> str | None:
     return None
 
 
-def _rank(obj: dict[str, Any]) -> int:
+def _rank(obj: dict[str, Any], faq: bool = False) -> int:
     types = types_of(obj)
-    if any(t in _PAGE_TYPES for t in types):
+    if faq and _QUESTION in types:
+        # An FAQ's questions are entries of the page: below its own entity (a product, an article).
         return 3
+    if any(t in _PAGE_TYPES for t in types):
+        return 4
     if any(t in _WEBPAGES for t in types):
         return 2
     if types and not any(t in _SITE_TYPES for t in types):
@@ -178,17 +189,32 @@ def parse_jsonld(scripts: Sequence[str], url: str | None = None) -> tuple[JsonLd
     _index(values, ids)
     main = None
     if objects:
+        faq = _is_faq(objects)
+
         # Highest rank wins; among equals the one naming this page's URL, then
         # the first (a listing page's later Articles are its teasers).
         def key(pair: tuple[int, dict[str, Any]]) -> tuple[int, int, int]:
             i, o = pair
             own = o.get("url")
             same_url = bool(url) and isinstance(own, str) and own.rstrip("/") == (url or "").rstrip("/")
-            return (_rank(o), int(same_url), -i)
+            return (_rank(o, faq), int(same_url), -i)
 
         best = max(enumerate(objects), key=key)[1]
-        main = best if _rank(best) > 0 else None
+        main = best if _rank(best, faq) > 0 else None
     return JsonLd(objects, ids, main), values
+
+
+def _is_faq(objects: Sequence[dict[str, Any]]) -> bool:
+    """Whether the page's Questions are an FAQ: it declares an FAQPage, or more than one Question and no QAPage."""
+    questions = 0
+    qa = False
+    for o in objects:
+        types = types_of(o)
+        if _FAQ_PAGE in types:
+            return True
+        questions += _QUESTION in types
+        qa = qa or _QA_PAGE in types
+    return questions > 1 and not qa
 
 
 def string_leaves(values: Any, out: dict[str, None], depth: int = 0) -> None:

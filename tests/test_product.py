@@ -1,0 +1,102 @@
+"""Product pages: their page type, their carousels of other products, their declared description."""
+
+from __future__ import annotations
+
+import boilerstrip
+from boilerstrip.detectors.evidence import EvidenceDetector
+from boilerstrip.metadata.html import html_metadata
+from boilerstrip.model import Block, Metadata, PageInfo
+from boilerstrip.source import parse_html
+
+
+def _meta(head: str, body: str = "<h1>Trail Lamp</h1>") -> Metadata:
+    return html_metadata(parse_html(f"<html><head>{head}</head><body>{body}</body></html>"))
+
+
+def test_faq_question_does_not_outrank_the_product() -> None:
+    """A product page's FAQ (FAQPage of Questions) leaves the page a product, not a forum thread."""
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"FAQPage","mainEntity":'
+        '[{"@type":"Question","name":"Is it waterproof?","acceptedAnswer":{"@type":"Answer","text":"Yes."}}]}'
+        '</script><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",'
+        '"name":"Trail Lamp","offers":{"@type":"Offer","price":"24.00"}}</script>'
+    )
+    assert _meta(ld).page_type == "product"
+
+
+def test_question_of_a_qa_page_is_still_a_thread() -> None:
+    """A QAPage's one Question keeps the page a forum thread."""
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage","mainEntity":'
+        '{"@type":"Question","name":"Why does my lamp flicker?","answerCount":2}}</script>'
+    )
+    assert _meta(ld).page_type == "forum"
+
+
+def test_og_product_after_a_theme_article() -> None:
+    """og:type printed twice, a theme's "article" then a shop's "product": the page is a product."""
+    head = '<meta property="og:type" content="article"><meta property="og:type" content="og:product">'
+    assert _meta(head).page_type == "product"
+
+
+def test_og_product_group_is_no_product() -> None:
+    """og:type "product.group" (a shop's collection page) names no single product."""
+    assert _meta('<meta property="og:type" content="product.group">').page_type is None
+
+
+def _card(name: str, price: str) -> str:
+    return (
+        f'<li class="tile"><h3><a href="/p/{name.split()[0].lower()}">{name}</a></h3>'
+        f'<span class="tag">New in stock</span><span class="price">{price}</span></li>'
+    )
+
+
+CARDS = "".join(
+    _card(n, p) for n, p in [
+        ("Harbour Canvas Tote Bag Large", "$39.00"), ("Ridge Wool Beanie Hat Grey", "$22.00"),
+        ("Summit Steel Water Bottle Matte", "$28.50"), ("Cabin Flannel Overshirt Red Check", "$64.00"),
+        ("Canyon Leather Card Wallet Tan", "$31.00"),
+    ]
+)  # fmt: skip
+PAGE = (
+    "<html><head>{head}<title>Pine Camp Stool | Northwind Outfitters</title></head><body>"
+    '<nav><a href="/">Home</a> <a href="/camp">Camp</a></nav><main>'
+    '<h1>Pine Camp Stool</h1><div class="price">$45.00</div>'
+    "<ul><li>Folds flat</li><li>Beech legs</li><li>Holds 120 kg</li></ul>"
+    '<button>Add to cart</button></main><section class="more"><h2>More to explore</h2><ul>'
+    + CARDS + "</ul></section><footer>Northwind Outfitters</footer></body></html>"
+)  # fmt: skip
+
+
+def test_carousel_of_priced_cards_goes_on_a_product_page() -> None:
+    """Judged by structure, a product page's list of priced cards is other products, not the page."""
+    product = boilerstrip.extract(PAGE.format(head='<meta property="og:type" content="product">'))
+    assert product.page_type == "product"
+    assert "Harbour Canvas Tote Bag Large" not in product.text
+    assert any(s.rule == "fallback.carousel" for v in product.blocks for s in v.signals)
+
+
+def test_same_cards_are_lifted_on_an_undeclared_page() -> None:
+    """Without a product declaration the same list of cards is what the page is made of."""
+    plain = boilerstrip.extract(PAGE.format(head=""))
+    assert "Harbour Canvas Tote Bag Large" in plain.text
+    assert not any(s.rule == "fallback.carousel" for v in plain.blocks for s in v.signals)
+
+
+DESCRIPTION = "A folding stool of steamed beech with a waxed canvas seat, light enough to carry on a long walk."
+
+
+def _described(page_type: str | None) -> bool:
+    blocks = [
+        Block(index=0, text="Pine Camp Stool", role="heading"),
+        Block(index=1, text=DESCRIPTION + " Each one is finished by hand."),
+    ]
+    page = PageInfo(kind="html", metadata=Metadata(description=DESCRIPTION, page_type=page_type))
+    return any(s.rule == "evidence.described" for s in EvidenceDetector().detect(blocks, page))
+
+
+def test_declared_description_is_evidence_on_a_product_page() -> None:
+    """The block that prints a product's declared description gets content evidence; an article's does not."""
+    assert _described("product")
+    assert not _described("article")
+    assert not _described(None)
