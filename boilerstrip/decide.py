@@ -702,19 +702,14 @@ def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[i
     """Words of the blocks the sparse pass adds: (listed, own text).
 
     Listed: links by SPARSE_LINKED link density; a dump has no links, there the lines in
-    runs of headlines (SPARSE_LISTED_RULES) stand for them, and beside some text kept the first
-    time (SPARSE_LABELS_BESIDE_CHARS: an article's body) lines of a label's length too
-    (SPARSE_LABEL_WORDS: a tag cloud's tags, a menu's entries, one per line). When the first pass
-    kept next to nothing, such lines may be a listing's items.
+    runs of headlines (SPARSE_LISTED_RULES) stand for them.
     """
     dump = not any(v.block.containers for v in before)
-    labels = dump and sum(len(v.block.text) for v in before if v.kept) >= SPARSE_LABELS_BESIDE_CHARS
     linked = unlinked = 0
     for a, b in zip(before, after, strict=True):
         if b.kept and not a.kept:
             if dump:
-                label = labels and _words(b.block.text) <= SPARSE_LABEL_WORDS
-                listed = label or any(s.rule in SPARSE_LISTED_RULES for s in a.signals)
+                listed = any(s.rule in SPARSE_LISTED_RULES for s in a.signals)
             else:
                 listed = b.block.link_density >= SPARSE_LINKED
             if listed:
@@ -726,13 +721,6 @@ def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[i
 
 SPARSE_LINKED = 0.5
 SPARSE_LISTED_RULES = frozenset({"headlines.run"})
-#: a dump's line of this many words or fewer is a label: beside a short article kept the first time,
-#: a structure pass that adds mostly such lines adds the page's tag cloud or menus...
-SPARSE_LABEL_WORDS = 2
-#: ...when the first pass kept this many characters (two sentences). WCXB dumps of listings whose
-#: first pass kept 0-125 characters lost their items to the rule without this floor; the articles
-#: and products it helps kept 400-1500 (the ScrapingHub tag clouds 570-1530)
-SPARSE_LABELS_BESIDE_CHARS = 200
 
 
 def _first_pass(

@@ -42,26 +42,6 @@ def test_a_short_article_does_not_take_on_the_link_lists_beside_it() -> None:
     assert not any(s.rule == "fallback.sparse" for v in r.blocks for s in v.signals)
 
 
-TAGS = ["ferries", "harbour", "island", "timetable", "tides", "winter", "piers", "tickets", "transport", "weather",
-        "council", "budget", "schools", "library", "museum", "market", "cycling", "river", "airport", "hospital"]
-
-
-def test_a_short_article_dump_does_not_take_on_its_tag_cloud() -> None:
-    """In a dump, a tag cloud printed one tag per line is what links are in HTML: the structure pass that
-    would add mostly such one- and two-word lines to a short article is not taken."""
-    dump = (
-        "Ferry timetable changes\n"
-        "The island ferry will leave half an hour earlier on weekdays from Monday, the operator said, because "
-        "the tide tables for the winter months force a change.\n"
-        "Passengers with season tickets do not need to do anything; the new departure times are posted at both piers.\n"
-        "Tags\n" + "".join(f"{t}\n{t} news\n{t} photos\n" for t in TAGS) + "Back to top\n"
-    )
-    r = boilerstrip.extract(dump, kind="text")
-    assert "the tide tables for the winter months" in r.text
-    assert "ferries" not in r.text.split() and "harbour news" not in r.text
-    assert not any(s.rule == "fallback.sparse" for v in r.blocks for s in v.signals)
-
-
 def test_an_undeclared_page_of_short_items_is_still_judged_by_structure() -> None:
     r = boilerstrip.extract(short_article(None))
     assert any(s.rule == "fallback.sparse" for v in r.blocks for s in v.signals)
