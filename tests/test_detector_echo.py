@@ -149,6 +149,20 @@ def test_concatenation_before_its_parts_is_flagged() -> None:
     assert rules_by_block(bs) == {0: {"echo.concatenation"}}
 
 
+def test_concatenation_printed_twice_is_flagged_both_times() -> None:
+    """A WET-like dump prints a declared body twice (hidden and visible copy): each copy is still a
+    concatenation of the paragraphs, though each has the other as an exact twin."""
+    joined = " ".join(PARAS)
+    bs = blocks(*PARAS, joined, "Related stories", joined)
+    assert rules_by_block(bs) == {3: {"echo.concatenation"}, 5: {"echo.concatenation", "echo.repeat"}}
+
+
+def test_paragraph_twice_beside_a_concatenation_is_a_part() -> None:
+    """A paragraph printed twice beside a line concatenating it is a part of that line, not a concatenation."""
+    bs = blocks(*PARAS, PARAS[0], " ".join(PARAS))
+    assert rules_by_block(bs) == {3: {"echo.repeat"}, 4: {"echo.concatenation"}}
+
+
 def test_article_twice_flags_only_the_second_copy() -> None:
     """A page carrying the same article twice gets echo.repeat on the second copy only."""
     bs = blocks("Ferry service returns", *PARAS, "Comments", "Ferry service returns", *PARAS)

@@ -100,6 +100,39 @@ def test_no_prelude(dump: str) -> None:
     assert prelude_end(segment_text(dump)) == 0
 
 
+_NAV = "".join(f"{w}\n" for w in (
+    "Work", "Agency", "Brand", "Media", "Technology", "Blog", "Careers", "Contact", "Clients", "Awards", "Studio",
+    "hello@studio.example", "+1 316 555 0142",
+))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "dump",
+    [
+        # A WET-like dump (no blank line) printing its menu and contact line twice, desktop and mobile.
+        pytest.param(_NAV + "Marketing made to meet your business goals.\nWe plan, design and build campaigns.\n" + _NAV,
+                     id="menu-and-contact-printed-twice"),
+        # A WET-like dump of a wiki page of commands and paths: values by shape to its end, no blank line.
+        pytest.param("Units\n" + "".join(
+            f"systemctl start unit{i}.service\n/etc/systemd/system/unit{i}.service\nsee also\nUnit {i} starts at boot\n"
+            for i in range(12)) + "Retrieved from the wiki\n", id="wet-page-of-commands-and-paths"),
+    ],
+)
+def test_no_prelude_in_repeats_and_page_values(dump: str) -> None:
+    """A menu that repeats and a page whose text is commands and paths are no prelude: a prelude's
+    lines are values by shape, and one that no blank line ends holds less than the text after it."""
+    assert prelude_end(segment_text(dump)) == 0
+
+
+def test_prelude_ends_at_the_blank_line_after_its_last_url_or_date() -> None:
+    """A lower-case menu after the blank line passes for values, but holds no URL, e-mail, phone or
+    date: the prelude ends at the blank line after its last one."""
+    menu = "\n" + "".join(f"{w}\n" for w in ("home", "news", "sport", "weather", "culture", "travel", "video", "podcasts"))
+    blocks = segment_text(PRELUDE + menu + VISIBLE)
+    assert prelude_end(blocks) == PRELUDE.count("\n")
+    assert blocks[prelude_end(blocks)].text == "home"
+
+
 def test_empty_blocks_have_no_prelude() -> None:
     """No blocks, no prelude."""
     assert prelude_end([]) == 0

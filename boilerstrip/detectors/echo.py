@@ -82,7 +82,7 @@ class EchoDetector(RuleDetector):
         yield from self._prelude(blocks)
         yield from self._declared(blocks, norms, page)
         yield from self._repeats(blocks, norms, page.kind == "html")
-        yield from self._concatenations(blocks, words)
+        yield from self._concatenations(blocks, words, norms)
 
     @staticmethod
     def _prelude(blocks: Sequence[Block]) -> Iterator[Signal]:
@@ -121,15 +121,21 @@ class EchoDetector(RuleDetector):
             seen.add(n)
 
     @staticmethod
-    def _concatenations(blocks: Sequence[Block], words: Sequence[list[str]]) -> Iterator[Signal]:
+    def _concatenations(blocks: Sequence[Block], words: Sequence[list[str]], norms: Sequence[str]) -> Iterator[Signal]:
         shingles = [_shingles(w) for w in words]
-        owners = Counter(chain.from_iterable(shingles))
-        for b, s in zip(blocks, shingles, strict=True):
+        # Owners are counted over distinct texts: a paragraph printed twice is no concatenation (its
+        # copy is no other text), but an articleBody that a WET-like dump prints twice, hidden and
+        # visible, still concatenates the paragraphs it copies.
+        distinct: dict[str, set[int]] = {}
+        for n, s in zip(norms, shingles, strict=True):
+            distinct.setdefault(n, s)
+        owners = Counter(chain.from_iterable(distinct.values()))
+        for b, s, n in zip(blocks, shingles, norms, strict=True):
             if len(b.text) < CONCAT_MIN_CHARS or not s:
                 continue
             shared = sum(1 for h in s if owners[h] > 1)
             coverage = shared / len(s)
-            if coverage >= CONCAT_COVERAGE and not _has_equal_twin(b, blocks, shingles, s):
+            if coverage >= CONCAT_COVERAGE and not _has_containing_twin(b, n, blocks, norms, shingles, s):
                 yield Signal(
                     b.index, -2.5, "echo.concatenation", f"{coverage:.0%} of its text stands in other blocks"
                 )
@@ -201,9 +207,12 @@ def _comment_texts(blocks: Sequence[Block], bylines: Sequence[int]) -> Iterator[
                 yield Signal(i, -1.0, "echo.comment-text", f"between the comment bylines {a} and {b}")
 
 
-def _has_equal_twin(b: Block, blocks: Sequence[Block], shingles: list[set[int]], s: set[int]) -> bool:
-    """Whether one single other block holds (nearly) all of ``s``: then it is a repeat, not a concatenation."""
-    for other, t in zip(blocks, shingles, strict=True):
-        if other.index != b.index and len(t) >= 0.9 * len(s) and len(s & t) >= 0.9 * len(s):
+def _has_containing_twin(
+    b: Block, norm: str, blocks: Sequence[Block], norms: Sequence[str], shingles: list[set[int]], s: set[int]
+) -> bool:  # fmt: skip
+    """Whether one single other text holds (nearly) all of ``s``: then ``b`` is a part of it, or a near
+    copy, not a concatenation. An exact copy of ``b`` is no other text."""
+    for other, t, n in zip(blocks, shingles, norms, strict=True):
+        if other.index != b.index and n != norm and len(t) >= 0.9 * len(s) and len(s & t) >= 0.9 * len(s):
             return True
     return False

@@ -114,11 +114,47 @@ def _change_point(blocks: Sequence[Block]) -> int:
     # menu words and numbers at the top of a crawl record does not make a prelude.
     if sum(1 for b in head[:best_end] if STRONG_VALUE.match(b.text)) < MIN_STRONG_VALUES:
         return 0
-    # The visible page usually starts after a blank line: snap to the nearest one.
-    for j in (*range(best_end - 1, max(best_end - 3, 0), -1), *range(best_end, min(best_end + 3, len(blocks)))):
+    # Repeats count as values (og: and twitter: print the same), but a prelude is values by shape
+    # too: a WET-like dump of a page whose menus and labels repeat passed for values to its end.
+    if sum(1 for b in head[:best_end] if is_value_line(b.text)) < MIN_SHAPE_SHARE * best_end:
+        return 0
+    best_end = _visible_start(blocks, best_end)
+    # A prelude that no blank line ends holds at most PRELUDE_MAX_RATIO times the text after it. A
+    # WET-like dump (no blank line anywhere) of a page whose text is code, paths and lower-case labels
+    # (a wiki, an app's landing page) looked like values to its end, tens of times what was left after.
+    ended = any(b.after_gap for b in blocks[best_end : best_end + SNAP_LINES])
+    after = sum(len(b.text) for b in blocks[best_end:])
+    if not ended and sum(len(b.text) for b in blocks[:best_end]) > PRELUDE_MAX_RATIO * after:
+        return 0
+    return best_end
+
+
+#: a prelude's lines are values by shape (not only repeats) at least this often
+MIN_SHAPE_SHARE = 0.1
+#: a blank line this close after the change point ends the prelude
+SNAP_LINES = 10
+#: declared values print a title and a description several times over, so a short page's prelude may
+#: outweigh its visible text, but not by much (WCXB WET-like dumps taken for preludes: 24 to 165 times)
+PRELUDE_MAX_RATIO = 2.0
+
+
+def _visible_start(blocks: Sequence[Block], end: int) -> int:
+    """Where the visible text starts, given the change point ``end``.
+
+    Scrapers end the printed values with a blank line. The visible page often opens with a
+    menu of short, repeated or lower-case labels, which pass for values and carry the change
+    point past that blank line; none of them is a URL, an e-mail, a phone or a date. So the
+    prelude ends at the first blank line after its last such strong value, when that is before
+    ``end``; else at the blank line nearest ``end`` (within three lines), else at ``end``.
+    """
+    last = max((i for i, b in enumerate(blocks[:end]) if STRONG_VALUE.match(b.text)), default=-1)
+    gap = next((j for j in range(last + 1, end) if blocks[j].after_gap), None)
+    if gap is not None and gap < end - 2:
+        return gap
+    for j in (*range(end - 1, max(end - 3, 0), -1), *range(end, min(end + 3, len(blocks)))):
         if blocks[j].after_gap:
             return int(j)
-    return best_end
+    return end
 
 
 # "Key: value" (not "https://"), after an optional "WARC/1.0" or "HTTP/1.1 200 OK" status line
