@@ -283,3 +283,36 @@ def test_a_chinese_article_does_not_take_on_the_link_list_beside_it() -> None:
     r = boilerstrip.extract(page)
     assert all(p in r.text for p in LIBRARY)
     assert not any(t in r.text for t in EVENTS)
+
+
+TIMETABLE = [
+    "Monday 9:00 Pottery for beginners, studio two",
+    "Monday 18:30 Life drawing, main hall",
+    "Tuesday 10:00 Watercolour landscapes, studio one",
+    "Wednesday 14:00 Print making, workshop",
+    "Thursday 19:00 Portrait photography, studio three",
+    "Friday 11:00 Calligraphy, library room",
+    "Saturday 10:00 Family clay morning, main hall",
+    "Sunday 15:00 Open studio, all rooms",
+]
+
+
+def test_prose_kept_in_the_footer_does_not_stop_the_structure_pass() -> None:
+    """A timetable page whose only prose is the footer's charity notice: that notice is the site's, so the
+    first pass that kept only it kept nothing of the page, and the structure pass must find the timetable."""
+    items = "".join(f"<li>{t}</li>" for t in TIMETABLE)
+    notice = (
+        "The arts centre is a registered charity supported by the city council and by the friends of the centre. "
+        "Class times may change during school holidays, and places are given in the order bookings arrive. "
+        "We keep the personal details you give us only for as long as we need them to run your booking, "
+        "and we never pass them to anyone else without asking you first."
+    )
+    html = (
+        "<html><head><title>This week at the arts centre</title></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/classes'>Classes</a></li>"
+        "<li><a href='/visit'>Visit</a></li></ul></nav>"
+        f"<main><h1>This week at the arts centre</h1><ul class='timetable'>{items}</ul></main>"
+        f"<footer><p>{notice}</p></footer></body></html>"
+    )
+    r = boilerstrip.extract(html)
+    assert all(t in r.text for t in TIMETABLE)
