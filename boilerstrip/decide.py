@@ -670,12 +670,17 @@ def _card_signals(blocks: Sequence[Block], signals: Sequence[Signal], carousels:
     ]
 
 
+def _card_of(b: Block, parent: int) -> int:
+    """The card (the child of the list's container ``parent``) that block ``b`` is a field of."""
+    containers = b.containers
+    return containers[containers.index(parent) + 1]
+
+
 def _priced_lists(blocks: Sequence[Block], found: Mapping[int, tuple[int, int]]) -> set[int]:
     """The lists of cards (their containers) in which most cards show a price: other products on sale."""
     cards: dict[int, dict[int, bool]] = defaultdict(dict)
     for i, (parent, _) in found.items():
-        containers = blocks[i].containers
-        card = containers[containers.index(parent) + 1]
+        card = _card_of(blocks[i], parent)
         cards[parent][card] = cards[parent].get(card, False) or PRICE.search(blocks[i].text) is not None
     return {parent for parent, cs in cards.items() if sum(cs.values()) >= CAROUSEL_PRICED * len(cs)}
 
@@ -703,8 +708,7 @@ def listing_card_signals(
     for i, (parent, n) in card_lists(blocks).items():
         if n < min_items:
             continue
-        containers = blocks[i].containers
-        cards[containers[containers.index(parent) + 1]].append(i)
+        cards[_card_of(blocks[i], parent)].append(i)
     out: list[Signal] = []
     for card, fields in sorted(cards.items()):
         title = _card_title([blocks[i] for i in sorted(fields)])
@@ -755,9 +759,9 @@ def word_count(text: str) -> int:
     return len(CJK_WORD.findall(text))
 
 
-def kept_words(verdicts: Sequence[Verdict]) -> int:
-    """Words in the blocks kept as content."""
-    return sum(word_count(v.block.text) for v in verdicts if v.kept)
+def kept_words(verdicts: Sequence[Verdict], outside: frozenset[str] = frozenset()) -> int:
+    """Words in the blocks kept as content, those inside the ``outside`` landmarks left out."""
+    return sum(word_count(v.block.text) for v in verdicts if v.kept and not (v.block.landmarks & outside))
 
 
 #: landmarks whose text is the site's, not the page's: kept there (a footer's charity notice or disclaimer,
@@ -766,11 +770,6 @@ def kept_words(verdicts: Sequence[Verdict]) -> int:
 #: .8717/.8596/.8554 -> .8746/.8613/.8561 (6 pages: 4 listings/collections/articles .06-.26 -> .67-1.00,
 #: 2 down .06/.02); ScrapingHub unchanged
 FRAME_LANDMARKS = frozenset({"footer", "nav", "header", "aside"})
-
-
-def _body_words(verdicts: Sequence[Verdict]) -> int:
-    """Words kept outside the site's frame (footer, nav, header, aside landmarks)."""
-    return sum(word_count(v.block.text) for v in verdicts if v.kept and not (v.block.landmarks & FRAME_LANDMARKS))
 
 
 def marked(verdicts: Sequence[Verdict], rule: str, why: str) -> list[Verdict]:
@@ -842,7 +841,7 @@ def _structure_pays(before: Sequence[Verdict], sparse: Sequence[Verdict], metada
     text: beside a few hundred words the links it adds are the page's menus and related links. On a
     declared article its listed words count SPARSE_ARTICLE_LISTED each; in a dump they may not outnumber its own text.
     """
-    kept = _body_words(before)
+    kept = kept_words(before, FRAME_LANDMARKS)
     listed, unlinked = _added_words(before, sparse)
     dump = not any(v.block.containers for v in before)
     # In a dump what it adds must be mostly own text: its lists are runs of headlines, and beside a short
@@ -896,7 +895,7 @@ def fallback(
     limit = SPARSE_MAX_KEPT if any(b.containers for b in blocks) else SPARSE_MAX_KEPT_DUMP
     if limit == SPARSE_MAX_KEPT and metadata.page_type is None:
         limit = SPARSE_MAX_KEPT_UNDECLARED
-    if _body_words(plain) < limit:
+    if kept_words(plain, FRAME_LANDMARKS) < limit:
         # Whether the structure pass is taken is judged with the cards lifted, carousels too: a product
         # page's pass that finds its specs table pays as before (WCXB: one page .44 -> .55), and only
         # what it keeps leaves the carousels out.

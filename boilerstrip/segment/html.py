@@ -310,7 +310,7 @@ def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent:
     landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
     walk.next_container += 1
     list_depth = parent.list_depth + (tag in ("ul", "ol", "dl", "menu"))
-    level = int(tag[1]) if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else list_depth
+    level = int(tag[1]) if tag in HEADINGS else list_depth
     lang = parent.lang
     if tag in ("pre", "code") or parent.in_pre:
         m = CODE_LANG.search(attributes.get("class") or "")
