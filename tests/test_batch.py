@@ -229,15 +229,15 @@ def test_bad_options_raise_at_once(options: dict[str, Any], match: str) -> None:
 
 
 def test_comment_location_rules_exist() -> None:
-    """Every rule id include_comments or a page type rescales is one the widgets detector emits (a rename would
+    """Every rule id include_comments or a page type rescales is one a detector emits (a rename would
     silently break it)."""
     from pathlib import Path
 
     from boilerstrip.pipeline import COMMENT_LOCATION_RULES, PAGE_TYPE_SCALE
 
     package = Path(boilerstrip.__file__).parent
-    shipped = (package / "rules" / "widgets.toml").read_text(encoding="utf-8")
-    shipped += (package / "detectors" / "widgets.py").read_text(encoding="utf-8")
+    sources = [*(package / "rules").glob("*.toml"), *(package / "detectors").glob("*.py")]
+    shipped = "".join(p.read_text(encoding="utf-8") for p in sources)
     for rule in (*COMMENT_LOCATION_RULES, *(r for scale in PAGE_TYPE_SCALE.values() for r in scale)):
         assert f'"{rule}"' in shipped, rule
 

@@ -151,6 +151,7 @@ def test_help_text_in_a_popover_is_a_widget() -> None:
     help_text = "Top sellers have a record of shipping on time and replying to messages within a day."
     assert html(f'<div class="badge-popover"><p>{help_text}</p></div>')[help_text] <= -0.8
     assert html(f'<div class="tooltip-content"><p>{help_text}</p></div>')[help_text] <= -0.8
+    assert html(f'<tool-tip><div class="tool-tip__content"><p>{help_text}</p></div></tool-tip>')[help_text] <= -0.8
     assert html(f'<div class="popoverish tooltipster"><p>{help_text}</p></div>')[help_text] == 0
 
 

@@ -100,3 +100,28 @@ def test_declared_description_is_evidence_on_a_product_page() -> None:
     assert _described("product")
     assert not _described("article")
     assert not _described(None)
+
+
+def _fine_print_page(page_type: str) -> str:
+    ld = f'<script type="application/ld+json">{{"@context":"https://schema.org","@type":"{page_type}","name":"Trail Lamp"}}</script>'
+    own = (
+        "The trail lamp gives four hundred lumens for six hours on one charge, weighs ninety grams and clips "
+        "to any strap. Its beam switches between a wide flood for camp and a narrow spot for the path ahead. "
+    )
+    terms = (
+        "Monthly pricing requires a qualifying credit account and is subject to approval by the lender."
+    )
+    return (
+        f"<html><head>{ld}</head><body><main><h1>Trail lamp</h1><p>{own * 2}</p><p>{own}</p>"
+        f'<div class="fine-print"><p>{terms}</p></div></main></body></html>'
+    )
+
+
+def test_fine_print_goes_on_a_product_page() -> None:
+    """A product page's fine print (financing terms under the price) goes: the page type weighs the fine-print
+    class more, as it does review markup; on a page that declares no product the same markup is judged as text."""
+    product = boilerstrip.extract(_fine_print_page("Product"))
+    plain = boilerstrip.extract(_fine_print_page("WebPage"))
+    assert "four hundred lumens" in product.text and "four hundred lumens" in plain.text
+    assert "qualifying credit account" not in product.text
+    assert "qualifying credit account" in plain.text
