@@ -448,6 +448,36 @@ def test_card_lists_finds_repeated_items_with_a_title() -> None:
     assert all(b.index in cards for b in blocks if b.text == "In stock")
 
 
+def test_card_lists_takes_a_shop_card_with_its_quick_buy_fields() -> None:
+    """A shop card prints, besides its title and price, a quick-buy form's few labels: nine short fields
+    are still one card (decide.CARD_MAX_BLOCKS), and six of them make a list of cards."""
+    fields = "".join(f"<div>{f}</div>" for f in (
+        "Regular price 12,50 €", "Sale price", "Unit price / per", "Quick buy", "Size", "Grind", "In stock",
+    ))  # fmt: skip
+    blocks = _blocks(_cards_page(
+        '<li><h3><a href="/p/{i}">Dark roast coffee number {i}</a></h3>' + fields + "<p>Ships tomorrow</p></li>"
+    ))  # fmt: skip
+    cards = card_lists(blocks)
+    titles = [b.index for b in blocks if b.text.startswith("Dark roast")]
+    assert len(titles) == 6 and all(cards.get(i, (0, 0))[1] == 6 for i in titles)
+    assert sum(1 for b in blocks if b.index in cards) == 6 * 9
+
+
+def test_card_lists_counts_the_words_of_unspaced_titles() -> None:
+    """A Chinese card title has no spaces: its words are counted as decide.word_count counts them, so a
+    grid of such cards is a list of cards as a spaced one is (a heading of one "word" was no title)."""
+    blocks = _blocks(_cards_page(
+        '<li><h3><a href="/p/{i}">不锈钢电热水壶第{i}款</a></h3><p>¥199</p><p>现货</p></li>'
+    ))  # fmt: skip
+    cards = card_lists(blocks)
+    titles = [b.index for b in blocks if b.text.startswith("不锈钢")]
+    assert len(titles) == 6 and all(cards[i][1] == 6 for i in titles)
+    plain = _blocks(_cards_page(
+        '<li><p><a href="/p/{i}">适合全家人使用的不锈钢电热水壶第{i}款</a></p><p>¥199</p></li>'
+    ))  # fmt: skip
+    assert sum(1 for b in plain if b.index in card_lists(plain)) == 12
+
+
 def test_card_lists_leaves_menus_mega_menus_and_prose_alone() -> None:
     """Menu entries have no title, a mega-menu column is many links, running paragraphs are prose."""
     menu = _cards_page('<li><a href="/s/{i}">Section {i}</a></li>')
