@@ -290,8 +290,10 @@ def card_lists(blocks: Sequence[Block]) -> dict[int, tuple[int, int]]:
             children[b.containers[d]][child].append(b.index)
             tag_of[child] = tags[d + 1] if d + 1 < len(tags) else ""
     found: dict[int, tuple[int, int]] = {}
+    roots = {b.containers[0] for b in blocks if b.containers}
     for parent, kids in children.items():
-        if len(kids) < CARD_MIN_ITEMS:
+        # The page's top-level elements are its frame (header, main, footer, dialogs), never a list of cards.
+        if len(kids) < CARD_MIN_ITEMS or parent in roots:
             continue
         by_tag: dict[str, list[int]] = defaultdict(list)
         for c in kids:

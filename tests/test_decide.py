@@ -463,6 +463,20 @@ def test_card_lists_takes_a_shop_card_with_its_quick_buy_fields() -> None:
     assert sum(1 for b in blocks if b.index in cards) == 6 * 9
 
 
+def test_card_lists_leaves_the_page_s_top_level_panels_alone() -> None:
+    """The body's own children are the page's frame: sign-in and consent dialogs side by side there,
+    each a heading, a few labels and a link, are no list of cards; the same panels inside a grid are."""
+    panel = (
+        "<div><h3>Sign in to your account {i}</h3><p>E-mail:</p><p>Password:</p>"
+        '<p><a href="/forgot">Forgot your password?</a></p></div>'
+    )
+    panels = "".join(panel.format(i=i) for i in range(5))
+    story = "The ferry to the island runs twice a day in winter and four times in summer. " * 5
+    main = f"<main><h1>Ferry news</h1><p>{story}</p></main>"
+    assert card_lists(_blocks(f"<html><body>{panels}{main}</body></html>")) == {}
+    assert card_lists(_blocks(f"<html><body><div>{panels}</div>{main}</body></html>"))
+
+
 def test_card_lists_counts_the_words_of_unspaced_titles() -> None:
     """A Chinese card title has no spaces: its words are counted as decide.word_count counts them, so a
     grid of such cards is a list of cards as a spaced one is (a heading of one "word" was no title)."""
