@@ -448,6 +448,50 @@ def test_card_lists_finds_repeated_items_with_a_title() -> None:
     assert all(b.index in cards for b in blocks if b.text == "In stock")
 
 
+def test_card_lists_takes_a_shop_card_with_its_quick_buy_fields() -> None:
+    """A shop card prints, besides its title and price, a quick-buy form's few labels: nine short fields
+    are still one card (decide.CARD_MAX_BLOCKS), and six of them make a list of cards."""
+    fields = "".join(f"<div>{f}</div>" for f in (
+        "Regular price 12,50 €", "Sale price", "Unit price / per", "Quick buy", "Size", "Grind", "In stock",
+    ))  # fmt: skip
+    blocks = _blocks(_cards_page(
+        '<li><h3><a href="/p/{i}">Dark roast coffee number {i}</a></h3>' + fields + "<p>Ships tomorrow</p></li>"
+    ))  # fmt: skip
+    cards = card_lists(blocks)
+    titles = [b.index for b in blocks if b.text.startswith("Dark roast")]
+    assert len(titles) == 6 and all(cards.get(i, (0, 0))[1] == 6 for i in titles)
+    assert sum(1 for b in blocks if b.index in cards) == 6 * 9
+
+
+def test_card_lists_leaves_the_page_s_top_level_panels_alone() -> None:
+    """The body's own children are the page's frame: sign-in and consent dialogs side by side there,
+    each a heading, a few labels and a link, are no list of cards; the same panels inside a grid are."""
+    panel = (
+        "<div><h3>Sign in to your account {i}</h3><p>E-mail:</p><p>Password:</p>"
+        '<p><a href="/forgot">Forgot your password?</a></p></div>'
+    )
+    panels = "".join(panel.format(i=i) for i in range(5))
+    story = "The ferry to the island runs twice a day in winter and four times in summer. " * 5
+    main = f"<main><h1>Ferry news</h1><p>{story}</p></main>"
+    assert card_lists(_blocks(f"<html><body>{panels}{main}</body></html>")) == {}
+    assert card_lists(_blocks(f"<html><body><div>{panels}</div>{main}</body></html>"))
+
+
+def test_card_lists_counts_the_words_of_unspaced_titles() -> None:
+    """A Chinese card title has no spaces: its words are counted as decide.word_count counts them, so a
+    grid of such cards is a list of cards as a spaced one is (a heading of one "word" was no title)."""
+    blocks = _blocks(_cards_page(
+        '<li><h3><a href="/p/{i}">不锈钢电热水壶第{i}款</a></h3><p>¥199</p><p>现货</p></li>'
+    ))  # fmt: skip
+    cards = card_lists(blocks)
+    titles = [b.index for b in blocks if b.text.startswith("不锈钢")]
+    assert len(titles) == 6 and all(cards[i][1] == 6 for i in titles)
+    plain = _blocks(_cards_page(
+        '<li><p><a href="/p/{i}">适合全家人使用的不锈钢电热水壶第{i}款</a></p><p>¥199</p></li>'
+    ))  # fmt: skip
+    assert sum(1 for b in plain if b.index in card_lists(plain)) == 12
+
+
 def test_card_lists_leaves_menus_mega_menus_and_prose_alone() -> None:
     """Menu entries have no title, a mega-menu column is many links, running paragraphs are prose."""
     menu = _cards_page('<li><a href="/s/{i}">Section {i}</a></li>')
