@@ -137,3 +137,34 @@ def test_cards_far_longer_than_the_prose_are_a_listing() -> None:
     assert words(ARTICLE) >= 100 and words(c for _, _, _, c in CARDS * 6) > 3 * words(ARTICLE)
     got = dump(*ARTICLE, *cards)
     assert all(got[summary] == 0 for _, _, _, summary in CARDS)
+
+
+SHORT_STORY = ARTICLE[:3]  # about sixty words: a news brief
+CARDS_WITH_BYLINES = [
+    line
+    for n, h in enumerate(h for h in HEADLINES if len(h.split()) > 4)
+    for line in (h, "By Staff Reporter" if n % 2 else "By Harbour News Desk", f"11/{10 + n}/2024 08:1{n} AM")
+]
+
+
+def test_headline_cards_with_bylines_beside_a_news_brief() -> None:
+    """A brief of three paragraphs, then cards of headline / "By <desk>" / date: the bylines pull the run's
+    mean length under a menu's, and the brief is under a hundred words; the headlines are still flagged."""
+    got = dump("Pier to close for repairs", *SHORT_STORY, "Latest", *CARDS_WITH_BYLINES)
+    assert all(got[h] < 0 for h in HEADLINES if len(h.split()) > 4)
+    assert not any(got.get(p) for p in SHORT_STORY)
+
+
+def test_a_menu_of_short_labels_with_three_long_ones_is_no_list() -> None:
+    """Long entries count only when there are enough of them: three long labels among menu words are no list."""
+    menu = ["Home", "World", HEADLINES[0], "Sport", HEADLINES[2], "Culture", HEADLINES[4], "Weather"]
+    got = dump(*ARTICLE, *menu)
+    assert not any(got.values())
+
+
+def test_undated_list_beside_a_news_brief_left_alone() -> None:
+    """Beside a story under a hundred words only dated headlines count: an undated list there may be the
+    page's own (a game's features, a shop's picks)."""
+    titles = [h for h in HEADLINES if len(h.split()) > 4]
+    got = dump("Pier to close for repairs", *SHORT_STORY, *titles)
+    assert not any(got.values())

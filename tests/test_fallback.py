@@ -316,3 +316,19 @@ def test_prose_kept_in_the_footer_does_not_stop_the_structure_pass() -> None:
     )
     r = boilerstrip.extract(html)
     assert all(t in r.text for t in TIMETABLE)
+
+
+BRIEF = (
+    "The island ferry will leave half an hour earlier on weekdays from Monday, the operator said, "
+    "because the tide tables for the winter months force a change to the morning crossing.\n"
+    "Passengers with season tickets do not need to do anything; the new departure times are "
+    "posted at both piers and on the boards inside the terminal.\n"
+)
+
+
+def test_a_dump_brief_does_not_take_on_the_headline_cards_after_it() -> None:
+    """A brief, then its site's cards of headline / byline / date: the structure pass is not taken for them."""
+    cards = [line for n, h in enumerate(HEADLINES) for line in (h, "By Staff Reporter", f"11/{10 + n}/2024 08:15 AM")]
+    r = boilerstrip.extract("Ferry timetable changes\n" + BRIEF + "Latest news\n" + "\n".join(cards) + "\n", kind="text")
+    assert "tide tables for the winter months" in r.text
+    assert not any(h in r.text for h in HEADLINES)

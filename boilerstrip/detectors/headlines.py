@@ -4,7 +4,10 @@ In HTML such lists are links and link density finds them; a dump keeps only the
 text, where a list of headlines is a run of short, title-shaped lines (a capital
 first, three to sixteen words, no sentence end) with nothing between them but
 short fillers (a time "32M ago", a section name, a date). Menus have the same
-run shape with one- to three-word labels, hence the mean-length floor.
+run shape with one- to three-word labels, hence the mean-length floor; a run that
+mixes headlines with short entries (each card's byline "By Staff Writer", a menu's
+labels printed beside a "Most read" box) is a list too when it holds ``run_min_titles``
+titles of headline length.
 
 Teaser cards print each headline with its own summary line after it, with a name
 and a date between ("<title>" / "<author>" / "<date>" / "<one-paragraph summary>"):
@@ -15,7 +18,8 @@ shape but no dates; and a page with far more cards than prose is a listing.
 
 The signal is sound only beside an article: on a listing page the headlines are
 the content. So it fires only when the dump also holds prose outside every such
-run (``body_min_words``), and only on dumps (``page.kind == "text"``).
+run (``body_min_words``), and only on dumps (``page.kind == "text"``); beside a
+shorter story (``short_body_min_words``) only on runs of dated headlines.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ class HeadlinesDetector:
         self.run_min = int(p["run_min_titles"])
         self.mean_min = float(p["run_min_mean_words"])
         self.body_min = int(p["body_min_words"])
+        self.short_body_min = int(p["short_body_min_words"])
         self.prose_min = int(p["prose_min_words"])
         self.overlap_max = float(p["max_body_overlap"])
         self.card_min = int(p["card_min_summaries"])
@@ -143,10 +148,7 @@ class HeadlinesDetector:
         if page.kind != "text" or not blocks:
             return
         own = _own_titles(page.metadata.title)
-        lists = [
-            r for r in self.runs(blocks, own)
-            if len(r) >= self.run_min and sum(blocks[i].text.count(" ") + 1 for i in r) / len(r) >= self.mean_min
-        ]  # fmt: skip
+        lists = [r for r in self.runs(blocks, own) if self._listed(blocks, r)]
         cards = [(t, s) for t, s in self.cards(blocks, own) if len(s) >= self.card_min]
         if not lists and not cards:
             return
@@ -154,7 +156,11 @@ class HeadlinesDetector:
         prose = [self._prose(b) and b.index not in summaries for b in blocks]
         longest = self._longest_passage(blocks, prose)
         if longest < self.body_min:
-            return
+            # A news brief: only its site's dated headline cards, never its own list or a listing's items.
+            lists = [r for r in lists if self._dated(blocks, r)] if longest >= self.short_body_min else []
+            if not lists:
+                return
+            cards = []
         if sum(blocks[i].text.count(" ") + 1 for i in summaries) > self.card_body_ratio * longest:
             cards = []  # far more cards than article: a listing with an introduction, whose cards are its content
         listed = {i for r in lists for i in r} | {i for t, _ in cards for i in t}
@@ -186,6 +192,23 @@ class HeadlinesDetector:
         for n, i in enumerate(summaries, 1):
             yield Signal(i, self.weights["summary"], "headlines.summary", f"summary {n} of {what}")
         flagged.update(titles)
+
+    def _listed(self, blocks: Sequence[Block], run: list[int]) -> bool:
+        """A run is a list of headlines: enough titles, long on average or enough of them of headline length.
+
+        Bylines and labels between the headlines pull the mean under a menu's: counting the long titles
+        alone finds such lists too (ScrapingHub dumps: a short story above its site's cards of
+        title / "By <agency>" / date).
+        """
+        words = [blocks[i].text.count(" ") + 1 for i in run]
+        if len(run) < self.run_min:
+            return False
+        return sum(words) / len(words) >= self.mean_min or sum(w >= self.mean_min for w in words) >= self.run_min
+
+    def _dated(self, blocks: Sequence[Block], run: list[int]) -> bool:
+        """At least ``run_min_titles`` date lines among the run's titles: dated headlines. (Not a share of
+        the titles: a footer's menu printed right after the cards runs on with them.)"""
+        return sum(is_date_line(blocks[j].text) for j in range(run[0], run[-1] + 1)) >= self.run_min
 
     def _summary(self, b: Block, words: int) -> bool:
         """A whole paragraph of a few sentences, a capital first: a piece of a paragraph cut at a
