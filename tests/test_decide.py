@@ -503,6 +503,19 @@ def test_card_lists_leaves_menus_mega_menus_and_prose_alone() -> None:
         assert card_lists(_blocks(html)) == {}
 
 
+def _thread_page(posts: list[tuple[str, str]]) -> str:
+    """A forum page: a menu, one post per (member, body HTML) with its member's name, a footer."""
+    thread = "".join(
+        f"<div class='post'><div class='author'><a href='/members/{name}'>{name}</a></div>"
+        f"<div class='body'>{body}</div></div>"
+        for name, body in posts
+    )
+    return (
+        "<html><body><nav><a href='/'>Forums</a> <a href='/new'>New posts</a></nav>"
+        f"<div class='thread'>{thread}</div><footer><a href='/terms'>Terms</a></footer></body></html>"
+    )
+
+
 def test_a_one_line_reply_is_a_post_of_its_thread() -> None:
     """On a thread a short reply between two members' name lines is kept: shortness is no evidence
     against a post (pipeline.THREAD_SCALE)."""
@@ -514,18 +527,32 @@ def test_a_one_line_reply_is_a_post_of_its_thread() -> None:
                       "three days now, so it must be the update."),
         ("oldtimer", "Thanks, that worked for me as well after I turned off the automatic updates in the admin panel."),
     ]  # fmt: skip
-    thread = "".join(
-        f"<div class='post'><div class='author'><a href='/members/{name}'>{name}</a></div>"
-        f"<div class='body'><p>{text}</p></div></div>"
-        for name, text in posts
+    r = boilerstrip.extract(
+        _thread_page([(name, f"<p>{text}</p>") for name, text in posts]),
+        url="https://forum.example.org/threads/router-drops-connection.123/",
     )
-    html = (
-        "<html><body><nav><a href='/'>Forums</a> <a href='/new'>New posts</a></nav>"
-        f"<div class='thread'>{thread}</div><footer><a href='/terms'>Terms</a></footer></body></html>"
-    )
-    r = boilerstrip.extract(html, url="https://forum.example.org/threads/router-drops-connection.123/")
     assert "Same here, mine does it too." in r.text
     assert "rolled back to the previous version" in r.text and "Terms" not in r.text
+
+
+def test_a_reply_quoting_a_post_keeps_that_post_once() -> None:
+    """On a thread a reply's quote of an earlier post is left out (decide._thread_copies): the post's words
+    are kept once, the reply's own text stays."""
+    first = ("Since the last firmware update my router drops the connection every evening around eight, and it "
+             "only comes back when I pull the plug and wait for all the lights to settle again. The support page "
+             "says nothing about it, and the chat told me to reset it, which I did twice. Has anyone else seen "
+             "this, and did a reset help you for more than a day?")  # fmt: skip
+    posts = [
+        ("ferrygirl", f"<p>{first}</p>"),
+        ("netwiz", "<p>Same here, mine does it too.</p>"),
+        ("oldtimer", f"<blockquote>{first}</blockquote><p>I rolled back to the previous version from the support "
+                     "page and it has been stable for three days now, so it must be the update.</p>"),
+    ]  # fmt: skip
+    r = boilerstrip.extract(_thread_page(posts), url="https://forum.example.org/threads/router-drops-connection.123/")
+    assert r.text.count("drops the connection every evening") == 1
+    assert "rolled back to the previous version" in r.text and "Same here, mine does it too." in r.text
+    copies = [v for v in r.blocks if any(s.rule == "context.thread-copy" for s in v.signals)]
+    assert [v.block.tag for v in copies] == ["blockquote"] and not copies[0].kept
 
 
 def test_comment_byline_ends_a_dump_article() -> None:
