@@ -115,6 +115,37 @@ def test_jsonld_only_date() -> None:
     assert m.date == "2021-03-04T05:06:07+00:00"
 
 
+def test_jsonld_job_posting_date_posted() -> None:
+    """A JobPosting's publication date is its datePosted (validThrough is when it closes)."""
+    job = {"@type": "JobPosting", "title": "Night baker", "datePosted": "2024-02-03",
+           "validThrough": "2024-03-31T23:59"}
+    assert meta(f"<head>{ld(job)}</head><body><h1>Night baker</h1></body>").date == "2024-02-03"
+
+
+def test_jsonld_html_description_yields_to_the_meta_description() -> None:
+    """A description written in HTML is the entity's text: the meta description comes first, else it is stripped."""
+    job = {"@type": "JobPosting", "title": "Night baker",
+           "description": "<p>Bake our <b>sourdough</b>, 4 nights a week.</p><ul><li>Start at 2am</li></ul>"}
+    head = f"<head>{ld(job)}"
+    assert meta(f'{head}<meta name="description" content="We are hiring a night baker."></head>').description == (
+        "We are hiring a night baker.")
+    assert meta(f"{head}</head>").description == "Bake our sourdough, 4 nights a week. Start at 2am"
+    # Naming an element is no markup: a docs page's description keeps it.
+    docs = {"@type": "TechArticle", "description": "The <table> element holds rows of cells."}
+    assert meta(f"<head>{ld(docs)}</head>").description == "The <table> element holds rows of cells."
+
+
+def test_an_events_day_printed_on_its_page_is_no_publication_date() -> None:
+    """The talk's time under the h1 is when the Event takes place; the page declares no date of its own."""
+    event = {"@type": "Event", "name": "Bats at night", "startDate": "2026-05-14T11:30:00+01:00"}
+    body = "<body><article><h1>Bats at night</h1><p>Thursday 14 May 2026, 11:30</p><p>A talk.</p></article></body>"
+    assert meta(f"<head>{ld(event)}</head>{body}").date is None
+    # A page that declares its own date keeps it, and without the Event the printed day is the dateline.
+    dated = f'<head>{ld(event)}<meta property="article:published_time" content="2026-03-01T09:00:00+01:00"></head>'
+    assert meta(f"{dated}{body}").date == "2026-03-01T09:00:00+01:00"
+    assert meta(body).date is not None
+
+
 def test_jsonld_page_types() -> None:
     """@type maps to a coarse page type."""
     cases = {"Product": "product", "Recipe": "recipe", "QAPage": "forum", "DiscussionForumPosting": "forum",

@@ -100,6 +100,16 @@ _SCRIPT_DATE = re.compile(
 _DATE_TEXT_TAGS = "span, p, div, li, small, time, abbr, em, strong, b, i, dd, td, h2, h3, h4, h5, h6"
 _DIGIT = re.compile(r"\d")
 _TAGS_RE = re.compile(r"<[^<>]{0,2000}>")
+#: An HTML tag in a declared value: "<p>", "</li>", "<br/>" (not "a < b > c").
+_MARKUP = re.compile(r"</?[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,2000})?/?>")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|[uo]l|h[1-6]|t[rdh]|table|section|blockquote|d[dt]|hr)\b", re.I)
+#: A value written in HTML: it closes an element, breaks a line or opens with a tag. A lone
+#: "<table>" is a docs page naming the element, "<name at example dot com>" an address.
+_IN_HTML = re.compile(r"</[A-Za-z][\w-]{0,20}\s*>|<br\s*/?>|^\s*<[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,2000})?/?>")
+#: Publication dates of the main entity: a JobPosting's is datePosted.
+_LD_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate", "datePosted")
+#: When an event (any object declaring these) takes place: a day printed on its page is not a publication date.
+_LD_EVENT_KEYS = ("startDate", "endDate", "doorTime")
 _KEY_RE = re.compile(r"[\W_]+")
 _WORDS = re.compile(r"\w+")
 #: Main-entity types whose "name" is the page's title as much as its headline is.
@@ -170,8 +180,16 @@ class _Page:
         return tuple(out)
 
 
-def _first(values: Iterable[str]) -> str | None:
+def _tag_space(m: re.Match[str]) -> str:
+    """A block tag ("<p>", "</li>", "<br>") separates words, an inline one ("<b>", "</a>") does not."""
+    return " " if _BLOCK_TAG.match(m[0]) else ""
+
+
+def _first(values: Iterable[str], *, markup: bool = False) -> str | None:
+    """The first value that is not blank, whitespace-normalised; with ``markup``, HTML tags stripped."""
     for value in values:
+        if markup and _IN_HTML.search(value):
+            value = htmllib.unescape(_MARKUP.sub(_tag_space, value))
         text = normalize_space(value)
         if text:
             return text
@@ -775,7 +793,7 @@ def _dates(page: _Page, page_url: str | None) -> tuple[str | None, str | None]:
     # fallback list is built only when the ones before it found nothing.
     modified = _pick_date([*page.ld("dateModified"), *page.meta(_MODIFIED_KEYS)])
     modified = modified or _pick_date(_element_dates(page, "dateModified"))
-    declared = _pick_date([*page.ld("datePublished", "dateCreated", "uploadDate"), *page.meta(_DATE_KEYS)])
+    declared = _pick_date([*page.ld(*_LD_DATE_KEYS), *page.meta(_DATE_KEYS)])
     if declared is not None:
         utc = declared.endswith("+00:00") and not 10 <= int(declared[11:13] or 12) < 14
         if utc:
@@ -788,12 +806,33 @@ def _dates(page: _Page, page_url: str | None) -> tuple[str | None, str | None]:
         lambda: _dated_elements(page),
         lambda: _script_dates(page),
     ]
+    event_days = _event_days(page)
     for candidates in fallbacks:
-        published = _pick_date(candidates())
+        published = _pick_date(c for c in candidates() if not _on_days(c, event_days))
         if published is not None:
             return published, modified
     # A page that only says when it was last changed: that is the best date it has.
     return modified, modified
+
+
+def _event_days(page: _Page) -> frozenset[str]:
+    """The days the page's declared events take place ("2026-05-14" of an Event's startDate)."""
+    days = set()
+    for obj in page.doc.objects[:50]:
+        for key in _LD_EVENT_KEYS:
+            for value in texts(obj.get(key), page.doc):
+                day = normalize_date(value)
+                if day is not None:
+                    days.add(day[:10])
+    return frozenset(days)
+
+
+def _on_days(raw: str, days: frozenset[str]) -> bool:
+    """Whether an undeclared date found on the page is one of these days: the event's, not the page's."""
+    if not days:
+        return False
+    value = normalize_date(raw)
+    return value is not None and value[:10] in days
 
 
 def _shown_instead(declared: str, shown: str | None) -> str:
@@ -813,6 +852,19 @@ def _shown_instead(declared: str, shown: str | None) -> str:
     except ValueError:
         return declared
     return shown if utc and apart == 1 else declared
+
+
+def _description(page: _Page) -> str | None:
+    """The declared description as plain text.
+
+    A JSON-LD description written in HTML (a JobPosting's, a Product's) is the
+    entity's full text, not the page's summary: the meta description comes first
+    then, and the markup is stripped when it is all there is.
+    """
+    declared = list(page.ld("description"))
+    plain = [v for v in declared if not _IN_HTML.search(v)]
+    marked = [v for v in declared if _IN_HTML.search(v)]
+    return _first([*plain, *page.meta(_DESCRIPTION_KEYS), *marked], markup=True)
 
 
 def _language(page: _Page) -> str | None:
@@ -922,7 +974,7 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
         authors=_authors(page, page_url, sitename),
         date=date,
         date_modified=modified,
-        description=_first([*page.ld("description"), *page.meta(_DESCRIPTION_KEYS)]),
+        description=_description(page),
         sitename=sitename,
         language=_language(page),
         url=page_url,
