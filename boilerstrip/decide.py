@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .model import Block, Label, Metadata, Signal, Verdict
@@ -64,6 +64,9 @@ class Tunables:
     #: the page is a product's: its lists of cards are carousels of other products ("you may also
     #: like", "customers also bought"), so the structure pass pushes them down instead of lifting them
     carousels: bool = False
+    #: the page is an article: a list of cards after all of its prose is a box of related stories, in the
+    #: first pass and the structure pass alike (related_card_signals, heard in fallback)
+    related_cards: bool = False
 
 
 def score_blocks(
@@ -762,6 +765,69 @@ def listing_card_signals(
     return out
 
 
+def related_card_signals(
+    blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float]
+) -> list[Signal]:
+    """On an article, the fields of a list of cards that follows all of the article's prose are teasers.
+
+    After the story a site prints more of its own: "More in Sport", a feed of cards (a linked
+    title, a date, a two-line excerpt, "Read more"). Each excerpt is a sentence or two of real
+    prose, and judged alone it is kept; in the region it even pulls the region past the story.
+    What sets such a list apart from the story's own lists (steps, a roundup of products, a table
+    of cards between its paragraphs) is its shape and where it stands. Most of its cards are a
+    title linked to its story and more fields (a roundup's items are one line each, the product's
+    name linked). No paragraph of the story's prose (RELATED_PROSE_CHARS or longer, with net
+    content evidence, in no list of cards) comes after its first card, and at least
+    RELATED_MIN_PROSE characters of such prose come before it. ScrapingHub: 4 pages up (P .51 ->
+    .97, .60 -> 1.00), none down; WCXB articles: 2 pages up (.73/.84 -> 1.00), none down. Without
+    the linked titles a service page's feature cards and a roundup's earlier picks went too.
+    """
+    found = card_lists(blocks)
+    if not found:
+        return []
+    scores, _ = score_blocks(blocks, signals, weights)
+    prose = [
+        b.index for b, s in zip(blocks, scores, strict=True)
+        if s > 0 and len(b.text) >= RELATED_PROSE_CHARS and b.index not in found
+    ]  # fmt: skip
+    if not prose:
+        return []
+    last = prose[-1]
+    starts: dict[int, int] = {}
+    for i, (parent, _) in found.items():
+        starts[parent] = min(starts.get(parent, i), i)
+    after = {p for p, first in starts.items() if first > last}
+    cards: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, (parent, _) in found.items():
+        if parent in after:
+            cards[parent][_card_of(blocks[i], parent)].append(i)
+    after = {p for p in after if _linked_titles(blocks, cards[p].values()) >= CARD_SHARE * len(cards[p])}
+    if not after:
+        return []
+    out: list[Signal] = []
+    for i, (parent, n) in sorted(found.items()):
+        if parent not in after:
+            continue
+        before = sum(len(blocks[j].text) for j in prose if j < starts[parent])
+        if before >= RELATED_MIN_PROSE:
+            why = f"field of one of {n} cards after the article in #{parent}"
+            out.append(Signal(i, RELATED_CARD, "listing.related", why))
+    return out
+
+
+def _linked_titles(blocks: Sequence[Block], cards: Iterable[Sequence[int]]) -> int:
+    """The cards of two fields or more whose title (_card_title) is a link."""
+    titles = (_card_title([blocks[i] for i in sorted(card)]) for card in cards if len(card) >= 2)
+    return sum(t is not None and blocks[t].link_density >= SPARSE_LINKED for t in titles)
+
+
+#: a paragraph of the article's prose is this long...
+RELATED_PROSE_CHARS = 150
+#: ...and a list of cards after the last one is related stories when this much prose comes before it
+RELATED_MIN_PROSE = 1000
+RELATED_CARD = -2.5
+
+
 def _card_title(fields: Sequence[Block]) -> int | None:
     """A card's title: its first heading of two words or more, else its first field of CARD_TITLE_WORDS words."""
     for b in fields:
@@ -917,6 +983,11 @@ def fallback(
     sparse pass bring them all back (WCXB rei.com, ifixit.com; docs/sitemodel.md).
     """
     verdicts = _first_pass(blocks, signals, verdicts, weights, t)
+    if t.related_cards and (related := related_card_signals(blocks, signals, weights)):
+        # Found on the evidence, which the structure pass does not hear: a short story's related
+        # feed, dropped here, would come back there as a list of cards (WCXB: word F1 .73 -> .50).
+        signals = [*signals, *related]
+        verdicts = _first_pass(blocks, signals, decide(blocks, signals, weights, t), weights, t)
     plain_weights = weights
     plain = verdicts
     if _site_model_heard(signals):

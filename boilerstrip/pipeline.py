@@ -72,6 +72,8 @@ SHAPE_CARD_TYPES: frozenset[str | None] = frozenset({None})
 SHAPE_CARD_ITEMS = 6
 #: page types whose lists of cards are carousels of other items (decide.Tunables.carousels)
 CAROUSEL_TYPES = frozenset({"product"})
+#: page types whose lists of cards after their prose are related stories (decide.related_card_signals)
+RELATED_CARD_TYPES = frozenset({"article"})
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
@@ -286,6 +288,8 @@ def _page_view(tunables: Tunables, kind: str | None) -> Tunables:
         view = replace(view, cards=True)
     if kind in CAROUSEL_TYPES:
         view = replace(view, carousels=True)
+    if kind in RELATED_CARD_TYPES:
+        view = replace(view, related_cards=True)
     return view if view.sections is not None else replace(view, sections=kind not in SINGLE_REGION_TYPES)
 
 

@@ -837,3 +837,65 @@ def test_only_cards_whose_title_links_to_the_item_are_lifted_on_a_declared_listi
     lifted = {v.block.text for v in r.blocks if any(s.rule.startswith("listing.card") for s in v.signals)}
     assert not any(t.startswith(("Our guide", "Offer number", "Members save")) for t in lifted)
     assert "Our guide" not in r.text and all(f"Steel kettle model {i}" in r.text for i in range(1, 6))
+
+
+_STORY = [
+    "The harbour board voted on Tuesday to dredge the eastern channel before the spring ferry season, "
+    "ending two years of argument over who should pay for the work and when it should begin.",
+    "Engineers told the meeting that silt had narrowed the channel by a third since the last survey, and "
+    "that the larger ferries now wait for high tide before they can leave the quay on busy mornings.",
+    "The council will pay half of the cost, the ferry operator a quarter, and the rest will come from a "
+    "regional fund for coastal towns, which approved the grant last month after a long review.",
+    "Fishermen, who had feared that the work would close the channel for the whole summer, said they were "
+    "relieved that the dredger will work at night and leave the fairway open during the day.",
+    "The first barge is expected in February, and the board hopes to finish before the Easter timetable, "
+    "when the number of crossings doubles and the ferries carry the first of the summer visitors.",
+    "A public meeting on the noise from the night work will be held at the library next week, and the board "
+    "has promised to publish the survey so that residents can see the depths for themselves.",
+]
+_FEED = (
+    '<div class="card"><h3><a href="/news/story-{i}">Market hall traders win reprieve in vote number {i}</a></h3>'
+    "<p>Traders at the old market hall will keep their stalls for another year after the council agreed to "
+    "delay the sale of the building until the survey is done.</p></div>"
+)
+
+
+def _article(feed_first: bool) -> str:
+    story = "".join(f"<p>{p}</p>" for p in _STORY)
+    feed = '<div class="more">' + "".join(_FEED.format(i=i) for i in range(5)) + "</div>"
+    body = feed + story if feed_first else story + feed
+    return (
+        '<html><head><meta property="og:type" content="article"><title>Channel to be dredged</title></head>'
+        f"<body><article><h1>Channel to be dredged</h1>{body}</article></body></html>"
+    )
+
+
+def test_a_list_of_cards_after_an_articles_prose_is_related_stories() -> None:
+    """On an article, cards (a linked title and an excerpt each) after the last paragraph of the story go,
+    excerpts and all; the same cards before the story's prose are left to their own evidence."""
+    after = boilerstrip.extract(_article(feed_first=False))
+    assert after.page_type == "article"
+    assert all(p in after.text for p in _STORY)
+    assert "Traders at the old market hall" not in after.text
+    assert "Market hall traders" not in after.text
+    assert any(s.rule == "listing.related" for v in after.blocks for s in v.signals)
+    before = boilerstrip.extract(_article(feed_first=True))
+    assert not any(s.rule == "listing.related" for v in before.blocks for s in v.signals)
+
+
+def test_a_roundup_of_one_line_items_after_the_prose_is_no_related_box() -> None:
+    """Items of one line each (a product's name linked, then what the story says of it) after the last
+    paragraph are the story's own list: only cards with a linked title and more fields are teasers."""
+    story = "".join(f"<p>{p}</p>" for p in _STORY)
+    items = "".join(
+        f'<div><p><a href="/review/{i}">Harbour kettle model {i}</a>: still recommended, though the lid '
+        "sticks after a year of daily use and the handle gets warm.</p></div>"
+        for i in range(6)
+    )
+    html = (
+        '<html><head><meta property="og:type" content="article"><title>Best kettles</title></head>'
+        f"<body><article><h1>Best kettles</h1>{story}<h2>Earlier picks</h2><div>{items}</div></article></body></html>"
+    )
+    r = boilerstrip.extract(html)
+    assert not any(s.rule == "listing.related" for v in r.blocks for s in v.signals)
+    assert "still recommended, though the lid" in r.text

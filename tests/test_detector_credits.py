@@ -164,3 +164,22 @@ def test_extra_agencies_and_rules() -> None:
     assert not any(
         s.rule == "credits.agency" for s in CreditsDetector().detect(blocks, PageInfo(kind="text"))
     )
+
+
+def test_a_caption_with_its_credit_is_a_captioned_picture() -> None:
+    """A caption (by markup) ending in a parenthesised credit, or with its credit line beside it, is
+    marked credits.captioned; a caption-classed standfirst without a credit, and prose ending in an
+    agency's name in brackets, are not."""
+    blocks = _html(
+        "<figure><img src='a.jpg'><figcaption>Dredgers work in the eastern channel of the harbour on Tuesday, "
+        "March 4, 2024. (AP Photo/Ana Castell) more</figcaption></figure>"
+        "<ul class='gallery'><li><div class='caption'>Ferries wait for the tide at the north quay before the "
+        "morning crossing.</div><div class='caption'>Photo: Tom Reyes, Reuters</div></li></ul>"
+        "<p class='caption-standfirst'>The board voted to dredge the channel before the ferry season begins.</p>"
+        "<p>The ferry operator will pay a quarter of the cost of the work, officials said (Reuters)</p>"
+    )
+    rules = _rules(blocks, PageInfo(kind="html"))
+    assert "credits.captioned" in rules[_index(blocks, "Dredgers work")]
+    assert "credits.captioned" in rules[_index(blocks, "Ferries wait")]
+    assert "credits.captioned" not in rules[_index(blocks, "The board voted")]
+    assert "credits.captioned" not in rules[_index(blocks, "The ferry operator")]

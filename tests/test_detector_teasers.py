@@ -161,3 +161,24 @@ def test_byline_beside_date_is_not_a_teaser() -> None:
     blocks = segment_text("Some Other Heading Entirely Here\n\nBy Moira Kettleby Reporting\n5 March 2024\n")
     rules = _rules(blocks, _page())
     assert 1 not in rules
+
+
+def test_the_excerpt_of_a_dated_teaser_card_is_a_teaser() -> None:
+    """In a card of a linked title, a byline and a date, the excerpt under them is marked too; a story's
+    own paragraph after an unlinked subheading beside a date is not."""
+    card = (
+        '<li><div class="card"><h5><a href="/opinion/{i}">Why the harbour ferry fares must rise again {i}</a></h5>'
+        '<div><div><a href="/by/ana">Ana Castell</a></div><div>Tuesday November 19, 2019</div></div>'
+        "<div>The ferry company says the new boats cost more to run than it planned, and the council will "
+        "have to decide who pays the difference before the summer timetable.</div></div></li>"
+    )
+    page = (
+        "<article><h2>What the board decided on the dredging</h2><div>Tuesday November 19, 2019</div>"
+        "<p>The harbour board voted to dredge the eastern channel before the spring ferry season begins.</p>"
+        "</article><ul>" + "".join(card.format(i=i) for i in range(3)) + "</ul>"
+    )
+    blocks = html_blocks(page)
+    rules = _rules(blocks, PageInfo(kind="html"))
+    excerpts = [b.index for b in blocks if b.text.startswith("The ferry company says")]
+    assert len(excerpts) == 3 and all("teasers.shape-excerpt" in rules[i] for i in excerpts)
+    assert "teasers.shape-excerpt" not in rules[_index(blocks, "The harbour board voted")]

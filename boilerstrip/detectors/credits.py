@@ -27,6 +27,14 @@ MAX_SITE = int(_PARAMS.get("caption_suffix_max_site_chars", 80))
 AGENCY_MAX_CHARS = 160
 NAME_SLASH_MAX_CHARS = 80
 CAPTION_ROLES = frozenset({"caption", "paragraph", "line", "heading"})
+#: what marks a block as a caption, and what finds a credit glued inside it
+CAPTION_RULES = frozenset({"credits.caption", "credits.caption-class"})
+INLINE_CREDIT_RULES = frozenset({"credits.label-inline", "credits.copyright-inline"})
+CREDIT_RULES = frozenset({"credits.label", "credits.agency", "credits.copyright-credit"})
+CAPTION_MIN_CHARS = 40
+CAPTION_MAX_CHARS = 600
+#: a parenthesis at a caption's end, maybe before a gallery's "more"/"less" toggle word
+CREDIT_TAIL = regex.compile(r"\(([^()]{2,80})\)\W{0,3}(?:\p{Ll}{1,8})?\s*$")
 
 
 class Agencies:
@@ -84,6 +92,38 @@ class CreditsDetector(RuleDetector):
         credited = {s.block for s in signals if s.weight <= -1.0 and not s.rule.startswith("credits.caption")}
         yield from self._separators(blocks, credited)
         yield from self._echoes(blocks, signals)
+        yield from self._captioned(blocks, signals)
+
+    def _captioned(self, blocks: Sequence[Block], signals: Sequence[Signal]) -> Iterator[Signal]:
+        """A caption (by its markup) that ends with its picture's credit: "... in Hanoi. (AP Photo/Jane Roe)".
+
+        The credit says the block describes a picture, which a caption class alone does not (some
+        sites mark a standfirst or a pull quote so). Judged by its length, such a caption was kept.
+        """
+        marked = {s.block for s in signals if s.rule in CAPTION_RULES}
+        inline = {s.block for s in signals if s.rule in INLINE_CREDIT_RULES}
+        credits = {s.block for s in signals if s.rule in CREDIT_RULES}
+        for i in sorted(marked):
+            b = blocks[i]
+            if not CAPTION_MIN_CHARS <= len(b.text) <= CAPTION_MAX_CHARS:
+                continue
+            if i in inline:
+                yield Signal(i, -1.0, "credits.captioned", "a caption with its credit")
+                continue
+            near = next((j for j in range(i + 1, i + 3) if j in credits and _beside(b, blocks[j])), None)
+            if near is not None:
+                yield Signal(i, -1.0, "credits.captioned", f"a caption beside the credit {blocks[near].text!r}")
+                continue
+            m = CREDIT_TAIL.search(b.text)
+            if m is not None and self._credit_parts(m.group(1)):
+                yield Signal(i, -1.0, "credits.captioned", f"a caption ending in the credit {m.group(0).strip()!r}")
+
+    def _credit_parts(self, text: str) -> bool:
+        """Whether ``text`` is only credit parts, one of them an agency, or a credit label and names."""
+        pieces = _pieces(text)
+        if not pieces or not all(p in self.agencies or NAME.match(p) for p in pieces):
+            return False
+        return LEAD.match(text.strip(" ()[]")) is not None or any(p in self.agencies for p in pieces)
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         site = (page.metadata.sitename or "").casefold().strip()
@@ -172,6 +212,11 @@ def _suffix(b: Block, site: str) -> Iterator[Signal]:
         yield Signal(
             b.index, -1.8, "credits.caption-suffix", f"ends with an image size and date {m.group(0)!r}"
         )
+
+
+def _beside(caption: Block, credit: Block) -> bool:
+    """Whether a credit sits in the caption's own box: they share one of the caption's three nearest containers."""
+    return not set(caption.containers[-3:]).isdisjoint(credit.containers)
 
 
 def _slash_after(text: str, first: str) -> bool:
