@@ -76,11 +76,17 @@ def score_blocks(
     scores = [prior] * len(blocks)
     per_block: list[list[Signal]] = [[] for _ in blocks]
     prefixes = tuple(p for p, _ in rule_scale)
+    # A signal's factor depends on its rule alone: worked out once per rule, not once per signal.
+    factors: dict[str, float] = {}
+    n = len(blocks)
     for s in signals:
-        w = weights.get(s.detector, 1.0)
-        if prefixes and s.rule.startswith(prefixes):
-            w *= next(f for p, f in rule_scale if s.rule.startswith(p))
-        if w == 0.0 or not 0 <= s.block < len(blocks):
+        w = factors.get(s.rule)
+        if w is None:
+            w = weights.get(s.detector, 1.0)
+            if prefixes and s.rule.startswith(prefixes):
+                w *= next(f for p, f in rule_scale if s.rule.startswith(p))
+            factors[s.rule] = w
+        if w == 0.0 or not 0 <= s.block < n:
             continue
         scores[s.block] += s.weight * w
         per_block[s.block].append(s)
@@ -528,8 +534,12 @@ def plain_runs(
 SITE_MODEL_DETECTORS = ("template",)
 
 
+_SITE_MODEL_RULES = tuple(f"{d}." for d in SITE_MODEL_DETECTORS)
+
+
 def _site_model_heard(signals: Sequence[Signal]) -> bool:
-    return any(s.detector in SITE_MODEL_DETECTORS for s in signals)
+    # By the rule's prefix: Signal.detector splits the rule, and this runs over every signal of the page.
+    return any(s.rule.startswith(_SITE_MODEL_RULES) or s.rule in SITE_MODEL_DETECTORS for s in signals)
 
 
 def _without_site_model(
@@ -547,7 +557,7 @@ def _without_site_model(
 
 
 def _with_rule(per_block: Sequence[Sequence[Signal]], rules: frozenset[str]) -> frozenset[int]:
-    return frozenset(i for i, sig in enumerate(per_block) if any(s.rule in rules for s in sig))
+    return frozenset(i for i, sig in enumerate(per_block) for s in sig if s.rule in rules)
 
 
 def decide(
