@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .model import Block, Label, Metadata, Signal, Verdict
@@ -724,13 +724,23 @@ def _card_of(b: Block, parent: int) -> int:
     return containers[containers.index(parent) + 1]
 
 
+def _cards_by_list(
+    blocks: Sequence[Block], found: Mapping[int, tuple[int, int]], lists: Container[int] | None = None
+) -> dict[int, dict[int, list[int]]]:  # fmt: skip
+    """card_lists' fields grouped: list container -> card -> its fields' block indexes (only ``lists``, if given)."""
+    cards: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, (parent, _) in found.items():
+        if lists is None or parent in lists:
+            cards[parent][_card_of(blocks[i], parent)].append(i)
+    return cards
+
+
 def _priced_lists(blocks: Sequence[Block], found: Mapping[int, tuple[int, int]]) -> set[int]:
     """The lists of cards (their containers) in which most cards show a price: other products on sale."""
-    cards: dict[int, dict[int, bool]] = defaultdict(dict)
-    for i, (parent, _) in found.items():
-        card = _card_of(blocks[i], parent)
-        cards[parent][card] = cards[parent].get(card, False) or PRICE.search(blocks[i].text) is not None
-    return {parent for parent, cs in cards.items() if sum(cs.values()) >= CAROUSEL_PRICED * len(cs)}
+    return {
+        parent for parent, cs in _cards_by_list(blocks, found).items()
+        if sum(any(PRICE.search(blocks[i].text) for i in card) for card in cs.values()) >= CAROUSEL_PRICED * len(cs)
+    }  # fmt: skip
 
 
 def listing_card_signals(
@@ -807,10 +817,7 @@ def related_card_signals(
     for i, (parent, _) in found.items():
         starts[parent] = min(starts.get(parent, i), i)
     after = {p for p, first in starts.items() if first > last}
-    cards: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for i, (parent, _) in found.items():
-        if parent in after:
-            cards[parent][_card_of(blocks[i], parent)].append(i)
+    cards = _cards_by_list(blocks, found, after)
     after = {p for p in after if _linked_titles(blocks, cards[p].values()) >= CARD_SHARE * len(cards[p])}
     if not after:
         return []

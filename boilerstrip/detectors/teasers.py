@@ -279,7 +279,7 @@ def _excerpts(blocks: Sequence[Block], titles: Sequence[int], marked: set[int]) 
         card = title.containers[-3]
         for k in range(j + 1, min(j + 1 + EXCERPT_SPAN, len(blocks))):
             b = blocks[k]
-            if card not in b.containers or k in marked and len(b.text) >= EXCERPT_MIN_CHARS:
+            if card not in b.containers or (k in marked and len(b.text) >= EXCERPT_MIN_CHARS):
                 break
             if len(b.text) >= EXCERPT_MIN_CHARS:
                 if b.links == 0:

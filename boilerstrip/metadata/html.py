@@ -185,11 +185,9 @@ def _tag_space(m: re.Match[str]) -> str:
     return " " if _BLOCK_TAG.match(m[0]) else ""
 
 
-def _first(values: Iterable[str], *, markup: bool = False) -> str | None:
-    """The first value that is not blank, whitespace-normalised; with ``markup``, HTML tags stripped."""
+def _first(values: Iterable[str]) -> str | None:
+    """The first value that is not blank, whitespace-normalised."""
     for value in values:
-        if markup and _IN_HTML.search(value):
-            value = htmllib.unescape(_MARKUP.sub(_tag_space, value))
         text = normalize_space(value)
         if text:
             return text
@@ -861,10 +859,10 @@ def _description(page: _Page) -> str | None:
     entity's full text, not the page's summary: the meta description comes first
     then, and the markup is stripped when it is all there is.
     """
-    declared = list(page.ld("description"))
-    plain = [v for v in declared if not _IN_HTML.search(v)]
-    marked = [v for v in declared if _IN_HTML.search(v)]
-    return _first([*plain, *page.meta(_DESCRIPTION_KEYS), *marked], markup=True)
+    declared = [(v, _IN_HTML.search(v) is not None) for v in page.ld("description")]
+    meta = [(v, _IN_HTML.search(v) is not None) for v in page.meta(_DESCRIPTION_KEYS)]
+    ordered = [*(d for d in declared if not d[1]), *meta, *(d for d in declared if d[1])]
+    return _first(htmllib.unescape(_MARKUP.sub(_tag_space, v)) if html else v for v, html in ordered)
 
 
 def _language(page: _Page) -> str | None:
