@@ -148,8 +148,14 @@ def labelled_byline(nodes: Iterable[LexborNode], excluded: Excluded) -> list[str
     """
     line, _, _, _ = _vocabulary()
     start = _label_start()
+    # The containers nest (the header in the article in the body), and whether an element's line is
+    # a byline does not depend on the container it was found in: each element is read once.
+    tried: set[int] = set()
     for container in nodes:
         for node in container.css(_LINE_TAGS)[:3000]:
+            if node.mem_id in tried:
+                continue
+            tried.add(node.mem_id)
             # The label is the element's own text ("Written by <a>Ann Lee</a>"): reading that first
             # keeps this linear, where each element's whole text would be quadratic in nesting depth.
             if not _starts_with_label(node, start):
