@@ -8,6 +8,7 @@ is the only unit such dumps reliably preserve); blank lines are remembered as
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import regex
@@ -30,10 +31,12 @@ CODE_LINE = regex.compile(
       | (?://|/\*|\#!|\#include\b).*
       | (?:import|from|def|class|return|const|let|var|function|export|fn|func|pub|async|await|public|private|package)\b.*[\s({:;=<"'].*
       | [\w.$]+\s*\(.*\)\s*;?\s*$
-      | .*(?:=>|:=|->|==|!=|\+=|&&|\|\|).*
     )""",
     regex.VERBOSE,
 )
+#: ...or an operator anywhere in the line. Searched apart with the stdlib engine: as a branch of CODE_LINE
+#: (".*" before it) it was tried again at every position of every line, half of a dump's segmentation.
+CODE_OPERATOR = re.compile(r"=>|:=|->|==|!=|\+=|&&|\|\|")
 PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 # A dump that prints every text node on its own line (WET-like) splits a paragraph at each
 # link or emphasis: "... given the source is" / "Kuo" / ", we would not rule out ...". A line
@@ -64,7 +67,7 @@ def segment_text(text: str) -> list[Block]:
             line, role = " | ".join(cells), "row"
         elif bullet and bullet.end() < len(line):
             line, role = line[bullet.end() :], "item"
-        elif CODE_LINE.match(raw) and not PROSE.match(line):
+        elif (CODE_LINE.match(raw) or CODE_OPERATOR.search(raw)) and not PROSE.match(line):
             line, role = raw.rstrip(), "code"
         else:
             mark = HEADING_MARK.match(line)
