@@ -22,6 +22,11 @@ _PARAMS = _TABLE["params"]
 STOPWORDS: dict[str, frozenset[str]] = {lang: frozenset(ws) for lang, ws in _TABLE["stopwords"].items()}
 FUNCTION_CHARS: dict[str, frozenset[str]] = {lang: frozenset(cs) for lang, cs in _TABLE["function_chars"].items()}
 LANGUAGE_ALIASES: dict[str, str] = dict(_TABLE["language_aliases"])
+#: each function word -> the languages whose stoplist holds it: guess_language looks a word up once,
+#: not once per language
+_STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, stop in STOPWORDS.items() if w in stop) for w in frozenset().union(*STOPWORDS.values())
+}
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
@@ -45,11 +50,14 @@ def guess_language(blocks: Sequence[Block], limit: int = 4000) -> str | None:
             return "ja"
         return "ko" if len(HANGUL.findall(sample[:20000])) > len(cjk) * 0.5 else "zh"
     words = Counter(w.lower() for w in WORD.findall(sample)[:limit])
+    hits = dict.fromkeys(STOPWORDS, 0)
+    for w, n in words.items():
+        for lang in _STOPWORD_LANGUAGES.get(w, ()):
+            hits[lang] += n
     best, best_hits = None, 0
-    for lang, stop in STOPWORDS.items():
-        hits = sum(n for w, n in words.items() if w in stop)
-        if hits > best_hits:
-            best, best_hits = lang, hits
+    for lang, n in hits.items():  # in STOPWORDS order: of languages with equal hits, the first wins
+        if n > best_hits:
+            best, best_hits = lang, n
     return best
 
 
