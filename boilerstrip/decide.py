@@ -359,7 +359,7 @@ def text_region(
     run, start = 0.0, 0
     factor, seen_prose = 1.0, 0.0
     for i, (b, s) in enumerate(zip(blocks, scores, strict=True)):
-        if i in barriers:
+        if i in barriers and not _opens_nothing(b):
             run, start = 0.0, i + 1
             # Readers follow the article: after a comment heading that follows real
             # prose, whatever comes is discounted.
@@ -384,6 +384,22 @@ def text_region(
 #: such a post to the longer comments below it
 AFTER_BARRIER_PROSE = 100.0
 AFTER_BARRIER_FACTOR = 0.3
+#: a comment section opens with a heading or a count ("12 Comments", "10 thoughts on “<title>”"); a longer
+#: line that ends a sentence is a paragraph asking readers to comment ("...Do you agree? Tell me below."),
+#: and as a barrier it cut the article after its first paragraph (WCXB dumps: one article lost its body)
+BARRIER_MAX_CHARS = 80
+SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+#: a label and its value on one line ("Comments: 10 pages, 4 figures") is a field of an entry, not the
+#: heading of a section: as a barrier it cut a dumped listing after its third entry. A quote mark before the
+#: colon is a title's ("10 thoughts on “Hotels: the quiet ones”"), and that line is the count heading it is
+LABELLED_VALUE = re.compile(r"^[^:“”\"«»„]{1,30}:\s+\S")
+
+
+def _opens_nothing(b: Block) -> bool:
+    """Whether a block a barrier rule marks is a paragraph of prose or a labelled field, which open no
+    comment section."""
+    long_prose = len(b.text) > BARRIER_MAX_CHARS and SENTENCE_END.search(b.text) is not None
+    return long_prose or LABELLED_VALUE.match(b.text) is not None
 
 
 BARRIER_RULES = frozenset(

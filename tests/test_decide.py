@@ -93,6 +93,21 @@ def test_text_region_a_short_post_outweighs_the_longer_comments_after_it() -> No
     assert text_region(blocks, scores, 0.4, frozenset({3})) == (0, 3)
 
 
+def test_text_region_a_paragraph_with_a_comment_prompt_is_no_barrier() -> None:
+    """A paragraph that ends asking readers to comment is prose, not the heading of a comment section: it
+    neither cuts the article's run nor discounts what follows it, nor does an entry's labelled field
+    ("Comments: 10 pages"). A count heading cuts, short or long."""
+    post = "p" * 150
+    prompt = ("There is more about each of them below the slide show, with the prices of a night in each. "
+              "Do you agree with my list?")
+    scores = [1.0, 1.0, 1.0, -1.0, *[1.0] * 5]
+    assert text_region(lines(post, post, post, prompt, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 9)
+    field = "Comments: 10 pages, 4 figures"
+    assert text_region(lines(post, post, post, field, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 9)
+    for heading in ("5 Comments", "10 thoughts on “Hotels: ten quiet ones on the coast, and the one I would go back to”"):
+        assert text_region(lines(post, post, post, heading, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 3)
+
+
 def test_text_region_none_when_nothing_positive() -> None:
     """With no positive score there is no region."""
     assert text_region(lines("a", "b"), [-1.0, 0.0]) is None

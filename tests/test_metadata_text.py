@@ -39,3 +39,18 @@ def test_a_salutation_is_no_headline() -> None:
 def test_post_header_names_end_at_the_separator(line: str, name: str) -> None:
     """Forum post headers ("Post by NAME » date") name the poster; the name ends at » or |."""
     assert line_byline(line) == (name,)
+
+
+def test_a_prelude_declaring_a_type_gives_the_page_type() -> None:
+    """A prelude that prints the JSON-LD @type values declares the page type as the HTML does; an FAQ's
+    Question makes no thread of the page, and a prelude without type names declares nothing."""
+    values = ["https://shop.example/bench", "https://shop.example/img/bench.jpg", "2024-03-01", "49.00", "usd",
+              "garden", "furniture", "en_GB"]
+
+    def dump(*types: str) -> str:
+        return "\n".join([values[0], *types, "Garden bench", *values[1:], "", "Garden bench", BODY, BODY])
+
+    assert boilerstrip.extract(dump("WebSite", "Product"), kind="text").page_type == "product"
+    assert boilerstrip.extract(dump("FAQPage", "Question", "Product"), kind="text").page_type == "product"
+    assert boilerstrip.extract(dump("Question"), kind="text").page_type == "forum"
+    assert boilerstrip.extract(dump(), kind="text").page_type is None

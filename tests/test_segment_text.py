@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import boilerstrip
 from boilerstrip.segment.text import segment_text
 
 
@@ -28,6 +29,31 @@ def test_tab_separated_line_is_a_table_row() -> None:
     """innerText prints table cells separated by tabs: such a line is a row with its cells."""
     (b,) = segment_text("ttl\tnumber\t60")
     assert (b.role, b.cells, b.text) == ("row", ("ttl", "number", "60"), "ttl | number | 60")
+
+
+def test_space_joined_table_rows_are_rows() -> None:
+    """A run of lines made of figures (a table printed without tabs) is a run of rows; one such line
+    alone, or lines naming things with commas between figures (a shop's cards), stay lines."""
+    table = "Rank School Fee Intake\n1 North College 12% 640 $41,000\n2 River Institute 9% 610 $38,500\n3 Hill School 15% 590 $36,200"
+    blocks = segment_text(table)
+    assert [b.role for b in blocks] == ["line", "row", "row", "row"]
+    assert blocks[1].cells == ()
+    assert [b.role for b in segment_text("Founded in 1998\nWe grew to 120 staff by 2004 and 300 by 2010")] == ["line", "line"]
+    assert {b.role for b in segment_text("1 of 5 stars\n2 of 5 stars\n3 of 5 stars\n4 of 5 stars")} == {"line"}
+    cards = "Bookcase, white, 31 1/2x11x79 1/2\n$69.00 Price $ 69.00\nShelf unit, oak, 30 1/8x57 5/8"
+    assert [b.role for b in segment_text(cards)] == ["line", "line", "line"]
+
+
+def test_a_table_in_a_dump_stays_inside_the_article() -> None:
+    """The rows of a long table between two parts of an article are kept with it: read as lines without
+    sentences they cut the article's run, and its rows and the paragraph after them went."""
+    prose = ("The survey asked every school in the region for its fees and intake, and the figures below show "
+             "how far apart the first and the last of them still are after ten years of reform.")
+    before = [prose.replace("survey", w) for w in ("survey", "study", "census", "review", "poll")]
+    rows = [f"{i} School number {i} {10 + i}% {600 - i * 7} ${40_000 - i * 900:,}" for i in range(1, 41)]
+    after = "Parents who want to compare two schools should look at the fees and the intake together, not at either alone."
+    text = boilerstrip.extract("\n".join([*before, *rows, after]), kind="text").text
+    assert before[0] in text and rows[0] in text and rows[-1] in text and after in text
 
 
 def test_indented_code_keeps_its_indentation() -> None:

@@ -34,7 +34,7 @@ from .normalize import (
     split_authors,
     title_parts,
 )
-from .typed import typed_values
+from .typed import declared_type, typed_values
 
 URL = regex.compile(r"^(?:https?:)?//\S+$")
 IMAGE_URL = regex.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#_])|/img/|/images?/", regex.I)
@@ -215,6 +215,7 @@ def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str 
         tags=_tags(prelude),
         body=body,
         values=tuple(dict.fromkeys(prelude)),
+        page_type=declared_type(prelude),
     )
 
 

@@ -16,7 +16,7 @@ import regex
 
 from .jsonld import ORGANIZATION_TYPES, page_type_of
 
-__all__ = ["typed_values"]
+__all__ = ["declared_type", "typed_values"]
 
 _PERSON = frozenset({"Person"})
 _PAGE = frozenset({"WebPage", "ItemPage", "AboutPage", "CollectionPage", "FAQPage", "ProfilePage",
@@ -29,6 +29,9 @@ _OTHER = frozenset({"ListItem", "BreadcrumbList", "SiteNavigationElement", "Imag
 _TYPE_NAME = regex.compile(r"^[A-Z][A-Za-z]{2,40}+$")
 _SKIP = regex.compile(r"^(?:(?:https?:)?//\S++|\d[\d\s:.,/T+Z-]*+|true|false|null|#\S++)$")
 _LOOKAHEAD = 4
+#: a Question is one entry of an FAQ when the page declares an FAQPage (as metadata.jsonld ranks it)
+_FAQ = "FAQPage"
+_QUESTION = "Question"
 
 
 def _role(name: str) -> str | None:
@@ -58,3 +61,14 @@ def typed_values(prelude: Sequence[str]) -> dict[str, list[str]]:
                 out.setdefault(role, []).append(prelude[j])
                 break
     return out
+
+
+def declared_type(prelude: Sequence[str]) -> str | None:
+    """The coarse page type ("product", "forum", ...) of the first type name the prelude prints that has one.
+
+    The HTML path reads it from the main JSON-LD entity; a dump that prints ``@type`` values carries the
+    same declaration, without which its page type came from the URL alone. An FAQ's Question is no thread.
+    """
+    names = [line for line in prelude if _TYPE_NAME.match(line)]
+    faq = _FAQ in names
+    return next((kind for n in names if not (faq and n == _QUESTION) and (kind := page_type_of([n]))), None)

@@ -46,6 +46,19 @@ PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 CONTINUES = regex.compile(r"^[,.;:!?)\]’”%]")
 ENDED = regex.compile(r"[.!?:;。！？]['\"”’»)\]]*$")
 FRAGMENT_MAX_WORDS = 4  # a link's text between two pieces of one sentence
+# A table printed one row a line with its cells joined by spaces (no tabs): ranks, figures, prices,
+# percentages. Such a line is no sentence and has few stopwords, so read as prose it scored as
+# boilerplate and the table cut the article's region in two. A run of DATA_ROW_MIN such lines is a
+# table: its lines are rows, judged as rows are (evidence does not hold their shape against them).
+# A line with a comma and a space is a phrase, not cells: a shop's cards ("Bookcase, white, 31 1/2x11")
+# alternate such names with price lines, and as a table they were taken with the shop's grid. Three
+# figures at least: "1 of 5 stars" and "Under 8 km (29)" are a widget's and a filter's labels.
+NUMBER = regex.compile(r"\d")
+DATA_ROW_MIN = 3
+DATA_ROW_MIN_TOKENS = 3
+DATA_ROW_MIN_NUMBERS = 3
+DATA_ROW_NUMBER_SHARE = 0.25
+DATA_ROW_MAX_CHARS = 300
 
 
 def segment_text(text: str) -> list[Block]:
@@ -80,7 +93,32 @@ def segment_text(text: str) -> list[Block]:
             )
         )  # fmt: skip
         gap = False
-    return _joined(blocks)
+    return _joined(_data_rows(blocks))
+
+
+def _is_data_row(b: Block) -> bool:
+    if b.role != "line" or len(b.text) > DATA_ROW_MAX_CHARS or ENDED.search(b.text) or ", " in b.text:
+        return False
+    tokens = b.text.split()
+    numbers = sum(1 for t in tokens if NUMBER.search(t))
+    return (
+        len(tokens) >= DATA_ROW_MIN_TOKENS and numbers >= DATA_ROW_MIN_NUMBERS
+        and numbers >= DATA_ROW_NUMBER_SHARE * len(tokens)
+    )  # fmt: skip
+
+
+def _data_rows(blocks: list[Block]) -> list[Block]:
+    """Runs of DATA_ROW_MIN or more adjacent lines shaped as a table's rows, given the role "row"."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and _is_data_row(out[j]) and (j == i or not out[j].after_gap):
+            j += 1
+        if j - i >= DATA_ROW_MIN:
+            out[i:j] = [replace(b, role="row") for b in out[i:j]]
+        i = max(j, i + 1)
+    return out
 
 
 def _joined(blocks: list[Block]) -> list[Block]:
