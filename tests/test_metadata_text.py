@@ -39,3 +39,21 @@ def test_a_salutation_is_no_headline() -> None:
 def test_post_header_names_end_at_the_separator(line: str, name: str) -> None:
     """Forum post headers ("Post by NAME » date") name the poster; the name ends at » or |."""
     assert line_byline(line) == (name,)
+
+
+def test_a_headline_opening_a_group_far_above_the_body_beats_a_delivery_note() -> None:
+    """Where blank lines part a dump, the title is the line opening a group (a product's name above its
+    rating, prices and pickers), not the last line of that group right above the description."""
+    pickers = [f"Size {s}" for s in ("S", "M", "L", "XL")] * 4
+    dump = "\n".join([
+        "Shop", "Cart", "", "Ridgeback Insulated Hiking Jacket", "4.6 out of 5 stars", "$149.00", *pickers,
+        "Add to cart", "Free returns within 60 days", "", "Description", BODY,
+    ])  # fmt: skip
+    assert boilerstrip.extract(dump, kind="text").title == "Ridgeback Insulated Hiking Jacket"
+
+
+def test_a_headline_right_above_the_body_across_a_gap_is_still_found() -> None:
+    """A dump without blank lines around its headline: the headline-shaped line right above the first
+    paragraph is the title, also when a blank line parts them."""
+    dump = "\n".join(["Home", "News", "Sport", "Council approves new cycle lane", "", BODY])
+    assert boilerstrip.extract(dump, kind="text").title == "Council approves new cycle lane"
