@@ -175,3 +175,20 @@ def test_facet_entries_with_counts() -> None:
     )
     assert s["Cast iron (11)"] <= -1.0 and s["0.5 to 1 litre (15)"] <= -1.0
     assert s["Stir in the flour (about 200 g) and leave the dough to rest for an hour."] == 0
+
+
+def test_mediawiki_chrome_classes_mark_notice_tagline_hatnote_and_categories() -> None:
+    """MediaWiki's site notice, tagline, hatnote, printfooter and category links are navigation; the
+    article's paragraph beside them is not."""
+    s = html(
+        '<div id="siteNotice"><div>Join the photo contest before 15 December!</div></div>'
+        '<div id="siteSub">From the Valley Wiki, the free regional encyclopedia</div>'
+        '<div class="mw-parser-output"><div role="note" class="hatnote">This article is about the river.</div>'
+        f"<p>{PARAGRAPH}</p></div>"
+        '<div class="printfooter">Retrieved from the wiki</div>'
+        '<div id="catlinks" class="catlinks"><a href="/c">Rivers of the valley</a></div>'
+    )
+    for chrome in ("Join the photo contest before 15 December!", "From the Valley Wiki, the free regional encyclopedia",
+                   "This article is about the river.", "Retrieved from the wiki", "Rivers of the valley"):  # fmt: skip
+        assert s[chrome] <= -0.9, chrome
+    assert s[PARAGRAPH] == 0

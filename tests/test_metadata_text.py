@@ -54,3 +54,21 @@ def test_a_prelude_declaring_a_type_gives_the_page_type() -> None:
     assert boilerstrip.extract(dump("FAQPage", "Question", "Product"), kind="text").page_type == "product"
     assert boilerstrip.extract(dump("Question"), kind="text").page_type == "forum"
     assert boilerstrip.extract(dump(), kind="text").page_type is None
+
+
+def test_a_headline_opening_a_group_far_above_the_body_beats_a_delivery_note() -> None:
+    """Where blank lines part a dump, the title is the line opening a group (a product's name above its
+    rating, prices and pickers), not the last line of that group right above the description."""
+    pickers = [f"Size {s}" for s in ("S", "M", "L", "XL")] * 4
+    dump = "\n".join([
+        "Shop", "Cart", "", "Ridgeback Insulated Hiking Jacket", "4.6 out of 5 stars", "$149.00", *pickers,
+        "Add to cart", "Free returns within 60 days", "", "Description", BODY,
+    ])  # fmt: skip
+    assert boilerstrip.extract(dump, kind="text").title == "Ridgeback Insulated Hiking Jacket"
+
+
+def test_a_headline_right_above_the_body_across_a_gap_is_still_found() -> None:
+    """A dump without blank lines around its headline: the headline-shaped line right above the first
+    paragraph is the title, also when a blank line parts them."""
+    dump = "\n".join(["Home", "News", "Sport", "Council approves new cycle lane", "", BODY])
+    assert boilerstrip.extract(dump, kind="text").title == "Council approves new cycle lane"

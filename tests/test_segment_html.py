@@ -67,6 +67,56 @@ def test_layout_table_cells_are_segmented_as_normal_blocks() -> None:
     assert all(not b.cells for b in blocks)
 
 
+def test_infobox_with_a_div_in_one_cell_stays_a_data_table() -> None:
+    """A table of label | value rows whose image cell wraps its caption in a <div> is still data: its
+    rows stay rows (the caption, a block inside a cell, is a block of its own)."""
+    rows = "".join(f"<tr><th>Label {n}</th><td>value {n}</td></tr>" for n in range(6))
+    blocks = seg(f'<table><tr><td colspan="2"><img src="a.jpg"><div>River at the bridge</div></td></tr>{rows}</table>')
+    assert [b.role for b in blocks] == ["paragraph"] + ["row"] * 6
+    assert blocks[1].cells == ("Label 0", "value 0")
+
+
+def test_a_table_of_few_rows_with_a_block_in_a_cell_is_layout() -> None:
+    """Under DATA_MIN_ROWS rows, one cell holding a block makes the table layout, as before."""
+    blocks = seg("<table><tr><td><div>Menu</div></td><td>Welcome to our page.</td></tr><tr><td>a</td><td>b</td></tr></table>")
+    assert all(b.role != "row" for b in blocks)
+
+
+def test_a_table_nesting_a_table_is_layout_however_many_rows() -> None:
+    """A cell holding a table makes the outer table layout even when most rows are plain."""
+    rows = "".join(f"<tr><td>Cell {n}</td><td>more {n}</td></tr>" for n in range(6))
+    blocks = seg(f"<table><tr><td><table><tr><td>Inner</td></tr></table></td></tr>{rows}</table>")
+    assert "row" not in {b.role for b in blocks[:1]}
+    assert blocks[0].text == "Inner" and not blocks[0].cells
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="?action=edit">edit</a>'
+        '<span class="mw-editsection-bracket">]</span></span>',
+        '<a class="headerlink" href="#history" title="Permanent link">\u00b6</a>',
+        '<a class="header-anchor" href="#history">#</a>',
+    ],
+)
+def test_heading_permalinks_and_edit_links_are_left_out(chrome: str) -> None:
+    """Wiki and docs software's edit-section links and permalinks inside a heading are not its text."""
+    (b,) = seg(f'<h2><span class="mw-headline" id="history">History</span>{chrome}</h2>')
+    assert b.text == "History"
+
+
+def test_citation_markers_are_left_out_of_the_sentence() -> None:
+    """A MediaWiki footnote marker (<sup class="reference">) is not part of the paragraph's text."""
+    (b,) = seg('<p>The mill worked until 1968<sup id="cite_ref-3" class="reference"><a href="#cite_note-3">[3]</a></sup>.</p>')
+    assert b.text == "The mill worked until 1968."
+
+
+def test_a_plain_sup_stays() -> None:
+    """A superscript without the citation class (an exponent, an ordinal) stays in the text."""
+    (b,) = seg("<p>The area is 312 km<sup>2</sup>.</p>")
+    assert b.text == "The area is 312 km2."
+
+
 def test_table_caption_is_a_caption() -> None:
     """A table's caption is a caption block before its rows."""
     blocks = seg("<table><caption>Prices</caption><tr><td>1</td><td>2</td></tr></table>")

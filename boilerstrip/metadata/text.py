@@ -225,6 +225,8 @@ URL_KEYS = ("target-uri", "uri", "url", "location", "content-location")
 CREDIT_MARK = regex.compile(r"(?:photo(?:graph)?|foto|image|picture|credit|bild)\s*:|©|\(c\)", regex.I)
 
 
+#: lines above a dump's first paragraph searched for a headline opening a group of lines
+GROUP_TITLE_SCAN = 40
 #: lines of a dump searched for a reply repeating the thread's subject
 REPLY_SCAN = 400
 #: a line ending so goes on below: a salutation ("Hallo zusammen,"), a lead-in, never a headline
@@ -281,11 +283,21 @@ def _headline(blocks: Sequence[Block]) -> str | None:
     if near:
         return near[-1].text
     # A dump without blank lines: the nearest headline-shaped line above the first paragraph,
-    # past the dateline and byline that often stand between them.
-    for b in reversed(blocks[max(0, first_para - 6) : first_para]):
+    # past the dateline and byline that often stand between them; within the paragraph's own group
+    # of lines where blank lines part the page (the line right above it may stand across a gap).
+    for j in range(first_para - 1, max(0, first_para - 6) - 1, -1):
+        b = blocks[j]
+        if j + 1 < first_para and blocks[j + 1].after_gap:
+            break
         if _date_line(b.text) or (len(b.text) <= 60 and BYLINE.match(b.text)):
             continue
         if _is_headline_shaped(b, 3):
+            return b.text
+    # Where blank lines part the page, a headline opens a group of lines: a product's name above its
+    # rating, prices and variant pickers, which push the description far below it (the last line of
+    # such a group, a delivery note, ends it and opens nothing).
+    for b in reversed(blocks[max(0, first_para - GROUP_TITLE_SCAN) : first_para]):
+        if b.after_gap and _is_headline_shaped(b, 4):
             return b.text
     return None
 

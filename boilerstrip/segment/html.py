@@ -51,6 +51,20 @@ LANDMARK_OF_ROLE = {
 }  # fmt: skip
 # Cells that hold these are layout, not data: their blocks are segmented one by one.
 LAYOUT_CELL_CONTENT = "table, div, p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
+#: ...unless the table has this many rows and at most one in LAYOUT_ROW_SHARE holds such a block: an
+#: infobox or a spec sheet whose image cell wraps its caption in a <div> is still rows of label | value.
+#: A nested table always makes it layout.
+DATA_MIN_ROWS = 4
+LAYOUT_ROW_SHARE = 4
+#: inline chrome that wiki and docs software prints inside the text it belongs beside: a heading's
+#: "[edit | edit source]" links and a sentence's "[1]" citation markers (MediaWiki), a heading's "¶" or
+#: "#" permalink (Sphinx and Python-Markdown "headerlink", VuePress "header-anchor", Docusaurus
+#: "hash-link", AnchorJS): the class names of the software, on every site that runs it, in any language
+INLINE_CHROME = {
+    "span": regex.compile(r"(?:^|\s)mw-editsection(?:$|\s)"),
+    "sup": regex.compile(r"(?:^|\s)(?:reference|mw-editsection)(?:$|\s)"),
+    "a": regex.compile(r"(?:^|\s)(?:headerlink|header-anchor|hash-link|anchorjs-link)(?:$|\s)"),
+}
 #: inline elements recorded as spans of their block's text
 INLINE_KIND = {
     "strong": "strong", "b": "strong", "em": "em", "i": "em", "code": "code", "kbd": "code", "samp": "code",
@@ -296,7 +310,15 @@ def _is_hidden(attributes: dict[str, str | None]) -> bool:
 
 def _is_data_table(node: LexborNode) -> bool:
     cells = node.css_first(f"td :is({LAYOUT_CELL_CONTENT}), th :is({LAYOUT_CELL_CONTENT})")
-    return cells is None
+    if cells is None:
+        return True
+    if node.css_first("td table, th table") is not None:
+        return False
+    rows = node.css("tr")
+    if len(rows) < DATA_MIN_ROWS:
+        return False
+    blocky = sum(r.css_first(f":is(td, th) :is({LAYOUT_CELL_CONTENT})") is not None for r in rows)
+    return blocky * LAYOUT_ROW_SHARE <= len(rows)
 
 
 def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent: _Open, walk: _Walk) -> _Open:
@@ -372,6 +394,8 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
             continue
         attributes = node.attributes
         if attributes and not reveal and _is_hidden(attributes):
+            continue
+        if tag in INLINE_CHROME and attributes and INLINE_CHROME[tag].search(attributes.get("class") or ""):
             continue
         if tag in BLOCKS:
             _enter_block(node, tag, attributes, opened, walk, data_tables)
