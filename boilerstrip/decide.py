@@ -685,7 +685,12 @@ SPARSE_WIDE_GAIN = 0.25
 #: counts them now: fixture chinese--library-night-reading stays at word F1 1.00 without them, .80 before.)
 SPARSE_GAIN_WORDS = 20
 SPARSE_PRIOR = 0.6
-SPARSE_IGNORED_RULES = ("teasers.class", "teasers.shape", "teasers.list", "teasers.title-date")
+#: ...and so are a shop's buttons ("Add to cart", "Quick view"): in a grid of cards they are its fields' shape,
+#: heard they weighed the grid's region down to below its filter column's (WCXB: a collection's 51 cards lost);
+#: the ones in cards go as their chrome (chrome_out), and the first pass hears the rule
+SPARSE_IGNORED_RULES = (
+    "teasers.class", "teasers.shape", "teasers.list", "teasers.title-date", "widgets.shop-control",
+)
 #: a dump's headline runs are heard at half strength: a list page is made of them, an article beside them is not
 SPARSE_SCALED_RULES = (("headlines.run", 0.5),)
 #: on HTML, a run of short lines is heard at half strength too: a listing's items are such a run, and a
@@ -732,6 +737,81 @@ def _card_signals(blocks: Sequence[Block], signals: Sequence[Signal], carousels:
         for i, (parent, n) in sorted(found.items())
         if parent in priced or i not in named
     ]
+
+
+def card_chrome(blocks: Sequence[Block], found: Mapping[int, tuple[int, int]]) -> dict[int, str]:
+    """The card fields that are their card's chrome, not its item's: block index -> why.
+
+    A shop's card says "Add to cart", "Quick view", "Size", "View details" under every item, a feed's
+    "Read more": the item's own fields (its title, its text, its price) differ from card to card, the
+    buttons and labels of the card's template do not. A field is chrome when its text (case and spacing
+    folded) is a label's or a widget's (words, CHROME_MAX_CHARS at most: a price or a count repeated is
+    a value, judged as one) and it is in every card (CHROME_MIN_CARDS or more), or in half of them and its slot
+    (its depth in the card, its tag, its nearest class) holds that text in CHROME_SHARE of the cards
+    that have the slot. An item's attribute can be nearly as alike ("Full-Time" in 69 of a job board's
+    76 cards) but its slot holds other values too ("Contract"); a promo tile among a shop's cards has
+    no button slot at all.
+    """
+    chrome: dict[int, str] = {}
+    for parent, cards in _cards_by_list(blocks, found).items():
+        texts: dict[int, tuple[tuple[int, str, str], str]] = {}
+        in_cards: dict[str, int] = defaultdict(int)
+        in_slot: dict[tuple[tuple[int, str, str], str], int] = defaultdict(int)
+        slots: dict[tuple[int, str, str], int] = defaultdict(int)
+        for fields in cards.values():
+            own: set[str] = set()
+            for i in sorted(fields):
+                b = blocks[i]
+                t = " ".join(b.text.lower().split())
+                depth = len(b.containers) - b.containers.index(parent)
+                slot = (depth, b.tag, b.attr_levels[0] if b.attr_levels else "")
+                texts[i] = (slot, t)
+                own.add(t)
+                in_slot[slot, t] += 1
+                slots[slot] += 1
+            for t in own:
+                in_cards[t] += 1
+        least = max(CHROME_MIN_CARDS, len(cards) / 2)
+        for i, (slot, t) in texts.items():
+            everywhere = in_cards[t] == len(cards) >= CHROME_MIN_CARDS
+            alike = everywhere or in_cards[t] >= least and in_slot[slot, t] >= CHROME_SHARE * slots[slot]
+            if alike and LETTERS.search(t) and len(t) <= CHROME_MAX_CHARS:
+                chrome[i] = f"the same words in {in_cards[t]} of its list's {len(cards)} cards"
+    return chrome
+
+
+#: a label or a widget's text of at most this many characters, in this many cards at least, that fills
+#: this share of its slot
+CHROME_MAX_CHARS = 100
+CHROME_MIN_CARDS = 6
+CHROME_SHARE = 0.95
+#: the signals that lift a list's cards (listing_card_signals, _card_signals)
+CARD_LIFT_RULES = frozenset({"listing.card", "fallback.card"})
+
+
+def chrome_out(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """The verdicts with the kept chrome (card_chrome) of every lifted list of cards decided out.
+
+    Done on the decided verdicts, not as a signal: the chrome weighs in the region, in the context
+    pass and in whether the structure pass pays as the card fields it looks like, so taking it out
+    changes no other block's label and no step of the ladder (as a -1.6 signal it moved a shop
+    grid's region to its filter column, and its few words lost a feed the structure pass).
+    """
+    lifted = [v.block.index for v in verdicts if v.kept and any(s.rule in CARD_LIFT_RULES for s in v.signals)]
+    if not lifted:
+        return list(verdicts)
+    blocks = [v.block for v in verdicts]
+    found = card_lists(blocks)
+    lists = {found[i][0] for i in lifted if i in found}
+    chrome = card_chrome(blocks, {i: f for i, f in found.items() if f[0] in lists})
+    return [
+        replace(v, label="boilerplate", signals=(*v.signals, Signal(i, 0.0, CHROME_RULE, f"chrome: {chrome[i]}")))
+        if v.kept and i in chrome else v
+        for i, v in enumerate(verdicts)
+    ]  # fmt: skip
+
+
+CHROME_RULE = "listing.card-chrome"
 
 
 def _card_of(b: Block, parent: int) -> int:
@@ -1044,6 +1124,9 @@ def fallback(
             if plain is not verdicts or t.carousels:
                 sparse = _structure_pass(blocks, signals, weights, t)
             verdicts = marked(sparse, "fallback.sparse", "judged by structure")
+    if metadata.page_type != "article":
+        # A declared article's cards are its own (a roundup's picks and their "Buy now" links): its text.
+        verdicts = chrome_out(verdicts)
     kept = kept_words(verdicts)
     body = metadata.body or ""
     if word_count(body) >= 50 and kept < 0.3 * word_count(body):

@@ -9,6 +9,7 @@ import boilerstrip
 from boilerstrip.decide import (
     TEXT_OUTSIDE_SCALE,
     Tunables,
+    card_chrome,
     card_lists,
     decide,
     html_region,
@@ -516,6 +517,40 @@ def test_card_lists_leaves_menus_mega_menus_and_prose_alone() -> None:
     prose = _cards_page(f'<div><p>{para}<a href="/x">source</a></p></div>')
     for html in (menu, mega, prose):
         assert card_lists(_blocks(html)) == {}
+
+
+def test_card_chrome_is_what_every_card_prints_alike() -> None:
+    """In a list of shop cards the labels every card prints ("Quick look", "Size") are the cards' chrome;
+    the titles, their text and the prices (values, however alike) are not, nor is an attribute most
+    cards share whose slot holds other values too ("In stock" beside "Sold out")."""
+    card = (
+        '<li><h3><a href="/p/{i}">Dark roast coffee number {i}</a></h3><p>Roasted in small batches, lot {i}.</p>'
+        '<div class="price">$19.99</div><div class="stock">{stock}</div><div class="quick">Quick look</div>'
+        '<div class="variant">Size</div></li>'
+    )
+    items = "".join(card.format(i=i, stock="Sold out" if i == 3 else "In stock") for i in range(8))
+    blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+    chrome = card_chrome(blocks, card_lists(blocks))
+    def flagged(start: str) -> set[bool]:
+        return {b.index in chrome for b in blocks if b.text.startswith(start)}
+
+    assert flagged("Quick look") == flagged("Size") == {True}
+    assert flagged("Dark roast coffee") == flagged("Roasted in small") == {False}
+    assert flagged("$19.99") == flagged("In stock") == {False}
+
+
+def test_a_shop_grid_judged_by_structure_leaves_its_cards_chrome_out() -> None:
+    """A category page that is only a grid of cards is judged by structure: its titles and descriptions are
+    kept, the label every card prints under its item ("Quick look") is not."""
+    card = (
+        '<li><h3><a href="/p/{i}">Hand-thrown stoneware mug number {i}</a></h3>'
+        "<p>Speckled glaze, holds 300 ml, batch {i}</p><div>Quick look</div></li>"
+    )
+    r = boilerstrip.extract(_cards_page(card, 8))
+    assert any(s.rule == "fallback.sparse" for s in r.blocks[0].signals)
+    assert all(f"Hand-thrown stoneware mug number {i}" in r.text for i in range(8))
+    assert "batch 7" in r.text
+    assert "Quick look" not in r.text
 
 
 def _thread_page(posts: list[tuple[str, str]]) -> str:

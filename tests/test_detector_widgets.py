@@ -292,3 +292,19 @@ def test_dump_signature_after_profile_fields() -> None:
     first = segment_text(f"obstwiese\nBeiträge: 4127\nRegistriert: Di 5. Jan 2010, 14:10\n{ANSWER}\n\n")
     assert not any(s.rule == "widgets.signature-line" for s in WidgetsDetector().detect(first, PageInfo(kind="text")))
 
+
+
+def test_a_shops_buttons_and_list_controls_are_widgets() -> None:
+    """'Add to cart', 'Quick view', 'Sort by: Featured' and 'In den Warenkorb' as short blocks are a shop's
+    controls; a category named 'Air Filters' and a sentence that mentions adding to the cart are not."""
+    for text in ("Add to Cart", "Quick view", "Sort by: Featured", "Clear all filters", "In den Warenkorb", "加入购物车"):
+        assert line(text) <= -1.0, text
+    assert line("Air Filters") == 0
+    assert line("Add to cart the spare filter and the descaler if you order before noon.") == 0
+
+
+def test_a_cards_review_prompt_is_a_rating_widget() -> None:
+    """'Be the first to review this product' and 'No reviews yet' under a shop card are its rating widget."""
+    assert line("Be the first to review this product") <= -1.0
+    assert line("No reviews yet") <= -1.0
+    assert line("She was the first to review the new law before the committee voted on it in March.") == 0
