@@ -493,6 +493,8 @@ def revise(
         if b.role == "heading":
             if scores[i] > -2 * t.undecided and next_label == "content" and i not in titles:
                 out[i] = "content"
+        elif b.tag == "dt" and scores[i] > TERM_FLOOR and _defines(blocks, scores, labels, i, t.undecided):
+            out[i] = "content"
         elif decided[i]:
             continue
         elif body is not None and body[0] < i < body[1] and scores[i] >= 0 and next_label == "content":
@@ -503,6 +505,19 @@ def revise(
         elif "boilerplate" in (prev_label, next_label) and None in (prev_label, next_label):
             out[i] = "boilerplate"
     return out
+
+
+def _defines(blocks: Sequence[Block], scores: Sequence[float], labels: Sequence[Label], i: int,
+             undecided: float) -> bool:  # fmt: skip
+    """Whether the block after term ``i`` is its definition (a <dd>'s text), kept on its own evidence:
+    a post's "Views: 5K" or "Joined: 2012" pairs are <dl>s too, their values kept only by their neighbours."""
+    j = i + 1
+    return j < len(blocks) and labels[j] == "content" and scores[j] >= undecided and ">dd" in blocks[j].path
+
+
+#: a definition list's term goes with the definition kept after it from this score up: an API reference
+#: links each term to its own page (link density -2.0, a short link-only block -0.4, in the region +0.4)
+TERM_FLOOR = -2.5
 
 
 #: what evidence says of a block's shape alone (its length, its punctuation, its function words):

@@ -72,6 +72,14 @@ class Block:
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
 
+    @property
+    def permalink(self) -> bool:
+        """A heading whose every link points into the page ("#section"): its own anchor, not a way elsewhere."""
+        if self.role != "heading" or not self.links:
+            return False
+        targets = [s[3] for s in self.spans if s[2] == "link"]
+        return bool(targets) and all(len(t) > 1 and t.startswith("#") for t in targets)
+
 
 @dataclass(frozen=True, slots=True)
 class Signal:

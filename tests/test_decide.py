@@ -281,6 +281,24 @@ def test_strongly_negative_heading_stays_boilerplate() -> None:
     assert revise(blocks, [-2.0, 2.0], ["boilerplate", "content"], T) == ["boilerplate", "content"]
 
 
+def test_a_linked_term_goes_with_the_definition_kept_after_it() -> None:
+    """An API reference links each <dt> term to its own page: a term whose <dd> was kept is content,
+    one before a dropped definition, one without a definition, and a strongly negative one are not."""
+    def term(i: int, text: str) -> Block:
+        return Block(index=i, text=text, role="item", tag="dt", path="body>main>dl>dt")
+
+    def definition(i: int) -> Block:
+        return Block(index=i, text=LONG, role="item", tag="p", path="body>main>dl>dd>p")
+
+    blocks = [term(0, "Socket.url"), definition(1), term(2, "Socket.send()"), definition(3),
+              term(4, "Socket.close()"), term(5, "Sponsored"), definition(6)]  # fmt: skip
+    scores = [-2.0, 2.0, -2.0, -1.5, -2.0, -3.0, 2.0]
+    first: list[Label] = ["boilerplate", "content", "boilerplate", "boilerplate", "boilerplate", "boilerplate",
+                          "content"]  # fmt: skip
+    got = revise(blocks, scores, first, T)
+    assert got == ["content", "content", "boilerplate", "boilerplate", "boilerplate", "boilerplate", "content"]
+
+
 def test_a_heading_that_repeats_the_title_is_not_brought_back() -> None:
     """The context pass brings a mildly negative heading back before content, but not one that is the
     page's title (echo.title): the title is metadata, even when it sits inside the article."""

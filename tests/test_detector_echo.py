@@ -70,6 +70,7 @@ def test_bare_values_are_flagged(line: str) -> None:
         "5 March 2024 10:00",
         "Tuesday, 5 March 2024",
         "Updated: 2024-03-05 10:00",
+        "Last edited: Mar 5, 2024",
         "3 hours ago",
         "vor 2 Stunden",
         "2024年3月5日",
@@ -87,6 +88,7 @@ def test_date_only_lines_are_flagged(line: str) -> None:
         "Visit https://example.com for the timetable.",
         "The number 252 is the route.",
         "Read more",
+        "Last edited by the moderator on 5 March 2024 to fix the link.",
         PARAS[0],
     ],
 )

@@ -67,6 +67,24 @@ def test_link_dense_block_is_negative() -> None:
     assert "evidence.links" not in sparse
 
 
+def test_a_heading_that_is_its_own_anchor_is_no_link() -> None:
+    """A docs heading wrapped in a link to its own section ("#events") is a permalink: no evidence.links;
+    a heading linking elsewhere, or to the bare "#" of a script's toggle, still is link text."""
+    text = "Instance properties"
+
+    def heading(target: str) -> Block:
+        return Block(index=0, text=text, role="heading", level=2, link_chars=len(text), links=1,
+                     spans=((0, len(text), "link", target, ""),))  # fmt: skip
+
+    assert heading("#instance-properties").permalink
+    assert "evidence.links" not in judge(heading("#instance-properties"))
+    assert "evidence.links" in judge(heading("/docs/api/properties"))
+    assert "evidence.links" in judge(heading("#"))
+    item = Block(index=0, text=text, role="item", link_chars=len(text), links=1,
+                 spans=((0, len(text), "link", "#instance-properties", ""),))  # fmt: skip
+    assert "evidence.links" in judge(item)  # a table of contents' entry links into the page too: still a link
+
+
 def test_code_gets_only_code_evidence() -> None:
     """A code block gets evidence.code and nothing about prose."""
     got = judge(Block(index=0, text="def double(x):\n    return x * 2", role="code"))

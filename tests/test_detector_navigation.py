@@ -54,6 +54,20 @@ def test_html_nav_landmark_and_menu_items() -> None:
     assert s[PARAGRAPH] == 0
 
 
+def test_permalink_headings_are_no_menu_entries() -> None:
+    """Headings wrapped in their own anchors, each above two linked terms, are a reference's sections, not a
+    run of menu links; the same headings linking to other pages are."""
+    def page(prefix: str) -> str:
+        return "".join(
+            f'<h2><a href="{prefix}{name.lower()}">{name}</a></h2><dl><dt><a href="/api/{name}">{name}()</a></dt>'
+            f'<dt><a href="/api/{name}/all">{name}.all()</a></dt><dd><p>{PARAGRAPH}</p></dd></dl>'
+            for name in ("Constructor", "Methods", "Events")
+        )
+
+    assert html(page("#"))["Methods"] == 0
+    assert html(page("/api/"))["Methods"] < 0
+
+
 def test_article_header_is_not_site_header() -> None:
     """An article's own <header> holds its h1; only the site header is navigation."""
     s = html(

@@ -205,7 +205,34 @@ def test_forum_profile_fields() -> None:
     """'Posts: 214' and 'Joined: Mon Jun 08, 2020' beside forum posts are widgets; 'Location: Town Hall' is not."""
     assert line("Posts: 214") <= -1.0
     assert line("Joined: Mon Jun 08, 2020 6:11 pm") <= -1.0
+    assert line("Join Date: Jun 2024") <= -1.0
     assert line("Location: Town Hall") == 0
+    assert line("Join date to be announced") == 0
+
+
+def test_member_rank_beside_a_post() -> None:
+    """A member's rank in the poster's card ("Well-known member") is a widget; the same words in the post are not."""
+    s = html('<div class="message-userdetails"><h5 class="usertitle">Well-known member</h5></div>'
+             '<div class="message-body"><p>Any well-known member can answer this.</p></div>')  # fmt: skip
+    assert s["Well-known member"] <= -1.5
+    assert s["Any well-known member can answer this."] == 0
+
+
+def test_reaction_counts_under_posts() -> None:
+    """A like button's tally printed as its own line ("7 Likes", "1 Like") is a widget; a sentence that
+    starts with a count of likes is not."""
+    assert line("7 Likes") <= -1.0
+    assert line("1 Like") <= -1.0
+    assert line("12 likes in one evening were enough for her") == 0
+
+
+def test_forum_posting_permissions() -> None:
+    """The posting-permissions box under a thread ("You may not post replies") is forum chrome; a post that
+    says what its writer may not do is not."""
+    assert line("You may not post new threads") <= -1.0
+    assert line("You cannot reply to topics in this forum") <= -1.0
+    assert line("Du darfst keine neuen Themen in diesem Forum erstellen") <= -1.0
+    assert line("You may not park on the verge during the works") == 0
 
 
 def test_article_paragraph_untouched() -> None:

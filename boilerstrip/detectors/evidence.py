@@ -123,7 +123,8 @@ class EvidenceDetector:
             elif density < p["thin_stopword_density"] and b.role not in ("row", "code", "item", "heading"):
                 yield Signal(i, -0.4, "evidence.no-stopwords", f"{density:.2f} function words ({lang})")
         ld = b.link_density
-        if ld >= p["high_link_density"]:
+        # A docs heading wrapped in its own anchor (<h2><a href="#events">) links to itself, not away.
+        if ld >= p["high_link_density"] and not b.permalink:
             yield Signal(i, -0.6 - 1.4 * ld, "evidence.links", f"link density {ld:.2f}")
 
 

@@ -55,6 +55,7 @@ class NavigationDetector(RuleDetector):
                 and b.link_density >= self.params["item_link_density"]
                 and words <= self.params["max_item_words"]
                 and b.role != "code"
+                and not b.permalink
             )
         if b.role not in ("line", "item"):
             return False
