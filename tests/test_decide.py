@@ -451,6 +451,51 @@ def test_a_landing_page_keeps_all_its_sections() -> None:
     assert "Privacy" not in r.text and "Pricing" not in r.text
 
 
+def _testimonials_page(css: str, declared: str = "WebPage") -> str:
+    """A service page: two sections of its own, then three short quotes with their authors in a ``css`` box."""
+    sections = "".join(
+        f"<section><h2>{h}</h2><p>{p}</p></section>"
+        for h, p in (
+            ("Seasonal pruning", "We prune fruit trees, hedges and roses at the right time of year, so that they "
+             "flower well and stay healthy through the winter months."),
+            ("Lawn renovation", "Our team scarifies, aerates and reseeds tired lawns, and leaves you a simple "
+             "watering plan for the first six weeks after the work is done."),
+        )
+    )  # fmt: skip
+    quotes = "".join(
+        f"<div><p>{q}</p><p>{who}</p><p>{role}</p></div>"
+        for q, who, role in (
+            ("They turned our overgrown plot into a garden we use every weekend.", "Maria K.", "Homeowner"),
+            ("Honest about what our old apple tree needed, and it fruited again.", "Tom B.", "Allotment holder"),
+            ("The new lawn took in six weeks, just as they said it would.", "Ann L.", "Landlord"),
+        )
+    )
+    nav = "<header><nav><a href='/'>Home</a> <a href='/about'>About</a> <a href='/contact'>Contact</a></nav></header>"
+    ld = f'<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "{declared}"}}</script>'
+    return (
+        f"<html><head>{ld}</head><body>{nav}<main><h1>Garden care for busy owners</h1>{sections}"
+        f"<section class='{css}'><h2>What our clients say</h2>{quotes}</section></main>"
+        "<footer><p>© 2024 Garden Co. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_a_service_pages_testimonials_are_its_text() -> None:
+    """Testimonials a service prints about itself are its page's text, names and all; review markup
+    (other people's opinions beside the page's own text) weighs more against the same box."""
+    kept = boilerstrip.extract(_testimonials_page("testimonials")).text
+    for phrase in ("What our clients say", "overgrown plot", "Maria K.", "Allotment holder"):
+        assert phrase in kept
+    assert "All rights reserved" not in kept
+    reviews = boilerstrip.extract(_testimonials_page("reviews")).text
+    assert "Maria K." not in reviews
+
+
+def test_testimonials_beside_an_article_weigh_as_reviews() -> None:
+    """Beside an article a testimonial box is the site's promotion: there it weighs as review markup does."""
+    article = boilerstrip.extract(_testimonials_page("testimonials", "Article")).text
+    assert "lawns" in article and "Maria K." not in article
+
+
 def test_sections_are_judged_without_a_site_models_lift() -> None:
     """A sibling that qualifies as a section only through a site model's lift of unique blocks stays out:
     the model narrows the page to its own text, it does not widen the region."""

@@ -133,6 +133,17 @@ def test_line_occurring_three_times_is_flagged_everywhere() -> None:
     assert rules_by_block(bs) == {0: {"echo.repeated"}, 2: {"echo.repeated"}, 4: {"echo.repeated"}}
 
 
+def test_prose_line_printed_three_times_keeps_its_first_copy() -> None:
+    """A carousel slide a page prints three times (per layout, cloned at the ends): the first copy is no
+    echo.repeated, the later ones still are; a linked line of the same length stays a repeat everywhere."""
+    slide = "Plan every shift in one place and see who is on call at a glance."
+    bs = blocks(slide, PARAS[0], slide, PARAS[1], slide)
+    assert rules_by_block(bs) == {2: {"echo.repeated"}, 4: {"echo.repeated"}}
+    linked = [Block(index=i, text=t, role="paragraph", link_chars=len(t) if t == slide else 0)
+              for i, t in enumerate((slide, PARAS[0], slide, PARAS[1], slide))]  # fmt: skip
+    assert rules_by_block(linked) == {0: {"echo.repeated"}, 2: {"echo.repeated"}, 4: {"echo.repeated"}}
+
+
 def test_repeated_rows_and_items_are_not_repeats() -> None:
     """Equal table rows are legitimate and are not flagged."""
     bs = blocks("yes | yes", "yes | yes", role="row")

@@ -183,6 +183,18 @@ def test_inactive_tab_panels_are_shown(panel: str) -> None:
     assert texts(html)[-2:] == ["curl -X POST /v2/payouts", "client.payouts.create()"]
 
 
+@pytest.mark.parametrize("panel", ['<div class="tab-pane fade" style="display:none">', '<div class="tabs-panel" hidden>'])
+def test_inactive_tab_panes_marked_by_class_are_shown(panel: str) -> None:
+    """A CSS framework's tab pane (Bootstrap's .tab-pane) without role="tabpanel" is an inactive tab too; a
+    hidden element whose class only mentions tabs stays hidden."""
+    html = (
+        '<ul class="nav-tabs"><li>Overview</li><li>Specifications</li></ul><div class="tab-content">'
+        f'<div class="tab-pane active"><p>A quiet fan.</p></div>{panel}<p>Core clock: 732 MHz</p></div></div>'
+    )
+    assert texts(html)[-2:] == ["A quiet fan.", "Core clock: 732 MHz"]
+    assert texts('<div class="tab-panel-title" hidden><p>Specs</p></div><p>after</p>') == ["after"]
+
+
 @pytest.mark.parametrize(
     "panel",
     [

@@ -3,7 +3,8 @@
 Three kinds: (1) lines shaped like bare values (URL, e-mail, phone, number,
 XPath, a date alone) and lines of a dump's metadata prelude; (2) text equal to a
 declared value (the title, the site name, a publisher block) or repeated
-verbatim on the page, save the labels of a record template (_template_labels);
+verbatim on the page, save the labels of a record template (_template_labels) and the first copy
+of a line of prose printed three times or more in HTML (a carousel's slide, _prose_copy);
 (3) one long block that only concatenates text present in other blocks (a
 JSON-LD articleBody printed as one line): the finer copies stay.
 Comment bylines ("<name> says:") are bylines too, of readers; in a dump, where no
@@ -114,7 +115,7 @@ class EchoDetector(RuleDetector):
         for b, n in zip(blocks, norms, strict=True):
             if not n or counts[n] < 2 or b.role in ("meta", "row", "code") or n in template:
                 continue
-            if counts[n] >= 3 and len(n) < 200:
+            if counts[n] >= 3 and len(n) < 200 and not (html and n not in seen and _prose_copy(b, n)):
                 yield Signal(b.index, -1.0, "echo.repeated", f"text occurs {counts[n]} times")
             elif n in seen:
                 yield Signal(b.index, -1.5, "echo.repeat", "same text earlier on the page")
@@ -139,6 +140,20 @@ class EchoDetector(RuleDetector):
                 yield Signal(
                     b.index, -2.5, "echo.concatenation", f"{coverage:.0%} of its text stands in other blocks"
                 )
+
+
+#: a text printed three times or more is a label, a button or a menu entry (each copy is marked), unless it is
+#: a line of prose this many words long: then the first copy is the page's, the others are clones of it (still
+#: marked). HTML only: in a dump a thread's "Re: <subject>" line over each post looks the same. WCXB: service
+#: .8257 -> .8311 (thirds .8162/.7988/.8616 -> .8204/.8107/.8616), forum +.001, the other types within .0004;
+#: ScrapingHub .9666 -> .9665 (one wire line "More AP ...: <url>" kept once)
+REPEATED_PROSE_WORDS = 6
+
+
+def _prose_copy(b: Block, norm: str) -> bool:
+    """Whether a repeated block is a line of prose, not a link: a carousel's slide or a tab's text that
+    a responsive page prints once per layout (and a slider clones at both ends)."""
+    return norm.count(" ") + 1 >= REPEATED_PROSE_WORDS and 2 * b.link_chars <= len(b.text)
 
 
 #: a text recurring this often may be a label of a record template (see _template_labels)

@@ -301,11 +301,23 @@ def _is_hidden(attributes: dict[str, str | None]) -> bool:
         # a guide) is hidden until clicked: part of the page, one click away.
         return False
     hidden = attributes.get("hidden", False)
+    style = attributes.get("style")
     if (hidden is not False and hidden != "until-found") or attributes.get("aria-hidden") == "true":
         # hidden="until-found" is collapsed content the browser's find-in-page opens: the page's text.
-        return True
-    style = attributes.get("style")
-    return bool(style and HIDDEN_STYLE.search(style))
+        return not _tab_pane(attributes)
+    return bool(style and HIDDEN_STYLE.search(style)) and not _tab_pane(attributes)
+
+
+#: class tokens of a tab panel in the CSS frameworks that mark one by class alone (Bootstrap's .tab-pane,
+#: Foundation's .tabs-panel), without role="tabpanel": an inactive one is hidden until its tab is clicked,
+#: and is one click away as a tabpanel is. Asked of hidden elements only. WCXB: two product pages' spec
+#: tabs (word F1 .79 -> .95, .60 -> .78), no other page of the 59 with such classes changes; ScrapingHub unchanged
+TAB_PANE_CLASSES = frozenset({"tab-pane", "tabs-panel"})
+
+
+def _tab_pane(attributes: dict[str, str | None]) -> bool:
+    cls = attributes.get("class")
+    return cls is not None and not TAB_PANE_CLASSES.isdisjoint(cls.split())
 
 
 def _is_data_table(node: LexborNode) -> bool:
