@@ -292,3 +292,48 @@ def test_dump_signature_after_profile_fields() -> None:
     first = segment_text(f"obstwiese\nBeiträge: 4127\nRegistriert: Di 5. Jan 2010, 14:10\n{ANSWER}\n\n")
     assert not any(s.rule == "widgets.signature-line" for s in WidgetsDetector().detect(first, PageInfo(kind="text")))
 
+
+
+BIO = (
+    "Dana Whitfield is a staff reporter covering transport and city hall. She joined the paper in 2016 "
+    "after eight years at a regional news agency."
+)
+
+
+def test_author_bio_box() -> None:
+    """The blocks of an author's bio box ("author-bio", "author-box__text", "contributor-bio") are widgets,
+    its prose too; a bio class far up (a page wrapper), a speaker's bio and "biology" in a class name are not."""
+    s = html(
+        f'<div class="author-bio"><h4>Dana Whitfield</h4><p>{BIO}</p></div>'
+        '<div class="elementor-author-box__text"><p>Written by our editors.</p></div>'
+        '<section class="contributor-bio__content"><div>Staff reporter</div></section>'
+        '<div class="biology-notes"><p>Cells divide by mitosis in most tissues.</p></div>'
+        '<div class="author-bio"><div class="a"><div class="b"><div class="c"><div class="d">'
+        "<p>Deep inside a wrapper.</p></div></div></div></div></div>"
+        '<div class="speaker"><p class="speaker__bio">She teaches an evening class on bats.</p></div>'
+    )
+    assert s[BIO] <= -3.0 and s["Dana Whitfield"] <= -3.0
+    assert s["Written by our editors."] <= -3.0 and s["Staff reporter"] <= -3.0
+    assert s["Cells divide by mitosis in most tissues."] == 0
+    assert s["Deep inside a wrapper."] == 0
+    assert s["She teaches an evening class on bats."] == 0
+
+
+def _with_bio(head: str) -> str:
+    story = "".join(
+        f"<p>The council voted on Tuesday to close the old bridge to traffic for the {n} time, and engineers "
+        "said repairs to the piers would take most of the summer, with buses sent the long way round.</p>"
+        for n in ("first", "second", "third", "fourth")
+    )
+    return (
+        f"<html><head>{head}</head><body><article><h1>Bridge closes again</h1>{story}"
+        f'<div class="author-bio"><p>{BIO}</p></div></article></body></html>'
+    )
+
+
+def test_author_bio_goes_from_an_article_but_stays_on_a_product_page() -> None:
+    """Under a story the writer's bio goes; on a declared product page (a maker's bio) the rule is silent."""
+    assert "Dana Whitfield" not in boilerstrip.extract(_with_bio("")).text
+    product = '<script type="application/ld+json">{"@type": "Product", "name": "Bridge"}</script>'
+    r = boilerstrip.extract(_with_bio(product))
+    assert not any(s.rule == "widgets.author-bio" and s.weight for v in r.blocks for s in v.signals)
