@@ -337,3 +337,20 @@ def test_author_bio_goes_from_an_article_but_stays_on_a_product_page() -> None:
     product = '<script type="application/ld+json">{"@type": "Product", "name": "Bridge"}</script>'
     r = boilerstrip.extract(_with_bio(product))
     assert not any(s.rule == "widgets.author-bio" and s.weight for v in r.blocks for s in v.signals)
+
+
+def test_follow_us_on_social_closing_lines() -> None:
+    """'Follow @desk on Twitter for the latest' and 'Follow our coverage at https://…' send the reader away;
+    a story's sentence about followers on Twitter is prose."""
+    assert line("Follow @metrodesk on Twitter to keep up with the latest from the newsroom.") <= -1.2
+    assert line("Follow our full coverage of the election at https://example.com/election") <= -1.2
+    assert line("Folgen Sie der Redaktion auf Instagram und Facebook.") <= -1.2
+    assert line("The mayor has 40,000 followers on Twitter and posts every morning.") == 0
+
+
+def test_support_appeals_at_the_end_of_a_story() -> None:
+    """'If you enjoyed this article, support our journalism' asks for money; a story about members does not."""
+    assert line("If you enjoyed this article, please consider supporting us with a small monthly gift.") <= -1.5
+    assert line("Become a member and read without limits.") <= -1.5
+    assert line("Se você gostou deste artigo, compartilhe com seus amigos.") <= -1.5
+    assert line("Forty residents became members of the allotment society this spring.") == 0
