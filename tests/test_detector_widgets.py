@@ -354,3 +354,12 @@ def test_support_appeals_at_the_end_of_a_story() -> None:
     assert line("Become a member and read without limits.") <= -1.5
     assert line("Se você gostou deste artigo, compartilhe com seus amigos.") <= -1.5
     assert line("Forty residents became members of the allotment society this spring.") == 0
+
+
+def test_comment_policy_notices() -> None:
+    """'We are moderating all comments' and 'comments that break the rules will not be published' are the
+    comment section's house rules; a story about content moderation is prose."""
+    assert line("Note: we are moderating all comments for a few days because of spam.") <= -1.5
+    assert line("Comments that insult other readers will not be published.") <= -1.5
+    assert line("Comentários ofensivos não serão publicados.") <= -1.5
+    assert line("The platform hired 200 moderators to review posts in the run-up to the election.") == 0
