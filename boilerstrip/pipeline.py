@@ -56,12 +56,12 @@ TESTIMONIAL_SCALE = 2.0
 #: opinions beside the product's own description, as comments are beside an article, and fine print is terms
 PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
     "product": {"widgets.reviews-class": REVIEW_SCALE, "widgets.review-widget": REVIEW_SCALE,
-                "consent.fineprint-class": FINEPRINT_SCALE},
+                "consent.fineprint-class": FINEPRINT_SCALE, "widgets.author-bio": 0.0},
     "article": {"widgets.testimonial-class": TESTIMONIAL_SCALE},
 }
 #: evidence a thread weighs differently: a one-line reply ("Same here, the update fixed it") is a
 #: post, so shortness is no evidence against a block there
-THREAD_SCALE: dict[str, float] = {"evidence.short": 0.0}
+THREAD_SCALE: dict[str, float] = {"evidence.short": 0.0, "widgets.author-bio": 0.0}
 #: evidence heard on threads only: off a thread the comment classes weigh enough (COMMENT_SCALE), and a
 #: docs page whose steps repeat per language tab looked like posts with comments under each
 THREAD_ONLY_SCALE: dict[str, float] = {"widgets.post-comments": 0.0}

@@ -751,7 +751,7 @@ def test_a_page_with_a_byline_keeps_its_main_landmark_out() -> None:
         "<p>The commission approved the plan to replace four bridges on the line by the end of the decade, "
         "after two years of hearings and a study of the freight traffic they carry every week.</p>"
     ) * 12
-    bio = "<div class='bio'><p>Dana Reyes covers transport, rail freight and the budget</p></div>"
+    bio = "<div class='panel'><p>Dana Reyes covers transport, rail freight and the budget</p></div>"
 
     nav = "<nav>" + " ".join(f"<a href='/{w}'>{w}</a>" for w in ("news", "sport", "weather", "opinion")) * 3 + "</nav>"
 

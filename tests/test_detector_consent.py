@@ -131,3 +131,11 @@ def test_fine_print_under_an_offer_is_legal_boilerplate() -> None:
     terms = "** Financing available to qualified customers, subject to credit approval and a minimum term."
     s = html(f'<ol class="footnotes"><li class="footnote-2">{terms}</li></ol>')
     assert s[terms] <= -0.6
+
+
+def test_reprint_notices_and_affiliate_commissions() -> None:
+    """A syndicated story's reprint notice and an 'affiliate commission' disclosure are fine print; a story
+    about commissions is not."""
+    assert line("This copy is for your personal, non-commercial use only. To order copies, contact us.") <= -1.2
+    assert line("The publisher may earn an affiliate commission if you buy through links on this page.") <= -1.6
+    assert line("The council set up a commission to look into the use of the old quarry.") == 0

@@ -335,3 +335,74 @@ def test_a_cards_review_prompt_is_a_rating_widget() -> None:
     assert line("Be the first to review this product") <= -1.0
     assert line("No reviews yet") <= -1.0
     assert line("She was the first to review the new law before the committee voted on it in March.") == 0
+
+
+BIO = (
+    "Dana Whitfield is a staff reporter covering transport and city hall. She joined the paper in 2016 "
+    "after eight years at a regional news agency."
+)
+
+
+def test_author_bio_box() -> None:
+    """The blocks of an author's bio box ("author-bio", "author-box__text", "contributor-bio") are widgets,
+    its prose too; a bio class far up (a page wrapper), a speaker's bio and "biology" in a class name are not."""
+    s = html(
+        f'<div class="author-bio"><h4>Dana Whitfield</h4><p>{BIO}</p></div>'
+        '<div class="elementor-author-box__text"><p>Written by our editors.</p></div>'
+        '<section class="contributor-bio__content"><div>Staff reporter</div></section>'
+        '<div class="biology-notes"><p>Cells divide by mitosis in most tissues.</p></div>'
+        '<div class="author-bio"><div class="a"><div class="b"><div class="c"><div class="d">'
+        "<p>Deep inside a wrapper.</p></div></div></div></div></div>"
+        '<div class="speaker"><p class="speaker__bio">She teaches an evening class on bats.</p></div>'
+    )
+    assert s[BIO] <= -3.0 and s["Dana Whitfield"] <= -3.0
+    assert s["Written by our editors."] <= -3.0 and s["Staff reporter"] <= -3.0
+    assert s["Cells divide by mitosis in most tissues."] == 0
+    assert s["Deep inside a wrapper."] == 0
+    assert s["She teaches an evening class on bats."] == 0
+
+
+def _with_bio(head: str) -> str:
+    story = "".join(
+        f"<p>The council voted on Tuesday to close the old bridge to traffic for the {n} time, and engineers "
+        "said repairs to the piers would take most of the summer, with buses sent the long way round.</p>"
+        for n in ("first", "second", "third", "fourth")
+    )
+    return (
+        f"<html><head>{head}</head><body><article><h1>Bridge closes again</h1>{story}"
+        f'<div class="author-bio"><p>{BIO}</p></div></article></body></html>'
+    )
+
+
+def test_author_bio_goes_from_an_article_but_stays_on_a_product_page() -> None:
+    """Under a story the writer's bio goes; on a declared product page (a maker's bio) the rule is silent."""
+    assert "Dana Whitfield" not in boilerstrip.extract(_with_bio("")).text
+    product = '<script type="application/ld+json">{"@type": "Product", "name": "Bridge"}</script>'
+    r = boilerstrip.extract(_with_bio(product))
+    assert not any(s.rule == "widgets.author-bio" and s.weight for v in r.blocks for s in v.signals)
+
+
+def test_follow_us_on_social_closing_lines() -> None:
+    """'Follow @desk on Twitter for the latest' and 'Follow our coverage at https://…' send the reader away;
+    a story's sentence about followers on Twitter is prose."""
+    assert line("Follow @metrodesk on Twitter to keep up with the latest from the newsroom.") <= -1.2
+    assert line("Follow our full coverage of the election at https://example.com/election") <= -1.2
+    assert line("Folgen Sie der Redaktion auf Instagram und Facebook.") <= -1.2
+    assert line("The mayor has 40,000 followers on Twitter and posts every morning.") == 0
+
+
+def test_support_appeals_at_the_end_of_a_story() -> None:
+    """'If you enjoyed this article, support our journalism' asks for money; a story about members does not."""
+    assert line("If you enjoyed this article, please consider supporting us with a small monthly gift.") <= -1.5
+    assert line("Become a member and read without limits.") <= -1.5
+    assert line("Se você gostou deste artigo, compartilhe com seus amigos.") <= -1.5
+    assert line("Forty residents became members of the allotment society this spring.") == 0
+
+
+def test_comment_policy_notices() -> None:
+    """'We are moderating all comments' and 'comments that break the rules will not be published' are the
+    comment section's house rules; a story about content moderation is prose."""
+    assert line("Note: we are moderating all comments for a few days because of spam.") <= -1.5
+    assert line("Comments that insult other readers will not be published.") <= -1.5
+    assert line("Comentários ofensivos não serão publicados.") <= -1.5
+    assert line("The platform hired 200 moderators to review posts in the run-up to the election.") == 0

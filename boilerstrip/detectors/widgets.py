@@ -15,6 +15,7 @@ around every post) is the page, not a widget. ``widgets.landmark-dialog``
 for modals (role="dialog"), ``widgets.landmark-comments`` for a comments landmark.
 ``widgets.post-comments`` for comments under posts (see _post_comments): unlike the comment
 classes, it still counts on a thread, where the posts themselves are content.
+``widgets.author-bio`` for the blocks of an author's bio box (see _in_author_bio).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
+
+import regex
 
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
@@ -38,6 +41,11 @@ class WidgetsDetector(RuleDetector):
         self.weights: Mapping[str, float] = {k: float(v) for k, v in load_table(self.name)["weights"].items()}
         self.form_max = int(self.params.get("form_max_chars", 200))
         self.form_wrap = int(self.params.get("form_wrap_chars", 2000))
+        bio = load_table(self.name)["author_bio"]
+        self.author_box = _names(bio["names"])
+        self.bio_box = _names(bio["bio_names"])
+        self.writer = regex.compile("|".join(bio["writer_words"]))
+        self.bio_levels = int(bio["levels"])
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         commented: set[int] = set()
@@ -63,6 +71,8 @@ class WidgetsDetector(RuleDetector):
         w = self.weights
         wrapped = _in_long_runs(blocks, "form", self.form_wrap)
         for b in blocks:
+            if self._in_author_bio(b):
+                yield Signal(b.index, w["author_bio"], "widgets.author-bio", "inside an author's bio box")
             marks = b.landmarks
             if not marks:
                 continue
@@ -74,6 +84,20 @@ class WidgetsDetector(RuleDetector):
                 yield Signal(b.index, w["landmark_dialog"], "widgets.landmark-dialog", "inside a dialog")
             if "comments" in marks:
                 yield Signal(b.index, w["landmark_comments"], "widgets.landmark-comments", "inside comments")
+
+    def _in_author_bio(self, b: Block) -> bool:
+        """Whether a class name of the block's nearest classed elements names an author's bio box."""
+        if "bio" not in b.attrs and "author" not in b.attrs:  # every name holds one: most blocks stop here
+            return False
+        near = " ".join(b.attr_levels[: self.bio_levels])
+        if self.author_box.search(near):
+            return True
+        return self.bio_box.search(near) is not None and self.writer.search(near) is not None
+
+
+def _names(alternatives: Iterable[str]) -> regex.Pattern[str]:
+    """One pattern for whole class names (or their "_"/"-" parts) of the given shapes."""
+    return regex.compile(r"(?<![^\s_-])(?:" + "|".join(alternatives) + r")(?![^\s_-])")
 
 
 def _in_long_runs(blocks: Sequence[Block], landmark: str, min_chars: int) -> frozenset[int]:
