@@ -283,13 +283,24 @@ GROWTH_NET = 0.9  # off threads, the larger region may cost a tenth of the net m
 def card_lists(blocks: Sequence[Block]) -> dict[int, tuple[int, int]]:
     """Blocks that make up repeated lists of cards: block index -> (the list's container, its cards).
 
+    See card_fields, which names each block's card too.
+    """
+    return {i: (parent, n) for i, (parent, _, n) in card_fields(blocks).items()}
+
+
+def card_fields(blocks: Sequence[Block]) -> dict[int, tuple[int, int, int]]:
+    """Blocks that make up repeated lists of cards: block index -> (the list, the card, the list's cards).
+
     A listing's content is its items: sibling elements of one tag (li, article, div, tr),
     at least CARD_MIN_ITEMS of them, most of them cards: a few short fields (at most
     CARD_MAX_BLOCKS blocks, none over CARD_MAX_CHARS) of which one is title-like (a
     heading, or CARD_TITLE_WORDS words or more), and mostly linked. A menu's entries are
     one or two words, a mega-menu's columns are many links each, a run of paragraphs is
-    prose: none of them is a list of cards.
+    prose: none of them is a list of cards. A dump has no elements: its cards are found by the
+    shape of their lines (text_cards).
     """
+    if not any(b.containers for b in blocks):
+        return text_cards(blocks)
     children: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     tag_of: dict[int, str] = {}
     for b in blocks:
@@ -298,7 +309,7 @@ def card_lists(blocks: Sequence[Block]) -> dict[int, tuple[int, int]]:
             child = b.containers[d + 1]
             children[b.containers[d]][child].append(b.index)
             tag_of[child] = tags[d + 1] if d + 1 < len(tags) else ""
-    found: dict[int, tuple[int, int]] = {}
+    found: dict[int, tuple[int, int, int]] = {}
     roots = {b.containers[0] for b in blocks if b.containers}
     for parent, kids in children.items():
         # The page's top-level elements are its frame (header, main, footer, dialogs), never a list of cards.
@@ -310,11 +321,11 @@ def card_lists(blocks: Sequence[Block]) -> dict[int, tuple[int, int]]:
         for tag, items in by_tag.items():
             if len(items) < CARD_MIN_ITEMS or tag in NOT_CARDS:
                 continue
-            cards = [kids[c] for c in items if _is_card([blocks[i] for i in kids[c]])]
-            linked = sum(any(blocks[i].links for i in card) for card in cards)
+            cards = [c for c in items if _is_card([blocks[i] for i in kids[c]])]
+            linked = sum(any(blocks[i].links for i in kids[c]) for c in cards)
             enough = len(cards) >= max(CARD_MIN_ITEMS, CARD_SHARE * len(items))
             if enough and linked >= CARD_LINKED * len(cards):
-                found.update((i, (parent, len(cards))) for card in cards for i in card)
+                found.update((i, (parent, c, len(cards))) for c in cards for i in kids[c])
     return found
 
 
@@ -325,6 +336,89 @@ def _is_card(fields: Sequence[Block]) -> bool:
         word_count(b.text) >= (2 if b.role == "heading" else CARD_TITLE_WORDS) and len(b.text) <= CARD_TITLE_CHARS
         for b in fields
     )
+
+
+def text_cards(blocks: Sequence[Block]) -> dict[int, tuple[int, int, int]]:
+    """A dump's repeated lists of cards: block index -> (the list's first line, the card's first line, its cards).
+
+    Printed one field a line, a grid of cards repeats its shape: every card has a line of the same
+    skeleton (an "Add to cart", a rating or a price: the text with its figures read as one figure,
+    ANCHOR_MAX_CHARS at most) a few lines after the last card's. Such a line that recurs
+    CARD_MIN_ITEMS times or more, each time 2 to CARD_MAX_BLOCKS lines after the last, marks a run of
+    cards; each card starts where the anchor's lines most often hold a line of the item's own (a title
+    printed once on the page). The cards must be cards as card_lists reads them (_is_card) and hold such
+    a line of their own: a menu's repeated columns have none. Of runs that overlap, the one of more
+    cards stands.
+    """
+    keys = [_skeleton(b.text) for b in blocks]
+    counts: dict[str, int] = defaultdict(int)
+    for k in keys:
+        counts[k] += 1
+    own = [counts[k] == 1 and LETTERS.search(b.text) is not None for b, k in zip(blocks, keys, strict=True)]
+    at: dict[str, list[int]] = defaultdict(list)
+    for i, (b, k) in enumerate(zip(blocks, keys, strict=True)):
+        if counts[k] >= CARD_MIN_ITEMS and len(b.text) <= ANCHOR_MAX_CHARS:
+            at[k].append(i)
+    runs: list[list[int]] = []
+    for where in at.values():
+        run = [where[0]]
+        for i in where[1:]:
+            if 2 <= i - run[-1] <= CARD_MAX_BLOCKS:
+                run.append(i)
+                continue
+            if len(run) >= CARD_MIN_ITEMS:
+                runs.append(run)
+            run = [i]
+        if len(run) >= CARD_MIN_ITEMS:
+            runs.append(run)
+    found: dict[int, tuple[int, int, int]] = {}
+    taken: set[int] = set()
+    for run in sorted(runs, key=lambda r: (-len(r), r[0])):
+        cards = _text_run_cards(blocks, run, own)
+        if len(cards) < max(CARD_MIN_ITEMS, CARD_SHARE * len(run)):
+            continue
+        lines = {i for card in cards for i in card}
+        if lines & taken:
+            continue
+        taken |= lines
+        found.update((i, (cards[0][0], card[0], len(cards))) for card in cards for i in card)
+    return found
+
+
+def _text_run_cards(blocks: Sequence[Block], run: Sequence[int], own: Sequence[bool]) -> list[list[int]]:
+    """The cards a run of anchor lines marks: each card's lines, the cards that are cards (see text_cards)."""
+    gap = min(b - a for a, b in zip(run, run[1:], strict=False))
+    # How many lines of a card stand before its anchor: where a line of the item's own most often stands.
+    lead = max(range(gap), key=lambda a: (sum(own[i - a] for i in run if i - a >= 0), -a))
+    starts = [max(i - lead, 0) for i in run]
+    ends = [*starts[1:], min(starts[-1] + gap, len(blocks))]
+    cards: list[list[int]] = []
+    for start, end in zip(starts, ends, strict=True):
+        card = list(range(start, end))
+        fields = [blocks[i] for i in card]
+        if any(own[i] and _names_item(blocks[i]) for i in card) and _is_card(fields) and all(
+            b.role in CARD_LINE_ROLES for b in fields
+        ):
+            cards.append(card)
+    return cards
+
+
+def _names_item(b: Block) -> bool:
+    """Whether a line may be a card's title: a few words that end no sentence (an item's name)."""
+    return word_count(b.text) >= 2 and len(b.text) <= CARD_TITLE_CHARS and SENTENCE_END.search(b.text) is None
+
+
+def _skeleton(text: str) -> str:
+    """A line's text with its figures read as one figure: each card's "4.5 out of 5 stars" the same line."""
+    return FIGURES.sub("0", " ".join(text.lower().split()))
+
+
+#: a dump's card repeats a line of this length at most (a label, a price, a rating); a longer line
+#: printed again and again is a notice or a teaser
+ANCHOR_MAX_CHARS = 60
+FIGURES = re.compile(r"\d+(?:[.,]\d+)*")
+#: a dump's card is printed as lines (headings, list items); a table's rows and code are no card
+CARD_LINE_ROLES = frozenset({"line", "heading", "item"})
 
 
 #: a list of cards has CARD_MIN_ITEMS items or more, most of them (this share) cards, and this share
@@ -743,18 +837,18 @@ def _card_vetoed(signals: Sequence[Signal]) -> set[int]:
 
 def _card_signals(blocks: Sequence[Block], signals: Sequence[Signal], carousels: bool = False) -> list[Signal]:
     named = _card_vetoed(signals)
-    found = card_lists(blocks)
+    found = card_fields(blocks)
     priced = _priced_lists(blocks, found) if carousels else set()
     return [
         Signal(i, SPARSE_CAROUSEL, "fallback.carousel", f"field of one of {n} priced cards in container #{parent}")
         if parent in priced
         else Signal(i, SPARSE_CARD, "fallback.card", f"field of one of {n} cards in container #{parent}")
-        for i, (parent, n) in sorted(found.items())
+        for i, (parent, _, n) in sorted(found.items())
         if parent in priced or i not in named
     ]
 
 
-def card_chrome(blocks: Sequence[Block], found: Mapping[int, tuple[int, int]]) -> dict[int, str]:
+def card_chrome(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]]) -> dict[int, str]:
     """The card fields that are their card's chrome, not its item's: block index -> why.
 
     A shop's card says "Add to cart", "Quick view", "Size", "View details" under every item, a feed's
@@ -816,7 +910,9 @@ def chrome_out(verdicts: Sequence[Verdict]) -> list[Verdict]:
     if not lifted:
         return list(verdicts)
     blocks = [v.block for v in verdicts]
-    found = card_lists(blocks)
+    if not any(b.containers for b in blocks):
+        return list(verdicts)  # a dump's cards (text_cards) have no slots to compare
+    found = card_fields(blocks)
     lists = {found[i][0] for i in lifted if i in found}
     chrome = card_chrome(blocks, {i: f for i, f in found.items() if f[0] in lists})
     return [
@@ -829,24 +925,18 @@ def chrome_out(verdicts: Sequence[Verdict]) -> list[Verdict]:
 CHROME_RULE = "listing.card-chrome"
 
 
-def _card_of(b: Block, parent: int) -> int:
-    """The card (the child of the list's container ``parent``) that block ``b`` is a field of."""
-    containers = b.containers
-    return containers[containers.index(parent) + 1]
-
-
 def _cards_by_list(
-    blocks: Sequence[Block], found: Mapping[int, tuple[int, int]], lists: Container[int] | None = None
+    blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]], lists: Container[int] | None = None
 ) -> dict[int, dict[int, list[int]]]:  # fmt: skip
-    """card_lists' fields grouped: list container -> card -> its fields' block indexes (only ``lists``, if given)."""
+    """card_fields' fields grouped: list -> card -> its fields' block indexes (only ``lists``, if given)."""
     cards: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for i, (parent, _) in found.items():
+    for i, (parent, card, _) in found.items():
         if lists is None or parent in lists:
-            cards[parent][_card_of(blocks[i], parent)].append(i)
+            cards[parent][card].append(i)
     return cards
 
 
-def _priced_lists(blocks: Sequence[Block], found: Mapping[int, tuple[int, int]]) -> set[int]:
+def _priced_lists(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]]) -> set[int]:
     """The lists of cards (their containers) in which most cards show a price: other products on sale."""
     return {
         parent for parent, cs in _cards_by_list(blocks, found).items()
@@ -874,14 +964,16 @@ def listing_card_signals(
         if s.rule == "evidence.links":
             linked[s.block] += s.weight
     cards: dict[int, list[int]] = defaultdict(list)
-    for i, (parent, n) in card_lists(blocks).items():
+    for i, (_, card, n) in card_fields(blocks).items():
         if n < min_items:
             continue
-        cards[_card_of(blocks[i], parent)].append(i)
+        cards[card].append(i)
+    # A dump prints no links: there a card is known by its shape alone (text_cards).
+    dump = not any(b.containers for b in blocks)
     out: list[Signal] = []
     for card, fields in sorted(cards.items()):
         title = _card_title([blocks[i] for i in sorted(fields)])
-        if len(fields) < 2 or title not in linked:
+        if len(fields) < 2 or title is None or not (dump or title in linked):
             continue
         for i in sorted(fields):
             b = blocks[i]
@@ -913,7 +1005,7 @@ def related_card_signals(
     .97, .60 -> 1.00), none down; WCXB articles: 2 pages up (.73/.84 -> 1.00), none down. Without
     the linked titles a service page's feature cards and a roundup's earlier picks went too.
     """
-    found = card_lists(blocks)
+    found = card_fields(blocks)
     if not found:
         return []
     scores, _ = score_blocks(blocks, signals, weights)
@@ -925,7 +1017,7 @@ def related_card_signals(
         return []
     last = prose[-1]
     starts: dict[int, int] = {}
-    for i, (parent, _) in found.items():
+    for i, (parent, _, _) in found.items():
         starts[parent] = min(starts.get(parent, i), i)
     after = {p for p, first in starts.items() if first > last}
     cards = _cards_by_list(blocks, found, after)
@@ -933,7 +1025,7 @@ def related_card_signals(
     if not after:
         return []
     out: list[Signal] = []
-    for i, (parent, n) in sorted(found.items()):
+    for i, (parent, _, n) in sorted(found.items()):
         if parent not in after:
             continue
         before = sum(len(blocks[j].text) for j in prose if j < starts[parent])

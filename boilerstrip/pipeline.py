@@ -77,6 +77,12 @@ CARD_TYPES = frozenset({"listing"})
 #: and 6 leaves the listing gains (WCXB listing +.012 tuned, +.007/+.003 held out; ScrapingHub unchanged)
 SHAPE_CARD_TYPES: frozenset[str | None] = frozenset({None})
 SHAPE_CARD_ITEMS = 6
+#: a dump's paragraph of prose is this long (decide.RELATED_PROSE_CHARS): see _shaped_listing
+DUMP_PROSE_CHARS = 150
+#: ...and a dump's cards are the page when they hold this many times the words of the prose the first
+#: pass kept beside them. WCXB 500 dumps a/b/c, against 1 and 2: ScrapingHub's articles b -.0022/.0000/.0000,
+#: c -.0010/-.0002/+.0001 (1/2/4); WCXB c held out (full-dataset thirds 1) -.0035/-.0035/+.0006
+DUMP_CARD_PROSE = 4.0
 #: page types whose lists of cards are carousels of other items (decide.Tunables.carousels)
 CAROUSEL_TYPES = frozenset({"product"})
 #: page types whose lists of cards after their prose are related stories (decide.related_card_signals)
@@ -311,7 +317,14 @@ def _shaped_listing(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> boo
     SHAPE_CARD_ITEMS cards or more."""
     if not verdicts or any(s.rule == "fallback.sparse" for s in verdicts[0].signals):
         return False
-    return any(n >= SHAPE_CARD_ITEMS for _, n in card_lists(blocks).values())
+    cards = {i for i, (_, n) in card_lists(blocks).items() if n >= SHAPE_CARD_ITEMS}
+    if not cards or any(b.containers for b in blocks):
+        return bool(cards)
+    # A dump's cards are known by their shape alone, without the links that mark an HTML card's title:
+    # beside prose the first pass kept, a quarter of their words or more, they are a box beside an article.
+    card_words = sum(word_count(blocks[i].text) for i in cards)
+    prose = (v.block.text for v in verdicts if v.kept and v.block.index not in cards)
+    return card_words >= DUMP_CARD_PROSE * sum(word_count(t) for t in prose if len(t) >= DUMP_PROSE_CHARS)
 
 
 def _is_discussion(verdicts: Sequence[Verdict]) -> bool:

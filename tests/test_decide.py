@@ -10,6 +10,7 @@ from boilerstrip.decide import (
     TEXT_OUTSIDE_SCALE,
     Tunables,
     card_chrome,
+    card_fields,
     card_lists,
     decide,
     html_region,
@@ -593,7 +594,7 @@ def test_card_chrome_is_what_every_card_prints_alike() -> None:
     )
     items = "".join(card.format(i=i, stock="Sold out" if i == 3 else "In stock") for i in range(8))
     blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
-    chrome = card_chrome(blocks, card_lists(blocks))
+    chrome = card_chrome(blocks, card_fields(blocks))
     def flagged(start: str) -> set[bool]:
         return {b.index in chrome for b in blocks if b.text.startswith(start)}
 
@@ -1012,3 +1013,49 @@ def test_a_roundup_of_one_line_items_after_the_prose_is_no_related_box() -> None
     r = boilerstrip.extract(html)
     assert not any(s.rule == "listing.related" for v in r.blocks for s in v.signals)
     assert "still recommended, though the lid" in r.text
+
+
+def _dump_grid(n: int = 6) -> list[str]:
+    names = ("Oak garden bench", "Folding teak chair", "Rattan lounge sofa", "Zinc plant stand",
+             "Cedar potting table", "Willow log basket", "Slate bird bath", "Iron lantern pair")  # fmt: skip
+    out: list[str] = []
+    for i in range(n):
+        out += [f"{names[i]} with cushion", f"Rated {3 + i % 2}.{i} out of 5 stars", f"${40 + 7 * i}.99", "Add to cart"]
+    return out
+
+
+def test_text_cards_finds_a_dumped_grid_by_the_shape_of_its_lines() -> None:
+    """A dump prints each card as a few lines: a name of its own, then lines every card repeats in
+    skeleton (a rating, a price, a button). Every card is found, from its name on."""
+    blocks = lines("Shop", "Garden", "Outdoor furniture", *_dump_grid(), "Terms of use", "Privacy")
+    cards = card_fields(blocks)
+    names = [b.index for b in blocks if b.text.endswith("with cushion")]
+    assert len(names) == 6 and all(cards[i][2] == 6 for i in names)
+    assert len({cards[i][0] for i in names}) == 1 and len({cards[i][1] for i in names}) == 6
+    assert all(cards[i][1] == i for i in names)  # each card starts at its name
+    assert sum(1 for b in blocks if b.index in cards) == 24
+    assert not {0, 1, 2, 27, 28} & set(cards)
+
+
+def test_text_cards_leaves_menus_and_commented_prose_alone() -> None:
+    """A menu's columns repeat their heading but name no item of their own; comments repeat their
+    "Reply" line, but each holds sentences, not an item's name."""
+    menu = [x for i in range(6) for x in ("Shop all", f"Section {i}", f"Topic {i}")]
+    prose = [
+        x for i in range(6)
+        for x in (f"I tried the recipe on day {i} and it worked well.", "Reply")
+    ]  # fmt: skip
+    for texts in (menu, prose):
+        assert card_fields(lines(*texts)) == {}
+
+
+def test_a_dumped_listing_is_judged_by_its_cards() -> None:
+    """Undeclared and without links, a dumped shop grid is the page: judged by structure, its cards'
+    fields are lifted as a list of cards (on main a dump had none), and the site's frame stays out."""
+    menu = ["Home", "Garden", "Furniture", "Lighting", "Planters", "Sale", "Sign in", "Basket"]
+    text = "\n".join([*menu, "Outdoor furniture for small gardens", *_dump_grid(8), "Terms of use", "Privacy"])
+    result = boilerstrip.extract(text + "\n", kind="text")
+    rules = {v.block.text: {s.rule for s in v.signals} for v in result.blocks}
+    assert all("fallback.card" in rules[t] for t in ("Iron lantern pair with cushion", "$89.99", "Add to cart"))
+    kept = result.text or ""
+    assert "Slate bird bath with cushion" in kept and "Terms of use" not in kept and "Planters" not in kept
