@@ -22,6 +22,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .model import Block, Label, Metadata, Signal, Verdict
+from .rules.index import SENTENCE_END
 
 OUTSIDE_REGION = -1.2
 INSIDE_REGION = 0.4
@@ -280,6 +281,16 @@ SEQUENCE_GROWTH = 1.3
 GROWTH_NET = 0.9  # off threads, the larger region may cost a tenth of the net mass, no more
 
 
+def is_dump(blocks: Sequence[Block]) -> bool:
+    """Whether the blocks are a text dump's lines: no block sits in an element."""
+    return not any(b.containers for b in blocks)
+
+
+def folded(text: str) -> str:
+    """Text with case and white space folded: the same words printed twice compare equal."""
+    return " ".join(text.lower().split())
+
+
 def card_lists(blocks: Sequence[Block]) -> dict[int, tuple[int, int]]:
     """Blocks that make up repeated lists of cards: block index -> (the list's container, its cards).
 
@@ -299,7 +310,7 @@ def card_fields(blocks: Sequence[Block]) -> dict[int, tuple[int, int, int]]:
     prose: none of them is a list of cards. A dump has no elements: its cards are found by the
     shape of their lines (text_cards).
     """
-    if not any(b.containers for b in blocks):
+    if is_dump(blocks):
         return text_cards(blocks)
     children: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     tag_of: dict[int, str] = {}
@@ -410,7 +421,7 @@ def _names_item(b: Block) -> bool:
 
 def _skeleton(text: str) -> str:
     """A line's text with its figures read as one figure: each card's "4.5 out of 5 stars" the same line."""
-    return FIGURES.sub("0", " ".join(text.lower().split()))
+    return FIGURES.sub("0", folded(text))
 
 
 #: a dump's card repeats a line of this length at most (a label, a price, a rating); a longer line
@@ -482,7 +493,6 @@ AFTER_BARRIER_FACTOR = 0.3
 #: line that ends a sentence is a paragraph asking readers to comment ("...Do you agree? Tell me below."),
 #: and as a barrier it cut the article after its first paragraph (WCXB dumps: one article lost its body)
 BARRIER_MAX_CHARS = 80
-SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 #: a label and its value on one line ("Comments: 10 pages, 4 figures") is a field of an entry, not the
 #: heading of a section: as a barrier it cut a dumped listing after its third entry. A quote mark before the
 #: colon is a title's ("10 thoughts on “Hotels: the quiet ones”"), and that line is the count heading it is
@@ -746,7 +756,7 @@ def _thread_copies(blocks: Sequence[Block], labels: Sequence[Label]) -> frozense
     for i, (b, label) in enumerate(zip(blocks, labels, strict=True)):
         if label != "content":
             continue
-        norm = " ".join(b.text.lower().split())
+        norm = folded(b.text)
         if norm in seen and word_count(norm) >= COPY_MIN_WORDS:
             found.add(i)
         seen.add(norm)
@@ -871,7 +881,7 @@ def card_chrome(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int
             own: set[str] = set()
             for i in sorted(fields):
                 b = blocks[i]
-                t = " ".join(b.text.lower().split())
+                t = folded(b.text)
                 depth = len(b.containers) - b.containers.index(parent)
                 slot = (depth, b.tag, b.attr_levels[0] if b.attr_levels else "")
                 texts[i] = (slot, t)
@@ -910,7 +920,7 @@ def chrome_out(verdicts: Sequence[Verdict]) -> list[Verdict]:
     if not lifted:
         return list(verdicts)
     blocks = [v.block for v in verdicts]
-    if not any(b.containers for b in blocks):
+    if is_dump(blocks):
         return list(verdicts)  # a dump's cards (text_cards) have no slots to compare
     found = card_fields(blocks)
     lists = {found[i][0] for i in lifted if i in found}
@@ -969,7 +979,7 @@ def listing_card_signals(
             continue
         cards[card].append(i)
     # A dump prints no links: there a card is known by its shape alone (text_cards).
-    dump = not any(b.containers for b in blocks)
+    dump = is_dump(blocks)
     out: list[Signal] = []
     for card, fields in sorted(cards.items()):
         title = _card_title([blocks[i] for i in sorted(fields)])

@@ -18,7 +18,17 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from . import render
-from .decide import Tunables, card_lists, decide, fallback, kept_words, marked, word_count
+from .decide import (
+    RELATED_PROSE_CHARS,
+    Tunables,
+    card_lists,
+    decide,
+    fallback,
+    is_dump,
+    kept_words,
+    marked,
+    word_count,
+)
 from .detectors import default_detectors
 from .detectors.base import Detector
 from .detectors.evidence import guess_language
@@ -77,11 +87,10 @@ CARD_TYPES = frozenset({"listing"})
 #: and 6 leaves the listing gains (WCXB listing +.012 tuned, +.007/+.003 held out; ScrapingHub unchanged)
 SHAPE_CARD_TYPES: frozenset[str | None] = frozenset({None})
 SHAPE_CARD_ITEMS = 6
-#: a dump's paragraph of prose is this long (decide.RELATED_PROSE_CHARS): see _shaped_listing
-DUMP_PROSE_CHARS = 150
-#: ...and a dump's cards are the page when they hold this many times the words of the prose the first
-#: pass kept beside them. WCXB 500 dumps a/b/c, against 1 and 2: ScrapingHub's articles b -.0022/.0000/.0000,
-#: c -.0010/-.0002/+.0001 (1/2/4); WCXB c held out (full-dataset thirds 1) -.0035/-.0035/+.0006
+#: a dump's cards are the page when they hold this many times the words of the prose (paragraphs of
+#: decide.RELATED_PROSE_CHARS or longer) the first pass kept beside them. WCXB 500 dumps a/b/c, against
+#: 1 and 2: ScrapingHub's articles b -.0022/.0000/.0000, c -.0010/-.0002/+.0001 (1/2/4); WCXB c held out
+#: (full-dataset thirds 1) -.0035/-.0035/+.0006
 DUMP_CARD_PROSE = 4.0
 #: page types whose lists of cards are carousels of other items (decide.Tunables.carousels)
 CAROUSEL_TYPES = frozenset({"product"})
@@ -318,13 +327,13 @@ def _shaped_listing(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> boo
     if not verdicts or any(s.rule == "fallback.sparse" for s in verdicts[0].signals):
         return False
     cards = {i for i, (_, n) in card_lists(blocks).items() if n >= SHAPE_CARD_ITEMS}
-    if not cards or any(b.containers for b in blocks):
+    if not cards or not is_dump(blocks):
         return bool(cards)
     # A dump's cards are known by their shape alone, without the links that mark an HTML card's title:
     # beside prose the first pass kept, a quarter of their words or more, they are a box beside an article.
     card_words = sum(word_count(blocks[i].text) for i in cards)
     prose = (v.block.text for v in verdicts if v.kept and v.block.index not in cards)
-    return card_words >= DUMP_CARD_PROSE * sum(word_count(t) for t in prose if len(t) >= DUMP_PROSE_CHARS)
+    return card_words >= DUMP_CARD_PROSE * sum(word_count(t) for t in prose if len(t) >= RELATED_PROSE_CHARS)
 
 
 def _is_discussion(verdicts: Sequence[Verdict]) -> bool:

@@ -61,9 +61,9 @@ LAYOUT_ROW_SHARE = 4
 #: "#" permalink (Sphinx and Python-Markdown "headerlink", VuePress "header-anchor", Docusaurus
 #: "hash-link", AnchorJS): the class names of the software, on every site that runs it, in any language
 INLINE_CHROME = {
-    "span": regex.compile(r"(?:^|\s)mw-editsection(?:$|\s)"),
-    "sup": regex.compile(r"(?:^|\s)(?:reference|mw-editsection)(?:$|\s)"),
-    "a": regex.compile(r"(?:^|\s)(?:headerlink|header-anchor|hash-link|anchorjs-link)(?:$|\s)"),
+    "span": frozenset({"mw-editsection"}),
+    "sup": frozenset({"reference", "mw-editsection"}),
+    "a": frozenset({"headerlink", "header-anchor", "hash-link", "anchorjs-link"}),
 }
 #: inline elements recorded as spans of their block's text
 INLINE_KIND = {
@@ -316,8 +316,13 @@ TAB_PANE_CLASSES = frozenset({"tab-pane", "tabs-panel"})
 
 
 def _tab_pane(attributes: dict[str, str | None]) -> bool:
+    return _has_class(attributes, TAB_PANE_CLASSES)
+
+
+def _has_class(attributes: dict[str, str | None], names: frozenset[str]) -> bool:
+    """Whether one of the element's class tokens is one of ``names``."""
     cls = attributes.get("class")
-    return cls is not None and not TAB_PANE_CLASSES.isdisjoint(cls.split())
+    return cls is not None and not names.isdisjoint(cls.split())
 
 
 def _is_data_table(node: LexborNode) -> bool:
@@ -407,7 +412,7 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False) -> list[Block]
         attributes = node.attributes
         if attributes and not reveal and _is_hidden(attributes):
             continue
-        if tag in INLINE_CHROME and attributes and INLINE_CHROME[tag].search(attributes.get("class") or ""):
+        if tag in INLINE_CHROME and attributes and _has_class(attributes, INLINE_CHROME[tag]):
             continue
         if tag in BLOCKS:
             _enter_block(node, tag, attributes, opened, walk, data_tables)
