@@ -158,10 +158,13 @@ def test_empty_blocks_have_no_prelude() -> None:
         "de",
         "island life",
         "ferries, island life, transport",
+        "BlogPosting",
+        "Person",
     ],
 )
 def test_value_lines(line: str) -> None:
-    """URLs, e-mails, phones, numbers, ISO dates, XPaths, booleans, locales and tags are value lines."""
+    """URLs, e-mails, phones, numbers, ISO dates, XPaths, booleans, locales, tags and schema.org type names
+    are value lines."""
     assert is_value_line(line)
 
 
@@ -172,6 +175,7 @@ def test_value_lines(line: str) -> None:
         "The morning ferry left the harbour at seven o'clock on Tuesday.",
         "Home",
         "Harbor Gazette",
+        "Services",
         "https://example.com/" + "a" * 300,
     ],
 )
@@ -260,3 +264,34 @@ def test_dump_dates_published_is_the_earlier_and_written_dates_count() -> None:
     assert (meta.date, meta.date_modified) == ("2020-03-10T15:30:00+00:00", "2025-02-12T13:28:34+00:00")
     written = dump.replace("2025-02-12T13:28:34+00:00\n2020-03-10T15:30:00+00:00", "Dec 03, 2025\nDec 03, 2025")
     assert _dump_meta(written).date == "2025-12-03"
+
+
+def test_a_prelude_of_json_ld_values_with_their_type_names_is_found() -> None:
+    """A scraper printing the JSON-LD leaf values prints "@type" too: with the type names counted as values,
+    a short prelude of context, types, a path, dates and a person is a prelude, and its author and headline
+    are read from it (before, it passed for visible text and the dump had no author)."""
+    dump = ("https://schema.org\nBlogPosting\n/blog/basil-indoors\nKeeping Basil Alive Indoors\n"
+            "Tips for keeping basil alive indoors through the winter, from light to watering and pruning.\n"
+            "https://images.example.net/basil.jpg\n2024-01-23T13:44:00+00:00\n2024-01-23T13:44:00+00:00\n"
+            "Person\nMara Quist\nhttps://blog.example/contributors/mara-quist\nCorporation\nWindowsill\n\n"
+            "Home\nGarden\nKeeping Basil Alive Indoors\n" + BODY + BODY.replace("Basil", "Mint"))
+    blocks = mark_prelude(segment_text(dump))
+    assert [b.role for b in blocks].count("meta") == 13
+    meta = _dump_meta(dump)
+    assert (meta.title, meta.authors) == ("Keeping Basil Alive Indoors", ("Mara Quist",))
+
+
+@pytest.mark.parametrize("label", ["Written By", "Author:", "About the Author", "Autor", "by"])
+def test_dump_byline_label_alone_names_the_line_below(label: str) -> None:
+    """A dump prints a byline's label and its name as two lines ("Written By" / "Mara Quist"), in the page
+    or in the prelude (a card's label and data values); the name is the author and never the title."""
+    dump = f"Home\nGarden\nKeeping Basil Alive Indoors\n{label}\nMara Quist\n{BODY}"
+    assert _dump_meta(dump).authors == ("Mara Quist",)
+    assert _dump_meta(f"Home\nGarden\nKeeping Basil Alive Indoors\nAuthors\n{BODY}").authors == ()
+    # a label whose own value is missing: the next label is no name
+    assert _dump_meta(f"Home\nBasil Alive Indoors\n{label}\nEst. reading time\n9 minutes\n{BODY}").authors == ()
+    prelude = ("Keeping Basil Alive Indoors\nhttps://blog.example/basil\n2024-08-13T21:51:06+00:00\n"
+               "https://blog.example/img/basil.jpg\n812\n431\nimage/jpeg\nMara Quist\nsummary_large_image\n"
+               f"{label}\nMara Quist\nEst. reading time\n9 minutes\n\nHome\nKeeping Basil Alive Indoors\n{BODY}")
+    meta = _dump_meta(prelude)
+    assert (meta.authors, meta.title) == (("Mara Quist",), "Keeping Basil Alive Indoors")

@@ -24,7 +24,7 @@ import regex
 from ..model import Block, Metadata
 from ..rules import load_table
 from ..segment.prelude import header_end
-from .bylines import line_byline
+from .bylines import byline_names, line_byline
 from .normalize import (
     clean_author,
     clean_title,
@@ -71,7 +71,9 @@ def _tags(lines: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
-def _title(prelude: Sequence[str], visible: Sequence[Block], typed: dict[str, list[str]]) -> str | None:
+def _title(
+    prelude: Sequence[str], visible: Sequence[Block], typed: dict[str, list[str]], authors: Sequence[str] = ()
+) -> str | None:
     """The headline: the title-shaped prelude value with the most evidence, or None without enough.
 
     Each value counts for itself and, when it carries an affix ("Headline | Site"),
@@ -102,6 +104,7 @@ def _title(prelude: Sequence[str], visible: Sequence[Block], typed: dict[str, li
     candidates = [
         t for t in support
         if 2 <= len(t.split()) <= 30 and not (_sentence(t) and t[-1] not in "?!？！") and not t[:1].islower()
+        and t not in authors  # the author's name is printed again and again too (meta, byline data, author box)
     ]  # fmt: skip
 
     def evidence(t: str) -> int:
@@ -197,14 +200,15 @@ def prelude_metadata(prelude: Sequence[str], visible: Sequence[Block], url: str 
     images = [u for u in urls if IMAGE_URL.search(u)]
     languages = [lang for t in prelude if LOCALE.match(t) and (lang := normalize_language(t))]
     typed = typed_values(prelude)
-    title = _title(prelude, visible, typed)
+    authors = _person_names(typed) or _byline([b.text for b in visible]) or _byline(prelude)
+    title = _title(prelude, visible, typed, authors)
     sitename = _sitename(prelude, title)
     body = max((t for t in prelude if len(t) >= 400), key=len, default=None)
     published, modified = _published_modified(_dates(prelude))
     # What the prelude does not say, the visible page may: its headline, byline and dateline.
     return Metadata(
         title=clean_title(title, sitename) if title else _headline(visible),
-        authors=_person_names(typed) or _byline(visible),
+        authors=authors,
         date=published or _dateline(visible),
         date_modified=modified,
         description=_description(prelude, title, body, visible),
@@ -302,19 +306,55 @@ def _headline(blocks: Sequence[Block]) -> str | None:
     return None
 
 
-def _byline(blocks: Sequence[Block]) -> tuple[str, ...]:
-    for i, b in enumerate(blocks[:80]):
-        labelled = line_byline(b.text)
+@cache
+def _label_lines() -> frozenset[str]:
+    table = load_table("metadata")["byline"]
+    return frozenset(x.casefold() for x in (*table["labels"], *table["label_lines"]))
+
+
+#: a name on the line below its label is short: "Ann Lee", "Ann Lee, Senior Editor"
+NAME_LINE_MAX = 60
+#: lines of a dump searched for a byline: the top of the page, the lines just above its first paragraph
+#: (past a long menu), or an author box below a short article
+BYLINE_SCAN = 80
+BYLINE_ABOVE_BODY = 20
+LABEL_SCAN = 400
+
+
+#: a word a name line would not hold: four or more letters starting lower-case ("Est. reading time")
+PROSE_WORD = regex.compile(r"(?<!\S)\p{Ll}\p{L}{3,}")
+
+
+def _name_line(text: str) -> bool:
+    """Whether a line can be the name below a byline label: short, and a handle or capitalised words."""
+    return len(text) <= NAME_LINE_MAX and (" " not in text or PROSE_WORD.search(text) is None)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(a for a in (clean_author(x) for x in split_authors(text)) if a)
+
+
+def _byline(lines: Sequence[str]) -> tuple[str, ...]:
+    """The authors a byline line names near the top or above the first paragraph ("By Ann Lee"), else a label's.
+
+    A line that is only a label ("Written by", "Author:", "About the author") names
+    the authors on the line below: a dump prints the label's and the name's elements
+    on lines of their own. Such a label counts further down too (an author box below
+    the article), but a labelled line near the top comes first.
+    """
+    first_para = next((i for i, t in enumerate(lines[:LABEL_SCAN]) if len(t) >= 150 and _sentence(t)), 0)
+    near = [*lines[:BYLINE_SCAN], *lines[max(BYLINE_SCAN, first_para - BYLINE_ABOVE_BODY) : first_para + 2]]
+    for text in near:
+        labelled = line_byline(text)
         if labelled:
             return labelled
-        m = BYLINE.match(b.text) if len(b.text) <= 80 else None
-        if m is None:
-            continue
-        name = m.group(1)
-        if name is None and b.text.split()[0].lower() == b.text.lower() and i + 1 < len(blocks):
-            name = blocks[i + 1].text if len(blocks[i + 1].text) <= 60 else None  # "By" alone, name below
-        if name:
-            found = tuple(a for a in (clean_author(x) for x in split_authors(name)) if a)
+        m = BYLINE.match(text) if len(text) <= 80 else None
+        if m is not None and m.group(1) and (found := _names(m.group(1))):
+            return found
+    labels = _label_lines()
+    for i, text in enumerate(lines[: LABEL_SCAN - 1]):
+        if len(text) <= 40 and text.rstrip(":： ").casefold() in labels and _name_line(lines[i + 1]):
+            found = byline_names(lines[i + 1])
             if found:
                 return found
     return ()
@@ -339,7 +379,7 @@ def _title_with_site(blocks: Sequence[Block]) -> tuple[str | None, str | None]:
 def _heuristic_metadata(blocks: Sequence[Block], url: str | None) -> Metadata:
     """Without a prelude: the headline, a byline and a date line near the top."""
     title, site = _title_with_site(blocks)
-    return Metadata(title=title or _headline(blocks), authors=_byline(blocks), date=_dateline(blocks), url=url,
+    return Metadata(title=title or _headline(blocks), authors=_byline([b.text for b in blocks]), date=_dateline(blocks), url=url,
                     sitename=site)
 
 

@@ -16,7 +16,7 @@ import regex
 
 from .jsonld import ORGANIZATION_TYPES, page_type_of
 
-__all__ = ["declared_type", "typed_values"]
+__all__ = ["declared_type", "is_type_name", "typed_values"]
 
 _PERSON = frozenset({"Person"})
 _PAGE = frozenset({"WebPage", "ItemPage", "AboutPage", "CollectionPage", "FAQPage", "ProfilePage",
@@ -27,7 +27,7 @@ _OTHER = frozenset({"ListItem", "BreadcrumbList", "SiteNavigationElement", "Imag
                     "GeoCoordinates", "ContactPoint", "Question", "Answer", "SearchAction", "EntryPoint",
                     "PropertyValue", "Thing", "HowToStep", "MonetaryAmount", "OpeningHoursSpecification"})
 _TYPE_NAME = regex.compile(r"^[A-Z][A-Za-z]{2,40}+$")
-_SKIP = regex.compile(r"^(?:(?:https?:)?//\S++|\d[\d\s:.,/T+Z-]*+|true|false|null|#\S++)$")
+_SKIP = regex.compile(r"^(?:(?:https?:)?//\S++|/[\w/.-]*+|\d[\d\s:.,/T+Z-]*+|true|false|null|#\S++)$")
 _LOOKAHEAD = 4
 #: a Question is one entry of an FAQ when the page declares an FAQPage (as metadata.jsonld ranks it)
 _FAQ = "FAQPage"
@@ -45,6 +45,11 @@ def _role(name: str) -> str | None:
         return "other"
     kind = page_type_of([name])
     return "headline" if kind is not None else None
+
+
+def is_type_name(line: str) -> bool:
+    """Whether a line is a schema.org type name this module gives a role ("Person", "BlogPosting", "QAPage")."""
+    return _TYPE_NAME.match(line) is not None and _role(line) is not None
 
 
 def typed_values(prelude: Sequence[str]) -> dict[str, list[str]]:

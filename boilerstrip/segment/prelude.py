@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import regex
 
+from ..metadata.typed import is_type_name
 from ..model import Block
 
 VALUE_SHAPES = regex.compile(
@@ -41,8 +42,12 @@ PROSE_LINE = regex.compile(r"^(?=.{80,})\p{Lu}.*[.!?…\"”’»)]$")
 
 
 def is_value_line(text: str) -> bool:
-    """Whether a line looks like a printed metadata value rather than visible text."""
-    return len(text) <= 300 and VALUE_SHAPES.match(text) is not None
+    """Whether a line looks like a printed metadata value rather than visible text.
+
+    A schema.org type name on a line of its own ("BlogPosting", "Person") is the
+    ``@type`` a scraper printed with the other JSON-LD leaf values.
+    """
+    return len(text) <= 300 and (VALUE_SHAPES.match(text) is not None or is_type_name(text))
 
 
 #: Values prose and menus lack: ids and hashes ("cf509dc2-90ed", "summary_large_image"), mime types
