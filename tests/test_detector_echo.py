@@ -110,6 +110,20 @@ def test_title_repeated_is_flagged() -> None:
     assert got == {0: {"echo.title"}}
 
 
+def test_product_h1_naming_the_product_is_no_echo() -> None:
+    """On a product page the h1 repeating the title is the product's name; its other copies are echoes."""
+    meta = Metadata(title="Trail Lamp 400", page_type="product")
+    bs = [
+        Block(index=0, text="Trail Lamp 400", role="heading", tag="h1"),
+        Block(index=1, text="Trail Lamp 400", role="item", tag="li"),
+        Block(index=2, text=PARAS[0], tag="p"),
+    ]
+    assert rules_by_block(bs, meta).get(0, set()) == set()
+    assert "echo.title" in rules_by_block(bs, meta)[1]
+    # an article's headline is still the title's echo
+    assert "echo.title" in rules_by_block(bs, Metadata(title="Trail Lamp 400", page_type="article"))[0]
+
+
 def test_declared_publisher_line_is_flagged() -> None:
     """A line equal to a declared value or the site name is echo.declared."""
     meta = Metadata(sitename="Harbor Gazette", values=("Harbor Gazette Ltd, 1 Quay Street",))

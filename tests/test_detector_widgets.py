@@ -145,6 +145,18 @@ def test_ad_labels(label: str) -> None:
     assert line(label) <= -1.2
 
 
+@pytest.mark.parametrize("counter", ["Image 2 of 5", "Picture 1 of 1", "Slide 3 / 8", "Bild 2 von 6", "Imagen 1 de 4", "4/6"])
+def test_gallery_counters(counter: str) -> None:
+    """Where a gallery or carousel stands ("Image 2 of 5", "4/6") alone on its line is a widget's label."""
+    assert line(counter) <= -1.6
+
+
+@pytest.mark.parametrize("text", ["24/7", "1 of 2 reviewers found this helpful", "Image quality is 4 of 5 stars"])
+def test_counts_in_words_are_no_gallery_counter(text: str) -> None:
+    """A figure in words, or "24/7" (round the clock), is no gallery's position."""
+    assert line(text) > -1.6
+
+
 def test_help_text_in_a_popover_is_a_widget() -> None:
     """The explanation a badge or a delivery estimate opens on hover (a popover, a tooltip) is a widget;
     a class that only contains the word ('tooltipster', 'popoverish') is not."""
