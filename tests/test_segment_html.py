@@ -213,6 +213,18 @@ def test_closed_accordion_panels_are_shown(panel: str) -> None:
     assert texts(html) == ["How long does delivery take?", "Parcels leave the workshop within two working days."]
 
 
+def test_closed_accordion_sections_are_shown() -> None:
+    """A <section> labelled by its header is a region by its tag: closed (aria-hidden, inert), it is an
+    accordion panel too; a hidden section that no header labels stays hidden."""
+    html = (
+        '<h3><button id="h2" aria-expanded="false" aria-controls="p2">Workforce planning</button></h3>'
+        '<section id="p2" aria-labelledby="h2" aria-hidden="true" inert><p>Schedules follow your ticket volume.</p>'
+        "</section>"
+    )
+    assert texts(html) == ["Workforce planning", "Schedules follow your ticket volume."]
+    assert texts('<p>one</p><section aria-hidden="true"><p>Sign up for our newsletter</p></section>') == ["one"]
+
+
 def test_hidden_regions_without_a_header_stay_hidden() -> None:
     """A hidden region that names itself (a banner, a mega-menu panel) is not an accordion: it stays out."""
     html = '<p>one</p><div role="region" aria-label="Site message" hidden><p>Sale ends tonight</p></div>'

@@ -293,12 +293,13 @@ def _own_attrs(attributes: dict[str, str | None]) -> str:
     return f"{ident} {cls}".strip().lower() if (cls or ident) else ""
 
 
-def _is_hidden(attributes: dict[str, str | None]) -> bool:
-    role = attributes.get("role")
+def _is_hidden(attributes: dict[str, str | None], tag: str) -> bool:
+    # A <section> without a role is a region by its tag (HTML-AAM: a section with an accessible name).
+    role = attributes.get("role") or ("region" if tag == "section" else None)
     if role == "tabpanel" or (role == "region" and "aria-labelledby" in attributes):
         # An inactive tab (the same example in another language, the specs beside the description)
         # or a closed accordion panel (a region labelled by its header: FAQ answers, the steps of
-        # a guide) is hidden until clicked: part of the page, one click away.
+        # a guide, a feature list's details) is hidden until clicked: part of the page, one click away.
         return False
     hidden = attributes.get("hidden", False)
     style = attributes.get("style")
@@ -436,7 +437,7 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
             # A button inside a heading is its label: an accordion's question, a collapsible section's title.
             continue
         attributes = node.attributes
-        if attributes and not reveal and _is_hidden(attributes) and not (answers and _answer(node)):
+        if attributes and not reveal and _is_hidden(attributes, tag) and not (answers and _answer(node)):
             continue
         if tag in INLINE_CHROME and attributes and _has_class(attributes, INLINE_CHROME[tag]):
             continue
