@@ -252,9 +252,13 @@ class Pipeline:
             metadata = text_metadata(blocks, url) if not clock.expired else Metadata(url=url)
         else:
             tree = tree or parse_html(text)
-            blocks = segment_html(tree)
-            clock.lap("segment")
             metadata = html_metadata(tree, url) if not clock.expired else Metadata(url=url)
+            clock.lap("metadata")
+            # A declared article's closed FAQ answers stay closed: its story is the content, not the
+            # questions after it (segment.html._answer).
+            blocks = segment_html(tree, answers=page_type(metadata) != "article")
+            clock.lap("segment")
+            return blocks, metadata, tree
         clock.lap("metadata")
         return blocks, metadata, tree
 

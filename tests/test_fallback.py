@@ -332,3 +332,26 @@ def test_a_dump_brief_does_not_take_on_the_headline_cards_after_it() -> None:
     r = boilerstrip.extract("Ferry timetable changes\n" + BRIEF + "Latest news\n" + "\n".join(cards) + "\n", kind="text")
     assert "tide tables for the winter months" in r.text
     assert not any(h in r.text for h in HEADLINES)
+
+
+def faq_page(og_type: str | None) -> str:
+    meta = f'<meta property="og:type" content="{og_type}">' if og_type else ""
+    intro = "We restore and reupholster armchairs, sofas and dining chairs in our workshop by the river. " * 3
+    qa = "".join(
+        f'<div class="item"><div class="question">{q}</div><div style="display:none"><p>{a}</p></div></div>'
+        for q, a in [
+            ("How long does a repair take?", "Most chairs are ready within three weeks of the first visit to the workshop."),
+            ("Do you collect furniture?", "We collect and deliver within twenty miles for a flat fee agreed in advance."),
+        ]
+    )  # fmt: skip
+    return (
+        f"<html><head><title>Upholstery services</title>{meta}</head><body><main><h1>Upholstery services</h1>"
+        f'<p>{intro}</p><section class="faq"><h2>Questions</h2>{qa}</section></main></body></html>'
+    )
+
+
+def test_closed_faq_answers_are_kept_off_declared_articles() -> None:
+    """A service page's closed FAQ answers are its text; after a declared article's story they stay closed."""
+    answer = "We collect and deliver within twenty miles"
+    assert answer in boilerstrip.extract(faq_page(None)).text
+    assert answer not in boilerstrip.extract(faq_page("article")).text

@@ -9,12 +9,12 @@ from boilerstrip.model import Block
 from boilerstrip.segment.html import segment_html
 
 
-def seg(html: str) -> list[Block]:
-    return segment_html(LexborHTMLParser(html))
+def seg(html: str, answers: bool = True) -> list[Block]:
+    return segment_html(LexborHTMLParser(html), answers=answers)
 
 
-def texts(html: str) -> list[str]:
-    return [b.text for b in seg(html)]
+def texts(html: str, answers: bool = True) -> list[str]:
+    return [b.text for b in seg(html, answers)]
 
 
 def test_headings_have_their_levels() -> None:
@@ -211,6 +211,18 @@ def test_closed_accordion_panels_are_shown(panel: str) -> None:
         f"{panel}<p>Parcels leave the workshop within two working days.</p></div>"
     )
     assert texts(html) == ["How long does delivery take?", "Parcels leave the workshop within two working days."]
+
+
+def test_closed_accordion_sections_are_shown() -> None:
+    """A <section> labelled by its header is a region by its tag: closed (aria-hidden, inert), it is an
+    accordion panel too; a hidden section that no header labels stays hidden."""
+    html = (
+        '<h3><button id="h2" aria-expanded="false" aria-controls="p2">Workforce planning</button></h3>'
+        '<section id="p2" aria-labelledby="h2" aria-hidden="true" inert><p>Schedules follow your ticket volume.</p>'
+        "</section>"
+    )
+    assert texts(html) == ["Workforce planning", "Schedules follow your ticket volume."]
+    assert texts('<p>one</p><section aria-hidden="true"><p>Sign up for our newsletter</p></section>') == ["one"]
 
 
 def test_hidden_regions_without_a_header_stay_hidden() -> None:
@@ -490,3 +502,17 @@ def test_a_block_keeps_at_most_max_spans_and_each_is_exact() -> None:
     assert b.links == n and b.link_chars == len(b.text) == sum(len(f"w{i}") for i in range(n))
     assert len(b.spans) == MAX_SPANS
     assert marked(b) == [("link", f"w{i}", f"/{i}") for i in range(MAX_SPANS)]
+
+
+@pytest.mark.parametrize("hidden", ['style="visibility:hidden" height="0"', 'style="display: none"', "hidden"])
+def test_closed_answers_under_questions_are_shown(hidden: str) -> None:
+    """A hidden element right after a question is its closed answer (an FAQ accordion without ARIA roles):
+    one click away, so it is walked; a hidden element after anything else stays hidden."""
+    faq = (
+        '<div class="faq"><div class="q"><div>Can I change my plan later?</div><div></div></div>'
+        f'<div {hidden}><p>Yes, switch plans at any time from the billing page.</p></div></div>'
+    )
+    assert texts(faq) == ["Can I change my plan later?", "Yes, switch plans at any time from the billing page."]
+    menu = f'<ul><li><a href="/plans">Plans</a><ul {hidden}><li><a href="/plans/team">Team</a></li></ul></li></ul>'
+    assert texts(menu) == ["Plans"]
+    assert texts(faq, answers=False) == ["Can I change my plan later?"]
