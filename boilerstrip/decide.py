@@ -469,7 +469,7 @@ def text_region(
             # Readers follow the article: after a comment heading that follows real
             # prose, whatever comes is discounted.
             if seen_prose >= AFTER_BARRIER_PROSE:
-                factor = AFTER_BARRIER_FACTOR
+                factor = AFTER_ARTICLE_FACTOR if seen_prose >= AFTER_ARTICLE_PROSE else AFTER_BARRIER_FACTOR
             continue
         if i in transparent:
             continue
@@ -489,6 +489,12 @@ def text_region(
 #: such a post to the longer comments below it
 AFTER_BARRIER_PROSE = 100.0
 AFTER_BARRIER_FACTOR = 0.3
+#: after an article's worth of prose (three paragraphs of mass) the comments count less again: a thread of
+#: 80 comments under a three-paragraph story outweighed it at AFTER_BARRIER_FACTOR (WCXB dumps, one article
+#: .11 -> .95). Not after one paragraph: a share bar's "Comments" link above a short story is a barrier too,
+#: and at 0.1 the disclaimer line before it outweighed the story after it (ScrapingHub dump a: .82 -> 0)
+AFTER_ARTICLE_PROSE = 300.0
+AFTER_ARTICLE_FACTOR = 0.1
 #: a comment section opens with a heading or a count ("12 Comments", "10 thoughts on “<title>”"); a longer
 #: line that ends a sentence is a paragraph asking readers to comment ("...Do you agree? Tell me below."),
 #: and as a barrier it cut the article after its first paragraph (WCXB dumps: one article lost its body)

@@ -95,6 +95,17 @@ def test_text_region_a_short_post_outweighs_the_longer_comments_after_it() -> No
     assert text_region(blocks, scores, 0.4, frozenset({3})) == (0, 3)
 
 
+def test_text_region_an_article_outweighs_a_long_thread_after_it() -> None:
+    """Four paragraphs, then a comment heading and twenty longer comments: after an article's worth of
+    prose the comments are discounted more, and the article stays the region; after one paragraph (a
+    share bar's "Comments" link above the story) they are discounted as before and the text after wins."""
+    para = "p" * 400
+    scores = [1.0] * 4 + [-1.0] + [1.0] * 20
+    assert text_region(lines(*[para] * 4, "87 Comments", *[para] * 20), scores, 0.4, frozenset({4})) == (0, 4)
+    short = [1.0, 1.0, -1.0, *[1.0] * 8]
+    assert text_region(lines("q" * 300, "q" * 300, "Comments", *[para] * 8), short, 0.4, frozenset({2})) == (3, 11)
+
+
 def test_text_region_a_paragraph_with_a_comment_prompt_is_no_barrier() -> None:
     """A paragraph that ends asking readers to comment is prose, not the heading of a comment section: it
     neither cuts the article's run nor discounts what follows it, nor does an entry's labelled field
