@@ -640,9 +640,25 @@ SHAPE_RULES = frozenset(
 PLAIN_RUN = 3
 
 
+#: a label with its count in brackets ends the line: an archive's month, a category, a filter's value
+COUNTED = re.compile(r"\(\d[\d.,]*\)$")
+
+
+def _plain_line(b: Block, body: tuple[int, int] | None) -> bool:
+    """A dump's line inside its body that is no other page's headline and no entry of a link widget: a field
+    ("Network: 10 Gbps"), a cell, a figure, or a line that does not open like a title (capital first, three
+    words or more), and that does not end in a count ("March (113)", "Red (5)": an archive's or a filter's entry)."""
+    if body is None or not body[0] < b.index < body[1]:
+        return False
+    text = b.text
+    if COUNTED.search(text):
+        return False
+    return bool(LABELLED_VALUE.match(text)) or text.count(" ") < 2 or not (text[0].isupper() or text[0].isdigit())
+
+
 def plain_runs(
     blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], per_block: Sequence[Sequence[Signal]],
-    t: Tunables,
+    t: Tunables, body: tuple[int, int] | None = None,
 ) -> list[Label]:  # fmt: skip
     """Runs of PLAIN_RUN or more undecided, plain blocks in an HTML region are content.
 
@@ -652,13 +668,16 @@ def plain_runs(
     they lean negative. What sets them apart from boilerplate is that nothing else speaks
     against them: no link density, no detector's mark, inside the main region. A lone such
     line (a "Tags:" label) stays as it was; a run of them is the page's own structure.
-    ScrapingHub: such runs held 702 truth words against 47 others.
+    ScrapingHub: such runs held 702 truth words against 47 others. A dump has no region container: there
+    a run counts inside its ``body`` (first to last content line), of lines that are neither another
+    story's headline nor a widget's counted entry (_plain_line).
     """
     out = list(labels)
     run: list[int] = []
     for i in range(len(blocks) + 1):
         plain = (
-            i < len(blocks) and bool(blocks[i].containers) and abs(scores[i]) < t.undecided
+            i < len(blocks) and (bool(blocks[i].containers) or _plain_line(blocks[i], body))
+            and abs(scores[i]) < t.undecided
             and any(s.rule == "region.inside" for s in per_block[i])
             and all(s.rule in SHAPE_RULES for s in per_block[i])
         )  # fmt: skip
@@ -737,7 +756,7 @@ def decide(
     if weights.get("context", 1.0):
         held = _held_cards(per_block, first)
         final = plain_runs(
-            blocks, scores, revise(blocks, scores, first, t, transparent, titles, body, held), per_block, t
+            blocks, scores, revise(blocks, scores, first, t, transparent, titles, body, held), per_block, t, body
         )
     copies = _thread_copies(blocks, final) if t.sequence else frozenset()
     return [

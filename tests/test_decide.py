@@ -798,6 +798,24 @@ def test_a_run_of_plain_lines_in_the_region_is_content() -> None:
     assert plain_runs(dump, scores, labels, per_block, T) == labels
 
 
+def test_a_run_of_plain_lines_in_a_dumps_body_is_content() -> None:
+    """In a dump (no containers) a run counts inside the body (its first to its last content line) only, and
+    of lines that are no headline ("Network: 10 Gbps" fields, figures, short cells) and no counted entry
+    ("March (113)": an archive's months); a run of title-shaped lines (other stories' headlines) stays."""
+    fields = ["Servers: AMD processors with up to 128 cores", "Network: 10 Gbps uplink", "Setup time: 15-30 minutes"]
+    titles = ["Our favourite kettles tested this winter", "The best teapots for a slow morning",
+              "Eight grinders we tried for a month"]  # fmt: skip
+    counted = ["March (113)", "February (158)", "January (70)"]
+    rows = [*fields, "x", *titles, "x", *counted]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(rows)]
+    per_block = [_plain(i, "evidence.no-sentence" if t != "x" else "teasers.shape") for i, t in enumerate(rows)]
+    scores = [-0.3] * len(rows)
+    labels: list[Label] = ["boilerplate"] * len(rows)
+    out = plain_runs(blocks, scores, labels, per_block, T, body=(-1, len(rows)))
+    assert out == ["content"] * 3 + ["boilerplate"] * 8
+    assert plain_runs(blocks, scores, labels, per_block, T, body=(5, len(rows))) == labels
+
+
 def test_an_articles_tour_dates_are_kept() -> None:
     """A schedule of short lines at the end of an article, before its share bar, is part of the article."""
     story = (
