@@ -469,7 +469,7 @@ def text_region(
             # Readers follow the article: after a comment heading that follows real
             # prose, whatever comes is discounted.
             if seen_prose >= AFTER_BARRIER_PROSE:
-                factor = AFTER_BARRIER_FACTOR
+                factor = AFTER_ARTICLE_FACTOR if seen_prose >= AFTER_ARTICLE_PROSE else AFTER_BARRIER_FACTOR
             continue
         if i in transparent:
             continue
@@ -489,6 +489,12 @@ def text_region(
 #: such a post to the longer comments below it
 AFTER_BARRIER_PROSE = 100.0
 AFTER_BARRIER_FACTOR = 0.3
+#: after an article's worth of prose (three paragraphs of mass) the comments count less again: a thread of
+#: 80 comments under a three-paragraph story outweighed it at AFTER_BARRIER_FACTOR (WCXB dumps, one article
+#: .11 -> .95). Not after one paragraph: a share bar's "Comments" link above a short story is a barrier too,
+#: and at 0.1 the disclaimer line before it outweighed the story after it (ScrapingHub dump a: .82 -> 0)
+AFTER_ARTICLE_PROSE = 300.0
+AFTER_ARTICLE_FACTOR = 0.1
 #: a comment section opens with a heading or a count ("12 Comments", "10 thoughts on “<title>”"); a longer
 #: line that ends a sentence is a paragraph asking readers to comment ("...Do you agree? Tell me below."),
 #: and as a barrier it cut the article after its first paragraph (WCXB dumps: one article lost its body)
@@ -634,9 +640,25 @@ SHAPE_RULES = frozenset(
 PLAIN_RUN = 3
 
 
+#: a label with its count in brackets ends the line: an archive's month, a category, a filter's value
+COUNTED = re.compile(r"\(\d[\d.,]*\)$")
+
+
+def _plain_line(b: Block, body: tuple[int, int] | None) -> bool:
+    """A dump's line inside its body that is no other page's headline and no entry of a link widget: a field
+    ("Network: 10 Gbps"), a cell, a figure, or a line that does not open like a title (capital first, three
+    words or more), and that does not end in a count ("March (113)", "Red (5)": an archive's or a filter's entry)."""
+    if body is None or not body[0] < b.index < body[1]:
+        return False
+    text = b.text
+    if COUNTED.search(text):
+        return False
+    return bool(LABELLED_VALUE.match(text)) or text.count(" ") < 2 or not (text[0].isupper() or text[0].isdigit())
+
+
 def plain_runs(
     blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], per_block: Sequence[Sequence[Signal]],
-    t: Tunables,
+    t: Tunables, body: tuple[int, int] | None = None,
 ) -> list[Label]:  # fmt: skip
     """Runs of PLAIN_RUN or more undecided, plain blocks in an HTML region are content.
 
@@ -646,13 +668,16 @@ def plain_runs(
     they lean negative. What sets them apart from boilerplate is that nothing else speaks
     against them: no link density, no detector's mark, inside the main region. A lone such
     line (a "Tags:" label) stays as it was; a run of them is the page's own structure.
-    ScrapingHub: such runs held 702 truth words against 47 others.
+    ScrapingHub: such runs held 702 truth words against 47 others. A dump has no region container: there
+    a run counts inside its ``body`` (first to last content line), of lines that are neither another
+    story's headline nor a widget's counted entry (_plain_line).
     """
     out = list(labels)
     run: list[int] = []
     for i in range(len(blocks) + 1):
         plain = (
-            i < len(blocks) and bool(blocks[i].containers) and abs(scores[i]) < t.undecided
+            i < len(blocks) and (bool(blocks[i].containers) or _plain_line(blocks[i], body))
+            and abs(scores[i]) < t.undecided
             and any(s.rule == "region.inside" for s in per_block[i])
             and all(s.rule in SHAPE_RULES for s in per_block[i])
         )  # fmt: skip
@@ -731,7 +756,7 @@ def decide(
     if weights.get("context", 1.0):
         held = _held_cards(per_block, first)
         final = plain_runs(
-            blocks, scores, revise(blocks, scores, first, t, transparent, titles, body, held), per_block, t
+            blocks, scores, revise(blocks, scores, first, t, transparent, titles, body, held), per_block, t, body
         )
     copies = _thread_copies(blocks, final) if t.sequence else frozenset()
     return [

@@ -95,6 +95,17 @@ def test_text_region_a_short_post_outweighs_the_longer_comments_after_it() -> No
     assert text_region(blocks, scores, 0.4, frozenset({3})) == (0, 3)
 
 
+def test_text_region_an_article_outweighs_a_long_thread_after_it() -> None:
+    """Four paragraphs, then a comment heading and twenty longer comments: after an article's worth of
+    prose the comments are discounted more, and the article stays the region; after one paragraph (a
+    share bar's "Comments" link above the story) they are discounted as before and the text after wins."""
+    para = "p" * 400
+    scores = [1.0] * 4 + [-1.0] + [1.0] * 20
+    assert text_region(lines(*[para] * 4, "87 Comments", *[para] * 20), scores, 0.4, frozenset({4})) == (0, 4)
+    short = [1.0, 1.0, -1.0, *[1.0] * 8]
+    assert text_region(lines("q" * 300, "q" * 300, "Comments", *[para] * 8), short, 0.4, frozenset({2})) == (3, 11)
+
+
 def test_text_region_a_paragraph_with_a_comment_prompt_is_no_barrier() -> None:
     """A paragraph that ends asking readers to comment is prose, not the heading of a comment section: it
     neither cuts the article's run nor discounts what follows it, nor does an entry's labelled field
@@ -785,6 +796,24 @@ def test_a_run_of_plain_lines_in_the_region_is_content() -> None:
     assert out == ["content"] * 3 + ["boilerplate"] * 6
     dump = [replace(b, containers=()) for b in blocks]
     assert plain_runs(dump, scores, labels, per_block, T) == labels
+
+
+def test_a_run_of_plain_lines_in_a_dumps_body_is_content() -> None:
+    """In a dump (no containers) a run counts inside the body (its first to its last content line) only, and
+    of lines that are no headline ("Network: 10 Gbps" fields, figures, short cells) and no counted entry
+    ("March (113)": an archive's months); a run of title-shaped lines (other stories' headlines) stays."""
+    fields = ["Servers: AMD processors with up to 128 cores", "Network: 10 Gbps uplink", "Setup time: 15-30 minutes"]
+    titles = ["Our favourite kettles tested this winter", "The best teapots for a slow morning",
+              "Eight grinders we tried for a month"]  # fmt: skip
+    counted = ["March (113)", "February (158)", "January (70)"]
+    rows = [*fields, "x", *titles, "x", *counted]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(rows)]
+    per_block = [_plain(i, "evidence.no-sentence" if t != "x" else "teasers.shape") for i, t in enumerate(rows)]
+    scores = [-0.3] * len(rows)
+    labels: list[Label] = ["boilerplate"] * len(rows)
+    out = plain_runs(blocks, scores, labels, per_block, T, body=(-1, len(rows)))
+    assert out == ["content"] * 3 + ["boilerplate"] * 8
+    assert plain_runs(blocks, scores, labels, per_block, T, body=(5, len(rows))) == labels
 
 
 def test_an_articles_tour_dates_are_kept() -> None:

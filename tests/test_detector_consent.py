@@ -84,6 +84,36 @@ def test_privacy_law_article_untouched() -> None:
     assert line(para) == 0
 
 
+TCF_LINES = [
+    "We and our 80 partners store and/or access information on a device, such as unique IDs in cookies, to process "
+    "personal data. You may accept or manage your choices by clicking below.",
+    "We and our partners process data to provide:",
+    "Store and/or access information on a device 91 partners can use this purpose",
+    "Create profiles for personalised advertising",
+]
+
+
+def test_consent_framework_purposes_in_a_dump() -> None:
+    """A consent framework's standard purposes and vendor counts, printed as dump lines, are flagged whatever
+    their length; the same text in an HTML paragraph is left to the banner's container classes."""
+    assert all(line(t) <= -2.0 for t in TCF_LINES)
+    got = html("".join(f"<p>{t}</p>" for t in TCF_LINES))
+    assert not any(s <= -2.0 for s in got.values())
+
+
+def test_long_cookie_explanation_in_a_dump() -> None:
+    """A consent dialog's long explanation of its cookies, one dump line past the banner rules' length limit."""
+    text = (
+        "These cookies may be set through our site by our advertising partners. They may be used by those "
+        "companies to build a profile of your interests and show you relevant adverts on other sites. They do not "
+        "store directly personal information, but are based on uniquely identifying your browser and internet "
+        "device. If you do not allow these cookies, you will experience less targeted advertising, and some of "
+        "the features of the site may not work as they should when you come back to it later."
+    )
+    assert len(text) > 400
+    assert line(text) <= -2.0
+
+
 def test_short_news_sentence_naming_a_policy_untouched() -> None:
     """'The firm rewrote its privacy policy.' is a sentence, not a footer link."""
     assert line("The firm quietly rewrote its privacy policy last week.") == 0

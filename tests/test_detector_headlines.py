@@ -124,6 +124,22 @@ def test_dated_teaser_cards_beside_an_article() -> None:
     assert all(got[p] == 0 for p in ARTICLE)
 
 
+def test_teaser_cards_with_a_dateline_beside_an_article() -> None:
+    """A card's date may share its line with the section and the author ("12/19/2025 • Harbour • Ann Lee"):
+    such cards are dated, and their titles and summaries are flagged like those with a date line alone."""
+    cards = [line for title, name, date, summary in CARDS for line in (title, f"11/18/2024 • Harbour • {name}", summary)]
+    got = dump(*ARTICLE, "Latest articles", *cards)
+    assert all(got[title] < 0 and got[summary] < 0 for title, _, _, summary in CARDS)
+    assert all(got[p] == 0 for p in ARTICLE)
+
+
+def test_a_line_naming_a_section_and_an_author_is_no_dateline() -> None:
+    """Without a date on either side of its separators, a card's meta line leaves its cards undated."""
+    cards = [line for title, name, _, summary in CARDS for line in (title, f"Harbour • {name}", summary)]
+    got = dump(*ARTICLE, "Latest articles", *cards)
+    assert all(got[summary] == 0 for _, _, _, summary in CARDS)
+
+
 def test_undated_title_and_paragraph_sections_left_alone() -> None:
     """An article's own sections have the same title-and-paragraph shape, but no dates: their paragraphs stay."""
     got = dump(*ARTICLE, *_cards(dated=False))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from detector_scoring import by_index, first_index, html_blocks
 
-from boilerstrip.detectors.teasers import TeasersDetector, is_date_line, slugify, url_slug
+from boilerstrip.detectors.teasers import TeasersDetector, is_date_line, is_dateline, slugify, url_slug
 from boilerstrip.model import Metadata, PageInfo
 from boilerstrip.segment.text import segment_text
 
@@ -76,6 +76,14 @@ def test_date_lines() -> None:
         assert is_date_line(text), text
     for text in ("1920", "252", "2023", "Analysis", "March of the penguins", "Chapter 12: The harbour"):
         assert not is_date_line(text), text
+
+
+def test_datelines() -> None:
+    """A card's dateline: a date first or last among separated parts; a date line alone is one too."""
+    for text in ("12/19/2025 • Harbour News • Ann Lee", "Dec 20, 2023 · 5 min read", "By Ann Lee | 2 hours ago", "Dec 20, 2023"):
+        assert is_dateline(text), text
+    for text in ("Harbour News • Ann Lee", "Ann Lee | Harbour | 2023 review of the ferries", "Dec 20, 2023 and the ferries"):
+        assert not is_dateline(text), text
 
 
 def test_html_inline_related_boxes() -> None:

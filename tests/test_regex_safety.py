@@ -89,21 +89,22 @@ def _uses(name: str) -> str:
 
 def all_patterns() -> dict[str, tuple[Any, int, str]]:
     """Every compiled pattern of the package: name -> (pattern, longest string it sees, how it is used)."""
-    found: dict[int, tuple[str, Any, int, str]] = {}
+    # by pattern and the longest string it sees: one rule's pattern reused by another at a greater length
+    # (consent.dump-banner: cookie-notice-shape's pattern on longer dump lines) is tested at that length too
+    found: dict[tuple[int, int], tuple[str, Any, int, str]] = {}
     for name, p in _module_patterns():
-        found.setdefault(id(p), (name, p, N, _uses(name)))
+        found.setdefault((id(p), N), (name, p, N, _uses(name)))
         ALIASES.add(name.rsplit(".", 1)[-1])  # re caches: two modules' equal patterns are one object
     tomls = [f.name[:-5] for f in resources.files("boilerstrip.rules").iterdir() if f.name.endswith(".toml")]
     for table in sorted(tomls):
         for rule in load_rules(table):
             if rule.pattern is not None:
-                found.setdefault(
-                    id(rule.pattern), (rule.id, rule.pattern, min(N, rule.max_chars or N), "search")
-                )
+                n = min(N, rule.max_chars or N)
+                found.setdefault((id(rule.pattern), n), (rule.id, rule.pattern, n, "search"))
     for det in default_detectors():
         for name, p in _held_patterns(det.name, det):
             if not name.startswith(f"{det.name}.rules."):
-                found.setdefault(id(p), (name, p, N, "search"))
+                found.setdefault((id(p), N), (name, p, N, "search"))
     return {name: (p, n, how) for name, p, n, how in found.values()}
 
 

@@ -32,7 +32,7 @@ import regex
 
 from ..model import Block, PageInfo, Signal
 from ..rules import load_table
-from .teasers import headline_shaped, is_date_line
+from .teasers import headline_shaped, is_date_line, is_dateline
 
 SENTENCE_END = frozenset(".!?。！？")
 CLOSERS = "\"'”’»)]"
@@ -129,9 +129,9 @@ class HeadlinesDetector:
             if b.role != "meta" and self.title_like(b) and not (own and _norm(b.text) in own):
                 titles.append(b.index)
                 open_card = True
-                dated = dated or is_date_line(b.text)
+                dated = dated or is_dateline(b.text)
             elif titles and b.role != "meta" and (words <= self.filler_max or self.title_shaped(b)):
-                dated = dated or is_date_line(b.text)
+                dated = dated or is_dateline(b.text)
                 continue
             elif open_card and self._summary(b, words):
                 if dated:

@@ -143,6 +143,22 @@ def is_date_line(text: str) -> bool:
     )
 
 
+#: a card's dateline: a date with the section or the author beside it, "12/19/2025 • World • Jane Roe",
+#: "Dec 20, 2023 · 5 min read", "By Jane Roe | 2 hours ago"
+DATELINE_SEPARATOR = regex.compile(r"\s[•·|–—-]\s")
+DATELINE_MAX_CHARS = 100
+
+
+def is_dateline(text: str) -> bool:
+    """A date line, or a short line whose first or last separated part is one (a card's dateline)."""
+    if is_date_line(text):
+        return True
+    if len(text) > DATELINE_MAX_CHARS:
+        return False
+    parts = DATELINE_SEPARATOR.split(text)
+    return len(parts) > 1 and (is_date_line(parts[0].strip()) or is_date_line(parts[-1].strip()))
+
+
 def headline_shaped(
     text: str, lo: int = TITLE_MIN, hi: int = TITLE_MAX, max_chars: int = TITLE_MAX_CHARS
 ) -> bool:
