@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 import ahocorasick
 import regex
@@ -630,7 +631,10 @@ class Literals:
     def present(self, lower: str) -> frozenset[str]:
         if self.automaton is None:
             return frozenset()
-        return frozenset(key for _, key in self.automaton.iter(lower))
+        return frozenset(map(_KEY, self.automaton.iter(lower)))  # iter yields (end position, key)
+
+
+_KEY = itemgetter(1)
 
 
 @cache
