@@ -20,6 +20,8 @@ import re
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain, repeat
+from operator import attrgetter
 
 from .model import Block, Label, Metadata, Signal, Verdict
 from .rules.index import SENTENCE_END
@@ -110,12 +112,12 @@ def _container_masses(
         m = 0.0 if b.index in transparent else _mass(b, s)
         if m < 0:
             m *= penalty
-        for i, c in enumerate(b.containers):
+        for c in b.containers:
             totals[c] += m
-            if m > 0:
+        if m > 0:
+            for c in b.containers:
                 positive[c] += m
-            if i:
-                parent[c] = b.containers[i - 1]
+        parent.update(zip(b.containers[1:], b.containers, strict=False))  # each container's enclosing one
     return totals, positive, parent
 
 
@@ -315,11 +317,11 @@ def card_fields(blocks: Sequence[Block]) -> dict[int, tuple[int, int, int]]:
     children: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     tag_of: dict[int, str] = {}
     for b in blocks:
-        tags = b.path.split(">")
-        for d in range(len(b.containers) - 1):
-            child = b.containers[d + 1]
-            children[b.containers[d]][child].append(b.index)
-            tag_of[child] = tags[d + 1] if d + 1 < len(tags) else ""
+        # each container, the one in it, and that one's tag ("" past the end of the path)
+        tags = chain(b.path.split(">")[1:], repeat(""))
+        for parent, child, tag in zip(b.containers, b.containers[1:], tags, strict=False):
+            children[parent][child].append(b.index)
+            tag_of[child] = tag
     found: dict[int, tuple[int, int, int]] = {}
     roots = {b.containers[0] for b in blocks if b.containers}
     for parent, kids in children.items():
@@ -553,10 +555,11 @@ def region_signals(
         inside = [span[0] <= b.index < span[1] for b in blocks]
         where = f"lines {span[0]}-{span[1] - 1}"
         outside = t.outside_region * TEXT_OUTSIDE_SCALE
+    in_why, out_why = f"in the main region ({where})", f"outside the main region ({where})"
     return [
-        Signal(b.index, t.inside_region, "region.inside", f"in the main region ({where})")
+        Signal(b.index, t.inside_region, "region.inside", in_why)
         if ins
-        else Signal(b.index, outside, "region.outside", f"outside the main region ({where})")
+        else Signal(b.index, outside, "region.outside", out_why)
         for b, ins in zip(blocks, inside, strict=True)
     ]
 
@@ -698,8 +701,12 @@ _SITE_MODEL_RULES = tuple(f"{d}." for d in SITE_MODEL_DETECTORS)
 
 
 def _site_model_heard(signals: Sequence[Signal]) -> bool:
-    # By the rule's prefix: Signal.detector splits the rule, and this runs over every signal of the page.
-    return any(s.rule.startswith(_SITE_MODEL_RULES) or s.rule in SITE_MODEL_DETECTORS for s in signals)
+    # By the rule's prefix: Signal.detector splits the rule. This runs over every signal of the page, some
+    # 900, which name a few dozen rules: each rule is asked once.
+    return any(r.startswith(_SITE_MODEL_RULES) or r in SITE_MODEL_DETECTORS for r in set(map(_RULE, signals)))
+
+
+_RULE = attrgetter("rule")
 
 
 def _without_site_model(
@@ -716,8 +723,14 @@ def _without_site_model(
     ]  # fmt: skip
 
 
-def _with_rule(per_block: Sequence[Sequence[Signal]], rules: frozenset[str]) -> frozenset[int]:
-    return frozenset(i for i, sig in enumerate(per_block) for s in sig if s.rule in rules)
+def _rules_of(per_block: Sequence[Sequence[Signal]]) -> list[frozenset[str]]:
+    """Each block's rules, gathered once (in C) for the questions _with_rule answers."""
+    return [frozenset(map(_RULE, sig)) for sig in per_block]
+
+
+def _with_rule(rules_of: Sequence[frozenset[str]], rules: frozenset[str]) -> frozenset[int]:
+    """The blocks with a signal of one of ``rules``."""
+    return frozenset(i for i, own in enumerate(rules_of) if not rules.isdisjoint(own))
 
 
 def decide(
@@ -727,7 +740,9 @@ def decide(
     if t.cards and not t.prior:
         signals = [*signals, *listing_card_signals(blocks, signals, t.card_items)]
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
-    barriers, transparent = _with_rule(per_block, BARRIER_RULES), _with_rule(per_block, TRANSPARENT_RULES)
+    # (the region's signals, added below, are none of the rules asked about)
+    rules_of = _rules_of(per_block)
+    barriers, transparent = _with_rule(rules_of, BARRIER_RULES), _with_rule(rules_of, TRANSPARENT_RULES)
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
     # sections qualify on the scores without it (a carousel unique to each page is not a section).
     heard = _site_model_heard(signals)
@@ -738,7 +753,7 @@ def decide(
     ceiling = _without_site_model(scores, per_block, weights) if heard and not t.prior else None
     # A page with a byline is an article in all but its declaration: its main landmark holds author
     # bios and timestamps around the story, not more of the page's sections.
-    landmark = not _with_rule(per_block, BYLINE_RULES)
+    landmark = not _with_rule(rules_of, BYLINE_RULES)
     region = (
         region_signals(blocks, scores, t, barriers, transparent, section_scores, ceiling, landmark)
         if weights.get("region", 1.0) else []
@@ -750,7 +765,7 @@ def decide(
         if section_scores is not None and s.rule == "region.outside":
             scores[s.block] = min(scores[s.block], section_scores[s.block] + s.weight * weights.get("region", 1.0))
     first = [_label(s, t.bias) for s in scores]
-    titles = _with_rule(per_block, TITLE_RULES)
+    titles = _with_rule(rules_of, TITLE_RULES)
     body = _text_body(blocks, region, first)
     final = first
     if weights.get("context", 1.0):
@@ -1110,7 +1125,7 @@ def word_count(text: str) -> int:
     Every count of words in the decision goes through here, so a page's kept words, what the
     structure pass adds and a declared body are measured alike in every script.
     """
-    if CJK.search(text) is None:
+    if text.isascii() or CJK.search(text) is None:  # isascii: a flag of the string, read in O(1)
         return len(text.split())
     return len(CJK_WORD.findall(text))
 

@@ -8,6 +8,7 @@ so a short block is judged against the page's stoplist, not its own guess.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
@@ -28,6 +29,9 @@ _STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {
     w: tuple(lang for lang, stop in STOPWORDS.items() if w in stop) for w in frozenset().union(*STOPWORDS.values())
 }
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
+#: WORD on lower-cased ASCII text, where letters, marks and numbers are a-z and 0-9: the stdlib engine
+#: finds these words in half the time, and function_density runs over every block of 25 chars or more
+ASCII_WORD = re.compile(r"[a-z0-9']+")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 HANGUL = regex.compile(r"\p{Hangul}")
@@ -69,7 +73,8 @@ def function_density(text: str, lang: str | None) -> float:
             return 0.0
         fc = FUNCTION_CHARS[lang]
         return sum(map(fc.__contains__, chars)) / len(chars)
-    words = WORD.findall(text.lower())
+    lower = text.lower()
+    words = (ASCII_WORD if lower.isascii() else WORD).findall(lower)
     if not words:
         return 0.0
     stop = STOPWORDS.get(lang or "en", STOPWORDS["en"])

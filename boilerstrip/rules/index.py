@@ -21,8 +21,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from operator import itemgetter
 
+import ahocorasick
 import regex
 
 from ..model import Block, PageInfo, Signal
@@ -606,59 +607,40 @@ class Literals:
     """Which of a set of strings an ASCII block's lower-cased text holds, found in one pass in C.
 
     A search per rule, or a substring test per string, costs a few microseconds a block when
-    there are dozens of them. One regex holds them all as a trie, inside a lookahead so that it
-    is tried at every position, and finds the longest string that starts there; the shorter ones
-    that start there too are its prefixes, read off a table.
+    there are dozens of them, and the pipeline's shared pass looks for some 900 strings. An
+    Aho-Corasick automaton reads the text once and reports every string that occurs in it,
+    overlapping and nested ones included, in time linear in the text and the strings found:
+    a quarter of what one regex holding them all as a trie cost (tried at every position, it
+    compares the position's character with each branch in turn).
     """
 
-    findall: Callable[[str], list[str]] | None
-    #: each string -> the strings of the set that are prefixes of it, itself included
-    prefixes: Mapping[str, frozenset[str]]
+    automaton: ahocorasick.Automaton | None
     vocabulary: frozenset[str]
 
     @classmethod
     def build(cls, strings: Iterable[str]) -> Literals:
         keys = frozenset(strings)
-        if not keys:
-            return cls(None, {}, keys)
-        finder = re.compile("(?=(" + _trie_pattern(sorted(keys)) + "))")
-        prefixes = {k: frozenset(k[:n] for n in range(1, len(k) + 1) if k[:n] in keys) for k in keys}
-        return cls(finder.findall, prefixes, keys)
+        if not keys - {""}:
+            return cls(None, keys)
+        automaton = ahocorasick.Automaton()
+        for key in keys - {""}:  # the empty string is in every text: it tells nothing, and is never reported
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+        return cls(automaton, keys)
 
     def present(self, lower: str) -> frozenset[str]:
-        if self.findall is None:
+        if self.automaton is None:
             return frozenset()
-        starts = self.findall(lower)
-        if not starts:
-            return frozenset()
-        return frozenset().union(*map(self.prefixes.__getitem__, starts))
+        return frozenset(map(_KEY, self.automaton.iter(lower)))  # iter yields (end position, key)
+
+
+_KEY = itemgetter(1)
 
 
 @cache
 def shared_literals(strings: frozenset[str]) -> Literals:
     """One Literals for ``strings``, built once: the pipeline's shared pass over all rule detectors."""
     return Literals.build(strings)
-
-
-def _trie_pattern(keys: Sequence[str]) -> str:
-    """A regex matching the longest of ``keys`` (non-empty strings) at a position: each character
-    branches once, so the engine compares a character or two per position, not every string."""
-    trie: dict[str, Any] = {}
-    for key in keys:
-        node = trie
-        for char in key:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(trie)
-
-
-def _trie_node(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # where a key ends, the longer ones through this node are tried first (greedy)
-    return f"(?:{body})?" if "" in node else body
 
 
 @cache
