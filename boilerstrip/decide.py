@@ -701,6 +701,7 @@ def decide(
     """Every block's verdict, in order."""
     if t.cards and not t.prior:
         signals = [*signals, *listing_card_signals(blocks, signals, t.card_items)]
+    signals = [*signals, *record_row_signals(blocks, signals)]
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
     barriers, transparent = _with_rule(per_block, BARRIER_RULES), _with_rule(per_block, TRANSPARENT_RULES)
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
@@ -740,6 +741,38 @@ def decide(
         else Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)
     ]
+
+
+def record_row_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> list[Signal]:
+    """The rows of a table of records: their links count nothing against them.
+
+    A list printed as a table (laureates by year, a league's results, a directory) links each record's
+    names to their own pages, and judged as any block a row of linked names is a menu or a link list
+    (link density, navigation.link-list): the whole table went, and the region with it. RECORD_ROWS
+    rows or more of RECORD_CELLS cells or more in one table are records, not a menu: a menu's or a
+    footer's layout table has a cell or two a row, a navbox a heading cell and one cell of links.
+    The lift cancels exactly the link rules' weight, so the rows are judged on the rest of their evidence.
+    """
+    tables: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for b in blocks:
+        if b.role == "row" and len(b.cells) >= RECORD_CELLS:
+            tables[b.containers[:-1]].append(b.index)
+    rows = {i for found in tables.values() if len(found) >= RECORD_ROWS for i in found}
+    if not rows:
+        return []
+    against: dict[int, float] = defaultdict(float)
+    for s in signals:
+        if s.block in rows and s.rule in RECORD_LINK_RULES:
+            against[s.block] += s.weight
+    why = "links of a row in a table of records"
+    return [Signal(i, -w, "listing.record-links", why) for i, w in sorted(against.items()) if w]
+
+
+#: a table of records has this many rows, each of this many cells at least
+RECORD_ROWS = 10
+RECORD_CELLS = 3
+#: the rules that read a row's links as a menu's
+RECORD_LINK_RULES = frozenset({"evidence.links", "navigation.link-list", "navigation.lone-link", "navigation.menu-run"})
 
 
 def _thread_copies(blocks: Sequence[Block], labels: Sequence[Label]) -> frozenset[int]:

@@ -1059,3 +1059,39 @@ def test_a_dumped_listing_is_judged_by_its_cards() -> None:
     assert all("fallback.card" in rules[t] for t in ("Iron lantern pair with cushion", "$89.99", "Add to cart"))
     kept = result.text or ""
     assert "Slate bird bath with cushion" in kept and "Terms of use" not in kept and "Planters" not in kept
+
+
+def _records_page(rows: int) -> str:
+    """An article that is a list: two paragraphs, then a table of winners, one row a year, names linked."""
+    intro = (
+        "The county's rowing prize has been awarded every summer since the club was founded, to the crew and "
+        "the single sculler who won the long race on the river, and to the coach the members voted for. "
+    ) * 2
+    row = (
+        '<tr><td>{y}</td><td><a href="/wiki/Crew_{y}">Harbour crew {y}</a></td>'
+        '<td><a href="/wiki/Sculler_{y}">Ann Sculler {y}</a></td><td><a href="/wiki/Coach_{y}">Ben Coach {y}</a></td></tr>'
+    )
+    body = "".join(row.format(y=1990 + i) for i in range(rows))
+    nav = "".join(f'<tr><td><a href="/r/{i}">Regatta {i}</a></td><td><a href="/c/{i}">Club {i}</a></td></tr>' for i in range(12))
+    return (
+        '<html><head><meta property="og:type" content="article"><title>List of prize winners</title></head><body>'
+        f"<main><h1>List of prize winners</h1>{f'<p>{intro}</p>' * 4}"
+        f"<table><thead><tr><th>Year</th><th>Crew</th><th>Sculler</th><th>Coach</th></tr></thead><tbody>{body}</tbody></table>"
+        f"</main><footer><table>{nav}</table></footer></body></html>"
+    )
+
+
+def test_a_table_of_records_keeps_its_linked_rows() -> None:
+    """A table of ten rows or more of three cells or more is a table of records: that each row links its
+    names to their pages is no evidence of a menu, so the rows are kept; a footer's table of link pairs is not."""
+    r = boilerstrip.extract(_records_page(12))
+    assert all(f"Harbour crew {1990 + i}" in r.text for i in range(12))
+    assert any(s.rule == "listing.record-links" for v in r.blocks for s in v.signals)
+    assert "Regatta 3" not in r.text
+
+
+def test_a_short_table_of_links_is_no_table_of_records() -> None:
+    """Below ten rows a table's linked rows are judged as any other block (no record-links lift)."""
+    r = boilerstrip.extract(_records_page(6))
+    assert not any(s.rule == "listing.record-links" for v in r.blocks for s in v.signals)
+
