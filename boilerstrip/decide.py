@@ -837,11 +837,12 @@ SPARSE_WIDE_GAIN = 0.25
 #: counts them now: fixture chinese--library-night-reading stays at word F1 1.00 without them, .80 before.)
 SPARSE_GAIN_WORDS = 20
 SPARSE_PRIOR = 0.6
-#: ...and so are a shop's buttons ("Add to cart", "Quick view"): in a grid of cards they are its fields' shape,
-#: heard they weighed the grid's region down to below its filter column's (WCXB: a collection's 51 cards lost);
-#: the ones in cards go as their chrome (chrome_out), and the first pass hears the rule
+#: ...and so are a shop's buttons ("Add to cart", "Quick view") and delivery terms ("FREE shipping"): in a grid
+#: of cards they are its fields' shape, heard they weighed the grid's region down to below its filter column's
+#: (WCXB: a collection's 51 cards lost); kept, they go after the pass (controls_out), and the first pass hears them
 SPARSE_IGNORED_RULES = (
     "teasers.class", "teasers.shape", "teasers.list", "teasers.title-date", "widgets.shop-control",
+    "widgets.shipping-label",
 )
 #: a dump's headline runs are heard at half strength: a list page is made of them, an article beside them is not
 SPARSE_SCALED_RULES = (("headlines.run", 0.5),)
@@ -966,6 +967,30 @@ def chrome_out(verdicts: Sequence[Verdict]) -> list[Verdict]:
 
 
 CHROME_RULE = "listing.card-chrome"
+
+
+def controls_out(verdicts: Sequence[Verdict], signals: Sequence[Signal]) -> list[Verdict]:
+    """The verdicts of a page judged by structure with the kept list controls and shop labels decided out.
+
+    The structure pass does not hear widgets.shop-control and widgets.shipping-label (SPARSE_IGNORED_RULES):
+    in a grid of cards the buttons and delivery terms are its fields' shape, and heard they moved the
+    region to the filter column or cost the pass itself (WCXB: a declared listing's grid, word F1 .64 ->
+    .15). An ad label ("Sponsored") is heard, but the prior, the region and the card lift outweigh it.
+    Kept, they stayed around and in the grid: "Sort by", "Results per page:", "FREE shipping",
+    "Sponsored". Taken out here, on the decided verdicts as chrome_out does, they change no other
+    block's label. Not on a declared article (see fallback): a deals roundup's "Buy now" is its text.
+    """
+    controls = {s.block for s in signals if s.rule in CONTROL_RULES}
+    return [
+        replace(v, label="boilerplate", signals=(*v.signals, Signal(v.block.index, 0.0, CONTROL_RULE, CONTROL_WHY)))
+        if v.kept and v.block.index in controls else v
+        for v in verdicts
+    ]  # fmt: skip
+
+
+CONTROL_RULES = frozenset({"widgets.shop-control", "widgets.ad-label", "widgets.shipping-label"})
+CONTROL_RULE = "listing.list-control"
+CONTROL_WHY = "a list control (widgets.shop-control), which the structure pass does not hear"
 
 
 def _cards_by_list(
@@ -1253,6 +1278,7 @@ def fallback(
         verdicts = _first_pass(blocks, signals, decide(blocks, signals, weights, t), weights, t)
     plain_weights = weights
     plain = verdicts
+    judged = False
     if _site_model_heard(signals):
         plain_weights = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
         plain = _first_pass(blocks, signals, decide(blocks, signals, plain_weights, t), plain_weights, t)
@@ -1274,9 +1300,12 @@ def fallback(
             if plain is not verdicts or t.carousels:
                 sparse = _structure_pass(blocks, signals, weights, t)
             verdicts = marked(sparse, "fallback.sparse", "judged by structure")
+            judged = True
     if metadata.page_type != "article":
         # A declared article's cards are its own (a roundup's picks and their "Buy now" links): its text.
         verdicts = chrome_out(verdicts)
+        if judged:
+            verdicts = controls_out(verdicts, signals)
     kept = kept_words(verdicts)
     body = metadata.body or ""
     if word_count(body) >= 50 and kept < 0.3 * word_count(body):

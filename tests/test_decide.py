@@ -1095,3 +1095,18 @@ def test_a_short_table_of_links_is_no_table_of_records() -> None:
     r = boilerstrip.extract(_records_page(6))
     assert not any(s.rule == "listing.record-links" for v in r.blocks for s in v.signals)
 
+
+def test_a_shop_grid_judged_by_structure_leaves_its_list_controls_out() -> None:
+    """The toolbar above a grid judged by structure ("Sort by", "Results per page") and the delivery terms
+    some cards print ("FREE shipping") are left out (decide.controls_out); the cards stay."""
+    card = (
+        '<li><h3><a href="/p/{i}">Hand-thrown stoneware mug number {i}</a></h3>'
+        "<p>Speckled glaze, holds 300 ml, batch {i}</p>{ship}</li>"
+    )
+    items = "".join(card.format(i=i, ship="<div>FREE shipping</div>" if i % 3 else "") for i in range(8))
+    bar = "<div><div>Sort by</div><div>Results per page</div></div>"
+    r = boilerstrip.extract(f"<html><body><main>{bar}<ul>{items}</ul></main></body></html>")
+    assert any(s.rule == "fallback.sparse" for s in r.blocks[0].signals)
+    assert all(f"Hand-thrown stoneware mug number {i}" in r.text for i in range(8))
+    assert "Sort by" not in r.text and "Results per page" not in r.text and "FREE shipping" not in r.text
+    assert any(s.rule == "listing.list-control" for v in r.blocks for s in v.signals)
