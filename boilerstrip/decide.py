@@ -739,6 +739,7 @@ def decide(
     """Every block's verdict, in order."""
     if t.cards and not t.prior:
         signals = [*signals, *listing_card_signals(blocks, signals, t.card_items)]
+    signals = [*signals, *record_row_signals(blocks, signals)]
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
     # (the region's signals, added below, are none of the rules asked about)
     rules_of = _rules_of(per_block)
@@ -780,6 +781,38 @@ def decide(
         else Verdict(b, final[i], first[i], scores[i], tuple(per_block[i]))
         for i, b in enumerate(blocks)
     ]
+
+
+def record_row_signals(blocks: Sequence[Block], signals: Sequence[Signal]) -> list[Signal]:
+    """The rows of a table of records: their links count nothing against them.
+
+    A list printed as a table (laureates by year, a league's results, a directory) links each record's
+    names to their own pages, and judged as any block a row of linked names is a menu or a link list
+    (link density, navigation.link-list): the whole table went, and the region with it. RECORD_ROWS
+    rows or more of RECORD_CELLS cells or more in one table are records, not a menu: a menu's or a
+    footer's layout table has a cell or two a row, a navbox a heading cell and one cell of links.
+    The lift cancels exactly the link rules' weight, so the rows are judged on the rest of their evidence.
+    """
+    tables: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for b in blocks:
+        if b.role == "row" and len(b.cells) >= RECORD_CELLS:
+            tables[b.containers[:-1]].append(b.index)
+    rows = {i for found in tables.values() if len(found) >= RECORD_ROWS for i in found}
+    if not rows:
+        return []
+    against: dict[int, float] = defaultdict(float)
+    for s in signals:
+        if s.block in rows and s.rule in RECORD_LINK_RULES:
+            against[s.block] += s.weight
+    why = "links of a row in a table of records"
+    return [Signal(i, -w, "listing.record-links", why) for i, w in sorted(against.items()) if w]
+
+
+#: a table of records has this many rows, each of this many cells at least
+RECORD_ROWS = 10
+RECORD_CELLS = 3
+#: the rules that read a row's links as a menu's
+RECORD_LINK_RULES = frozenset({"evidence.links", "navigation.link-list", "navigation.lone-link", "navigation.menu-run"})
 
 
 def _thread_copies(blocks: Sequence[Block], labels: Sequence[Label]) -> frozenset[int]:
@@ -844,11 +877,12 @@ SPARSE_WIDE_GAIN = 0.25
 #: counts them now: fixture chinese--library-night-reading stays at word F1 1.00 without them, .80 before.)
 SPARSE_GAIN_WORDS = 20
 SPARSE_PRIOR = 0.6
-#: ...and so are a shop's buttons ("Add to cart", "Quick view"): in a grid of cards they are its fields' shape,
-#: heard they weighed the grid's region down to below its filter column's (WCXB: a collection's 51 cards lost);
-#: the ones in cards go as their chrome (chrome_out), and the first pass hears the rule
+#: ...and so are a shop's buttons ("Add to cart", "Quick view") and delivery terms ("FREE shipping"): in a grid
+#: of cards they are its fields' shape, heard they weighed the grid's region down to below its filter column's
+#: (WCXB: a collection's 51 cards lost); kept, they go after the pass (controls_out), and the first pass hears them
 SPARSE_IGNORED_RULES = (
     "teasers.class", "teasers.shape", "teasers.list", "teasers.title-date", "widgets.shop-control",
+    "widgets.shipping-label",
 )
 #: a dump's headline runs are heard at half strength: a list page is made of them, an article beside them is not
 SPARSE_SCALED_RULES = (("headlines.run", 0.5),)
@@ -973,6 +1007,30 @@ def chrome_out(verdicts: Sequence[Verdict]) -> list[Verdict]:
 
 
 CHROME_RULE = "listing.card-chrome"
+
+
+def controls_out(verdicts: Sequence[Verdict], signals: Sequence[Signal]) -> list[Verdict]:
+    """The verdicts of a page judged by structure with the kept list controls and shop labels decided out.
+
+    The structure pass does not hear widgets.shop-control and widgets.shipping-label (SPARSE_IGNORED_RULES):
+    in a grid of cards the buttons and delivery terms are its fields' shape, and heard they moved the
+    region to the filter column or cost the pass itself (WCXB: a declared listing's grid, word F1 .64 ->
+    .15). An ad label ("Sponsored") is heard, but the prior, the region and the card lift outweigh it.
+    Kept, they stayed around and in the grid: "Sort by", "Results per page:", "FREE shipping",
+    "Sponsored". Taken out here, on the decided verdicts as chrome_out does, they change no other
+    block's label. Not on a declared article (see fallback): a deals roundup's "Buy now" is its text.
+    """
+    controls = {s.block for s in signals if s.rule in CONTROL_RULES}
+    return [
+        replace(v, label="boilerplate", signals=(*v.signals, Signal(v.block.index, 0.0, CONTROL_RULE, CONTROL_WHY)))
+        if v.kept and v.block.index in controls else v
+        for v in verdicts
+    ]  # fmt: skip
+
+
+CONTROL_RULES = frozenset({"widgets.shop-control", "widgets.ad-label", "widgets.shipping-label"})
+CONTROL_RULE = "listing.list-control"
+CONTROL_WHY = "a list control (widgets.shop-control), which the structure pass does not hear"
 
 
 def _cards_by_list(
@@ -1260,6 +1318,7 @@ def fallback(
         verdicts = _first_pass(blocks, signals, decide(blocks, signals, weights, t), weights, t)
     plain_weights = weights
     plain = verdicts
+    judged = False
     if _site_model_heard(signals):
         plain_weights = {**weights, **dict.fromkeys(SITE_MODEL_DETECTORS, 0.0)}
         plain = _first_pass(blocks, signals, decide(blocks, signals, plain_weights, t), plain_weights, t)
@@ -1281,9 +1340,12 @@ def fallback(
             if plain is not verdicts or t.carousels:
                 sparse = _structure_pass(blocks, signals, weights, t)
             verdicts = marked(sparse, "fallback.sparse", "judged by structure")
+            judged = True
     if metadata.page_type != "article":
         # A declared article's cards are its own (a roundup's picks and their "Buy now" links): its text.
         verdicts = chrome_out(verdicts)
+        if judged:
+            verdicts = controls_out(verdicts, signals)
     kept = kept_words(verdicts)
     body = metadata.body or ""
     if word_count(body) >= 50 and kept < 0.3 * word_count(body):

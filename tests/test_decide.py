@@ -1088,3 +1088,54 @@ def test_a_dumped_listing_is_judged_by_its_cards() -> None:
     assert all("fallback.card" in rules[t] for t in ("Iron lantern pair with cushion", "$89.99", "Add to cart"))
     kept = result.text or ""
     assert "Slate bird bath with cushion" in kept and "Terms of use" not in kept and "Planters" not in kept
+
+
+def _records_page(rows: int) -> str:
+    """An article that is a list: two paragraphs, then a table of winners, one row a year, names linked."""
+    intro = (
+        "The county's rowing prize has been awarded every summer since the club was founded, to the crew and "
+        "the single sculler who won the long race on the river, and to the coach the members voted for. "
+    ) * 2
+    row = (
+        '<tr><td>{y}</td><td><a href="/wiki/Crew_{y}">Harbour crew {y}</a></td>'
+        '<td><a href="/wiki/Sculler_{y}">Ann Sculler {y}</a></td><td><a href="/wiki/Coach_{y}">Ben Coach {y}</a></td></tr>'
+    )
+    body = "".join(row.format(y=1990 + i) for i in range(rows))
+    nav = "".join(f'<tr><td><a href="/r/{i}">Regatta {i}</a></td><td><a href="/c/{i}">Club {i}</a></td></tr>' for i in range(12))
+    return (
+        '<html><head><meta property="og:type" content="article"><title>List of prize winners</title></head><body>'
+        f"<main><h1>List of prize winners</h1>{f'<p>{intro}</p>' * 4}"
+        f"<table><thead><tr><th>Year</th><th>Crew</th><th>Sculler</th><th>Coach</th></tr></thead><tbody>{body}</tbody></table>"
+        f"</main><footer><table>{nav}</table></footer></body></html>"
+    )
+
+
+def test_a_table_of_records_keeps_its_linked_rows() -> None:
+    """A table of ten rows or more of three cells or more is a table of records: that each row links its
+    names to their pages is no evidence of a menu, so the rows are kept; a footer's table of link pairs is not."""
+    r = boilerstrip.extract(_records_page(12))
+    assert all(f"Harbour crew {1990 + i}" in r.text for i in range(12))
+    assert any(s.rule == "listing.record-links" for v in r.blocks for s in v.signals)
+    assert "Regatta 3" not in r.text
+
+
+def test_a_short_table_of_links_is_no_table_of_records() -> None:
+    """Below ten rows a table's linked rows are judged as any other block (no record-links lift)."""
+    r = boilerstrip.extract(_records_page(6))
+    assert not any(s.rule == "listing.record-links" for v in r.blocks for s in v.signals)
+
+
+def test_a_shop_grid_judged_by_structure_leaves_its_list_controls_out() -> None:
+    """The toolbar above a grid judged by structure ("Sort by", "Results per page") and the delivery terms
+    some cards print ("FREE shipping") are left out (decide.controls_out); the cards stay."""
+    card = (
+        '<li><h3><a href="/p/{i}">Hand-thrown stoneware mug number {i}</a></h3>'
+        "<p>Speckled glaze, holds 300 ml, batch {i}</p>{ship}</li>"
+    )
+    items = "".join(card.format(i=i, ship="<div>FREE shipping</div>" if i % 3 else "") for i in range(8))
+    bar = "<div><div>Sort by</div><div>Results per page</div></div>"
+    r = boilerstrip.extract(f"<html><body><main>{bar}<ul>{items}</ul></main></body></html>")
+    assert any(s.rule == "fallback.sparse" for s in r.blocks[0].signals)
+    assert all(f"Hand-thrown stoneware mug number {i}" in r.text for i in range(8))
+    assert "Sort by" not in r.text and "Results per page" not in r.text and "FREE shipping" not in r.text
+    assert any(s.rule == "listing.list-control" for v in r.blocks for s in v.signals)

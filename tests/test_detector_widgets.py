@@ -418,3 +418,18 @@ def test_comment_policy_notices() -> None:
     assert line("Comments that insult other readers will not be published.") <= -1.5
     assert line("Comentários ofensivos não serão publicados.") <= -1.5
     assert line("The platform hired 200 moderators to review posts in the run-up to the election.") == 0
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["FREE shipping", "Ships from BG", "Available for Shipping or Pickup", "$69.99 | SHIPS FREE", "Free Delivery",
+     "Versandkostenfrei", "Livraison gratuite", "Envío gratis", "送料無料"],
+)  # fmt: skip
+def test_shipping_labels(label: str) -> None:
+    """A shop's delivery terms as the whole block are a widget's label."""
+    assert line(label) <= -1.0
+
+
+def test_a_sentence_about_delivery_is_no_shipping_label() -> None:
+    """Prose that speaks of free delivery is untouched: the rule is anchored on the whole block."""
+    assert line("We offer free shipping on every order over fifty pounds, sent the same day.") > -1.0
