@@ -10,6 +10,7 @@ from boilerstrip.decide import (
     TEXT_OUTSIDE_SCALE,
     Tunables,
     card_chrome,
+    card_copies,
     card_fields,
     card_lists,
     decide,
@@ -601,6 +602,23 @@ def test_card_chrome_is_what_every_card_prints_alike() -> None:
     assert flagged("Quick look") == flagged("Size") == {True}
     assert flagged("Dark roast coffee") == flagged("Roasted in small") == {False}
     assert flagged("$19.99") == flagged("In stock") == {False}
+
+
+def test_a_shop_card_names_its_item_once() -> None:
+    """A shop's card that prints its item's name again (over the image, in a quick-view label) keeps its
+    title and loses the copy; a list of cards without prices (a feed, a reference) is left alone."""
+    card = (
+        '<li><div class="img-label">Stoneware mug number {i}</div><h3><a href="/p/{i}">Stoneware mug number {i}'
+        '</a></h3><p>Speckled glaze, batch {i}</p><div class="price">{price}</div></li>'
+    )
+    for price, flagged in (("$24.00", {"img-label"}), ("Handmade", set())):
+        items = "".join(card.format(i=i, price=price) for i in range(8))
+        blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+        copies = card_copies(blocks, card_fields(blocks))
+        names = [b for b in blocks if b.text.startswith("Stoneware mug")]
+        assert len(names) == 16
+        assert {b.attr_levels[0].split()[-1] for b in names if b.index in copies} == flagged
+        assert len([b for b in names if b.index in copies]) == (8 if flagged else 0)
 
 
 def test_a_shop_grid_judged_by_structure_leaves_its_cards_chrome_out() -> None:
