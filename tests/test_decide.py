@@ -898,6 +898,22 @@ def test_a_declared_listing_keeps_its_linked_card_titles_and_drops_their_prices(
     assert any(s.rule == "listing.card-link" for v in r.blocks for s in v.signals)
 
 
+def test_a_declared_listing_keeps_the_items_its_item_list_declares() -> None:
+    """A collection page's JSON-LD lists its items' URLs: on a listing their slugs are the cards' titles, not
+    related links (teasers.related-url is off there)."""
+    names = [f"Brushed steel kettle model {n}" for n in ("one", "two", "three", "four", "five", "six")]
+    urls = [f"https://shop.example.com/p/{name.lower().replace(' ', '-')}" for name in names]
+    items = ", ".join(f'{{"@type": "ListItem", "position": {k}, "url": "{u}"}}' for k, u in enumerate(urls, 1))
+    card = '<li><h2><a href="{u}">{name}</a></h2><div>{k}9,90 €</div><div>In stock</div></li>'
+    cards = "".join(card.format(u=u, name=name, k=k) for k, (u, name) in enumerate(zip(urls, names, strict=True)))
+    html = _declared_listing(cards).replace(
+        '"name": "Kettles"}', f'"name": "Kettles", "mainEntity": {{"@type": "ItemList", "itemListElement": [{items}]}}}}'
+    )
+    r = boilerstrip.extract(html, url="https://shop.example.com/c/kettles")
+    assert r.metadata.page_type == "listing"
+    assert all(name in r.text for name in names)
+
+
 def _undeclared_listing() -> str:
     intro = (
         "Our kettles are chosen for cooks who boil water many times a day: every one of them switches off on "
