@@ -347,3 +347,11 @@ def test_the_parts_of_a_concatenation_are_no_near_copies() -> None:
     """Two paragraphs and one line joining them: the line is the concatenation, the paragraphs stay."""
     bs = blocks(PARAS[0], PARAS[1], PARAS[0] + " " + PARAS[1])
     assert rules_by_block(bs) == {2: {"echo.concatenation"}}
+
+
+def test_a_paragraph_the_dump_prelude_prints_longer_is_no_near_copy() -> None:
+    """A dump's prelude value (an FAQ answer in JSON-LD) holding a visible paragraph and more is metadata, not a
+    longer version of the page's text: the paragraph is not flagged."""
+    bs = [Block(index=0, text=PARAS[0] + " " + PARAS[1], role="meta"), Block(index=1, text=PARAS[0], role="line")]
+    signals = list(ECHO.detect(bs, PageInfo(kind="text")))
+    assert [(s.block, s.rule) for s in signals] == [(0, "echo.prelude")]
