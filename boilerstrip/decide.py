@@ -998,7 +998,8 @@ def chrome_out(verdicts: Sequence[Verdict]) -> list[Verdict]:
         return list(verdicts)  # a dump's cards (text_cards) have no slots to compare
     found = card_fields(blocks)
     lists = {found[i][0] for i in lifted if i in found}
-    chrome = card_chrome(blocks, {i: f for i, f in found.items() if f[0] in lists})
+    listed = {i: f for i, f in found.items() if f[0] in lists}
+    chrome = {**card_copies(blocks, listed), **card_chrome(blocks, listed)}
     return [
         replace(v, label="boilerplate", signals=(*v.signals, Signal(i, 0.0, CHROME_RULE, f"chrome: {chrome[i]}")))
         if v.kept and i in chrome else v
@@ -1031,6 +1032,29 @@ def controls_out(verdicts: Sequence[Verdict], signals: Sequence[Signal]) -> list
 CONTROL_RULES = frozenset({"widgets.shop-control", "widgets.ad-label", "widgets.shipping-label"})
 CONTROL_RULE = "listing.list-control"
 CONTROL_WHY = "a list control (widgets.shop-control), which the structure pass does not hear"
+
+
+def card_copies(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]]) -> dict[int, str]:
+    """The card fields that print their card's title again (case and spacing folded): block index -> why.
+
+    A shop's card often prints its item's name two or three times (over the image, as the linked title, in a
+    quick-view label): the card names it once. Only the title counts: a card's value may recur in it (a
+    group of offers, each "Expires 01/01/26"; a reference entry's two fields of type "string").
+    """
+    copies: dict[int, str] = {}
+    priced = _priced_lists(blocks, found)
+    for cards in _cards_by_list(blocks, found, priced).values():
+        for fields in cards.values():
+            ordered = sorted(fields)
+            title = _card_title([blocks[i] for i in ordered])
+            if title is None:
+                continue
+            name = folded(blocks[title].text)
+            copies.update(
+                (i, f"repeats the title of its card, block {title}")
+                for i in ordered if i != title and folded(blocks[i].text) == name
+            )  # fmt: skip
+    return copies
 
 
 def _cards_by_list(

@@ -63,11 +63,14 @@ FINEPRINT_SCALE = 2.5
 #: are as before
 TESTIMONIAL_SCALE = 2.0
 #: evidence a page type weighs differently: on a product page the reviews are other people's
-#: opinions beside the product's own description, as comments are beside an article, and fine print is terms
+#: opinions beside the product's own description, as comments are beside an article, and fine print is terms;
+#: on a listing the URLs its JSON-LD declares (a CollectionPage's ItemList) are its own items, so a card title
+#: that is such a URL's slug is no related link (teasers.related-url)
 PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
     "product": {"widgets.reviews-class": REVIEW_SCALE, "widgets.review-widget": REVIEW_SCALE,
                 "consent.fineprint-class": FINEPRINT_SCALE, "widgets.author-bio": 0.0},
     "article": {"widgets.testimonial-class": TESTIMONIAL_SCALE},
+    "listing": {"teasers.related-url": 0.0},
 }
 #: evidence a thread weighs differently: a one-line reply ("Same here, the update fixed it") is a
 #: post, so shortness is no evidence against a block there

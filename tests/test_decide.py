@@ -10,6 +10,7 @@ from boilerstrip.decide import (
     TEXT_OUTSIDE_SCALE,
     Tunables,
     card_chrome,
+    card_copies,
     card_fields,
     card_lists,
     decide,
@@ -614,6 +615,23 @@ def test_card_chrome_is_what_every_card_prints_alike() -> None:
     assert flagged("$19.99") == flagged("In stock") == {False}
 
 
+def test_a_shop_card_names_its_item_once() -> None:
+    """A shop's card that prints its item's name again (over the image, in a quick-view label) keeps its
+    title and loses the copy; a list of cards without prices (a feed, a reference) is left alone."""
+    card = (
+        '<li><div class="img-label">Stoneware mug number {i}</div><h3><a href="/p/{i}">Stoneware mug number {i}'
+        '</a></h3><p>Speckled glaze, batch {i}</p><div class="price">{price}</div></li>'
+    )
+    for price, flagged in (("$24.00", {"img-label"}), ("Handmade", set())):
+        items = "".join(card.format(i=i, price=price) for i in range(8))
+        blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+        copies = card_copies(blocks, card_fields(blocks))
+        names = [b for b in blocks if b.text.startswith("Stoneware mug")]
+        assert len(names) == 16
+        assert {b.attr_levels[0].split()[-1] for b in names if b.index in copies} == flagged
+        assert len([b for b in names if b.index in copies]) == (8 if flagged else 0)
+
+
 def test_a_shop_grid_judged_by_structure_leaves_its_cards_chrome_out() -> None:
     """A category page that is only a grid of cards is judged by structure: its titles and descriptions are
     kept, the label every card prints under its item ("Quick look") is not."""
@@ -907,6 +925,22 @@ def test_a_declared_listing_keeps_its_linked_card_titles_and_drops_their_prices(
     assert r.text.count("Brushed steel body") == 5
     assert "9,90 €" not in r.text and "Steel (9)" not in r.text
     assert any(s.rule == "listing.card-link" for v in r.blocks for s in v.signals)
+
+
+def test_a_declared_listing_keeps_the_items_its_item_list_declares() -> None:
+    """A collection page's JSON-LD lists its items' URLs: on a listing their slugs are the cards' titles, not
+    related links (teasers.related-url is off there)."""
+    names = [f"Brushed steel kettle model {n}" for n in ("one", "two", "three", "four", "five", "six")]
+    urls = [f"https://shop.example.com/p/{name.lower().replace(' ', '-')}" for name in names]
+    items = ", ".join(f'{{"@type": "ListItem", "position": {k}, "url": "{u}"}}' for k, u in enumerate(urls, 1))
+    card = '<li><h2><a href="{u}">{name}</a></h2><div>{k}9,90 €</div><div>In stock</div></li>'
+    cards = "".join(card.format(u=u, name=name, k=k) for k, (u, name) in enumerate(zip(urls, names, strict=True)))
+    html = _declared_listing(cards).replace(
+        '"name": "Kettles"}', f'"name": "Kettles", "mainEntity": {{"@type": "ItemList", "itemListElement": [{items}]}}}}'
+    )
+    r = boilerstrip.extract(html, url="https://shop.example.com/c/kettles")
+    assert r.metadata.page_type == "listing"
+    assert all(name in r.text for name in names)
 
 
 def _undeclared_listing() -> str:

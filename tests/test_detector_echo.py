@@ -347,3 +347,25 @@ def test_dump_lines_are_no_template() -> None:
     bs = [Block(index=b.index, text=b.text, role="line", tag=b.tag, path=b.path) for b in _cards()]
     got = {s.block for s in ECHO.detect(bs, PageInfo(kind="text", metadata=Metadata())) if s.rule == "echo.repeated"}
     assert got == {1, 3, 6, 8, 11, 13}
+
+
+def test_a_shortened_copy_of_a_paragraph_is_a_near_copy() -> None:
+    """A responsive page's shortened copy of its intro is a near copy of the full version, which stays; a
+    version of the same length with a word changed (the next price tier's description) is no copy."""
+    full = PARAS[0] + " " + PARAS[1]
+    changed = full.replace("harbour", "harbor")
+    assert rules_by_block(blocks(PARAS[0], full, changed)) == {0: {"echo.near-copy"}}
+
+
+def test_the_parts_of_a_concatenation_are_no_near_copies() -> None:
+    """Two paragraphs and one line joining them: the line is the concatenation, the paragraphs stay."""
+    bs = blocks(PARAS[0], PARAS[1], PARAS[0] + " " + PARAS[1])
+    assert rules_by_block(bs) == {2: {"echo.concatenation"}}
+
+
+def test_a_paragraph_the_dump_prelude_prints_longer_is_no_near_copy() -> None:
+    """A dump's prelude value (an FAQ answer in JSON-LD) holding a visible paragraph and more is metadata, not a
+    longer version of the page's text: the paragraph is not flagged."""
+    bs = [Block(index=0, text=PARAS[0] + " " + PARAS[1], role="meta"), Block(index=1, text=PARAS[0], role="line")]
+    signals = list(ECHO.detect(bs, PageInfo(kind="text")))
+    assert [(s.block, s.rule) for s in signals] == [(0, "echo.prelude")]

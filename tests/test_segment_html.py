@@ -231,6 +231,17 @@ def test_hidden_regions_without_a_header_stay_hidden() -> None:
     assert texts(html) == ["one"]
 
 
+def test_a_cards_second_link_kept_from_screen_readers_is_shown() -> None:
+    """A link that is aria-hidden and out of the tab order (a card's excerpt linked to its item again, a
+    duplicate for screen readers) is on screen: its text is kept; other aria-hidden elements stay out."""
+    html = (
+        '<h2><a href="/a/1">Ferry returns</a></h2><p><a href="/a/1" aria-hidden="true" tabindex="-1">'
+        'The morning crossing is back.</a></p><p><span aria-hidden="true">icon</span>after</p>'
+        '<p><a href="/a/2" aria-hidden="true">hidden link</a></p>'
+    )
+    assert texts(html) == ["Ferry returns", "The morning crossing is back.", "after"]
+
+
 def test_aria_hidden_false_is_shown() -> None:
     """aria-hidden="false" does not hide."""
     assert texts('<p aria-hidden="false">shown</p>') == ["shown"]

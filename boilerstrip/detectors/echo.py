@@ -6,7 +6,9 @@ declared value (the title, the site name, a publisher block) or repeated
 verbatim on the page, save the labels of a record template (_template_labels) and the first copy
 of a line of prose printed three times or more in HTML (a carousel's slide, _prose_copy);
 (3) one long block that only concatenates text present in other blocks (a
-JSON-LD articleBody printed as one line): the finer copies stay.
+JSON-LD articleBody printed as one line): the finer copies stay; and a long block
+that is a shortened copy of a longer one (a responsive intro cut for small screens):
+the longer version stays.
 Comment bylines ("<name> says:") are bylines too, of readers; in a dump, where no
 thread container holds a comment, the lines between two of them are that comment.
 """
@@ -89,7 +91,10 @@ class EchoDetector(RuleDetector):
         yield from self._prelude(blocks)
         yield from self._declared(blocks, norms, page)
         yield from self._repeats(blocks, norms, page.kind == "html")
-        yield from self._concatenations(blocks, words, norms)
+        shingles = [_shingles(w) for w in words]
+        concatenations = list(self._concatenations(blocks, shingles, norms))
+        yield from concatenations
+        yield from _near_copies(blocks, shingles, {s.block for s in concatenations})
 
     @staticmethod
     def _prelude(blocks: Sequence[Block]) -> Iterator[Signal]:
@@ -128,8 +133,7 @@ class EchoDetector(RuleDetector):
             seen.add(n)
 
     @staticmethod
-    def _concatenations(blocks: Sequence[Block], words: Sequence[list[str]], norms: Sequence[str]) -> Iterator[Signal]:
-        shingles = [_shingles(w) for w in words]
+    def _concatenations(blocks: Sequence[Block], shingles: list[set[int]], norms: Sequence[str]) -> Iterator[Signal]:
         # Owners are counted over distinct texts: a paragraph printed twice is no concatenation (its
         # copy is no other text), but an articleBody that a WET-like dump prints twice, hidden and
         # visible, still concatenates the paragraphs it copies.
@@ -226,6 +230,44 @@ def _comment_texts(blocks: Sequence[Block], bylines: Sequence[int]) -> Iterator[
         if b - a <= COMMENT_MAX_LINES:
             for i in range(a + 1, b):
                 yield Signal(i, -1.0, "echo.comment-text", f"between the comment bylines {a} and {b}")
+
+
+#: a block of prose this long (characters) whose shingles stand (this share) in one other such block, and
+#: that is NEAR_COPY_SIZE to NEAR_COPY_SHORTER as long as that block, is a shortened copy of it: a responsive
+#: page's intro cut for a small screen ("...Read more"). Versions of one length are no copies: a price
+#: tier's description beside the next tier's, a tutorial's code grown by a line (WCXB service and docs pages)
+NEAR_COPY_MIN_CHARS = 300
+NEAR_COPY_COVERAGE = 0.9
+NEAR_COPY_SIZE = 0.4
+NEAR_COPY_SHORTER = 0.85
+NEAR_COPY_NOT_PROSE = frozenset({"code", "meta"})
+NEAR_COPY = -3.0  # beats a paragraph's length and sentences (+2.5): a copy however well written
+
+
+def _near_copies(blocks: Sequence[Block], shingles: Sequence[set[int]], concatenations: set[int]) -> Iterator[Signal]:
+    """Blocks of prose that are a shortened copy of another, longer one (an exact copy is _repeats'): the
+    longest version stays. A concatenation is no version of its parts: they stay."""
+    # A dump's prelude is no version of the page: its JSON-LD values (an FAQ answer, an articleBody) hold the
+    # visible paragraphs, which stay (WCXB dumps a: three articles lost .02-.06 to them).
+    long = [
+        (b, s) for b, s in zip(blocks, shingles, strict=True)
+        if len(b.text) >= NEAR_COPY_MIN_CHARS and b.role not in NEAR_COPY_NOT_PROSE
+    ]  # fmt: skip
+    sizes = {b.index: len(s) for b, s in long}
+    holders: dict[int, list[int]] = {}
+    for b, s in long:
+        if b.index not in concatenations:
+            for h in s:
+                holders.setdefault(h, []).append(b.index)
+    for b, s in long:
+        # Blocks sharing its shingles, counted through the index: most of prose's shingles are its own.
+        shared = Counter(j for h in s for j in holders.get(h, ()) if j != b.index)
+        for j, n in sorted(shared.items()):
+            t = sizes[j]
+            if len(s) <= NEAR_COPY_SHORTER * t and n >= NEAR_COPY_COVERAGE * len(s) and n >= NEAR_COPY_SIZE * t:
+                why = f"{n / len(s):.0%} of it stands in block {j}, a longer version"
+                yield Signal(b.index, NEAR_COPY, "echo.near-copy", why)
+                break
 
 
 def _has_containing_twin(
