@@ -406,3 +406,18 @@ def test_comment_policy_notices() -> None:
     assert line("Comments that insult other readers will not be published.") <= -1.5
     assert line("Comentários ofensivos não serão publicados.") <= -1.5
     assert line("The platform hired 200 moderators to review posts in the run-up to the election.") == 0
+
+
+def test_closing_contact_and_citation_lines() -> None:
+    """The writer's address at a story's end and a how-to-cite notice are widgets; a story saying someone
+    was reached at a place, or citing a paper, is prose."""
+    assert line("Email Moira Kettleby at mkettleby@harbour-news.example or follow her @moirak.") <= -1.2
+    assert line("Have a tip? Moira Kettleby may be reached at mk@harbour-news.example. Follow her on Mastodon.") <= -1.2
+    cite = (
+        "Citation: Harbour wall repairs to begin in spring (2024, March 4) retrieved 5 March 2024 from "
+        "https://news.example.org/2024-03-harbour-wall.html"
+    )
+    assert line(cite) <= -1.2
+    assert line("The harbour master could not be reached at the quay on Monday, his office said.") == 0.0
+    assert line("Citation counts for the survey rose after it was retrieved from the archive in 2019.") == 0.0
+    assert line("Email us at help@harbour-news.example to get started!") == 0.0
