@@ -421,3 +421,14 @@ def test_closing_contact_and_citation_lines() -> None:
     assert line("The harbour master could not be reached at the quay on Monday, his office said.") == 0.0
     assert line("Citation counts for the survey rose after it was retrieved from the archive in 2019.") == 0.0
     assert line("Email us at help@harbour-news.example to get started!") == 0.0
+
+
+def test_script_notices_and_share_entry_labels() -> None:
+    """A script widget's 'requires JavaScript' notice and 'Share this entry' labels are widgets; a story
+    about JavaScript is prose."""
+    assert line("This slideshow requires JavaScript.") <= -1.2
+    assert line("Bitte aktivieren Sie JavaScript, um die Kommentare zu sehen.") <= -1.2
+    assert line("Share this entry") <= -1.0
+    assert line("Share this on WhatsApp") <= -1.0
+    prose = "The new site requires JavaScript only for its map, the council said, so readers on old phones can still use it."
+    assert line(prose) == 0.0
