@@ -190,3 +190,63 @@ def test_the_excerpt_of_a_dated_teaser_card_is_a_teaser() -> None:
     excerpts = [b.index for b in blocks if b.text.startswith("The ferry company says")]
     assert len(excerpts) == 3 and all("teasers.shape-excerpt" in rules[i] for i in excerpts)
     assert "teasers.shape-excerpt" not in rules[_index(blocks, "The harbour board voted")]
+
+
+_STORY = (
+    "<article><h1>Harbour board votes to dredge the eastern channel</h1>"
+    "<p>The harbour board voted on Tuesday to dredge the eastern channel before the spring ferry season, "
+    "after two ferries ran aground there in the autumn and a third had to turn back in fog.</p>"
+    "<p>Work will start in February and close the north quay for six weeks, the harbour master said, "
+    "adding that the council had found the money in its reserves and would not raise mooring fees.</p>"
+    "<p>Fishing crews welcomed the decision but asked for the work to pause during the herring run, "
+    "when the quay is busiest; the board said it would meet them before the contract is signed.</p>"
+    "</article>"
+)
+_CARD = (
+    '<div class="card"><h3><a href="/news/{i}">Ferry timetable changes for the winter {i}</a></h3>'
+    "<p>The ferry company will cut the late crossings from November and run a smaller boat on Sundays, "
+    "a spokesman said, while the council studies whether the {cut}</p></div>"
+)
+
+
+def _cut_page(story: str, cards: str, label: str = "") -> tuple[list[object], dict[int, set[str]]]:
+    blocks = html_blocks(story + f"<section>{label}{cards}</section>")
+    return blocks, _rules(blocks, _page("html", page_type="article"))  # type: ignore[return-value]
+
+
+def test_box_of_cut_off_excerpts_is_a_teaser_box() -> None:
+    """Three cards whose excerpts stop mid-sentence on an ellipsis: each excerpt is a teaser; the story's
+    paragraphs, and the same box on a page that declares no article, are left alone."""
+    cards = "".join(_CARD.format(i=i, cut="service …") for i in range(3))
+    blocks, rules = _cut_page(_STORY, cards)
+    excerpts = [b.index for b in blocks if b.text.startswith("The ferry company")]  # type: ignore[attr-defined]
+    assert len(excerpts) == 3 and all("teasers.cut-excerpt" in rules[i] for i in excerpts)
+    assert not any("teasers.cut-excerpt" in rules[b.index] for b in blocks if b.text.startswith(("The harbour", "Work", "Fishing")))  # type: ignore[attr-defined]
+    plain = _rules(blocks, _page("html"))  # type: ignore[arg-type]
+    assert not any("teasers.cut-excerpt" in plain[i] for i in excerpts)
+
+
+def test_whole_excerpts_and_a_linked_ellipsis_are_no_cut() -> None:
+    """Excerpts that end their sentence, or end on a link ("Full review…"), are not cut off; one cut
+    excerpt among whole ones is not a box."""
+    whole = "".join(_CARD.format(i=i, cut="service should stay.") for i in range(3))
+    linked = "".join(
+        _CARD.format(i=i, cut=f'service should stay. <a href="#r{i}">Full review…</a>') for i in range(3)
+    )
+    one = _CARD.format(i=0, cut="service …") + "".join(_CARD.format(i=i, cut="service should stay.") for i in (1, 2, 3))
+    for cards in (whole, linked, one):
+        _, rules = _cut_page(_STORY, cards)
+        assert not any("teasers.cut-excerpt" in r for r in rules.values())
+
+
+def test_a_box_larger_than_the_story_must_be_named() -> None:
+    """A box of cut excerpts that outweighs the story is a teaser box only under a label ("Breaking news",
+    "You may also like"): an index of posts under a short introduction keeps its excerpts."""
+    cards = "".join(_CARD.format(i=i, cut="service …") for i in range(8))
+    intro = "<p>" + " ".join(p.split("</p>")[0] for p in _STORY.split("<p>")[1:]) + "</p>"
+    _, rules = _cut_page(intro, cards)
+    assert not any("teasers.cut-excerpt" in r for r in rules.values())
+    for label in ("<h2>Breaking News</h2>", "<h2>You may also like</h2>"):
+        blocks, rules = _cut_page(intro, cards, label)
+        assert sum("teasers.cut-excerpt" in r for r in rules.values()) == 8
+

@@ -433,3 +433,29 @@ def test_shipping_labels(label: str) -> None:
 def test_a_sentence_about_delivery_is_no_shipping_label() -> None:
     """Prose that speaks of free delivery is untouched: the rule is anchored on the whole block."""
     assert line("We offer free shipping on every order over fifty pounds, sent the same day.") > -1.0
+
+
+def test_closing_contact_and_citation_lines() -> None:
+    """The writer's address at a story's end and a how-to-cite notice are widgets; a story saying someone
+    was reached at a place, or citing a paper, is prose."""
+    assert line("Email Moira Kettleby at mkettleby@harbour-news.example or follow her @moirak.") <= -1.2
+    assert line("Have a tip? Moira Kettleby may be reached at mk@harbour-news.example. Follow her on Mastodon.") <= -1.2
+    cite = (
+        "Citation: Harbour wall repairs to begin in spring (2024, March 4) retrieved 5 March 2024 from "
+        "https://news.example.org/2024-03-harbour-wall.html"
+    )
+    assert line(cite) <= -1.2
+    assert line("The harbour master could not be reached at the quay on Monday, his office said.") == 0.0
+    assert line("Citation counts for the survey rose after it was retrieved from the archive in 2019.") == 0.0
+    assert line("Email us at help@harbour-news.example to get started!") == 0.0
+
+
+def test_script_notices_and_share_entry_labels() -> None:
+    """A script widget's 'requires JavaScript' notice and 'Share this entry' labels are widgets; a story
+    about JavaScript is prose."""
+    assert line("This slideshow requires JavaScript.") <= -1.2
+    assert line("Bitte aktivieren Sie JavaScript, um die Kommentare zu sehen.") <= -1.2
+    assert line("Share this entry") <= -1.0
+    assert line("Share this on WhatsApp") <= -1.0
+    prose = "The new site requires JavaScript only for its map, the council said, so readers on old phones can still use it."
+    assert line(prose) == 0.0

@@ -8,7 +8,9 @@ fixed words:
   ("20 December, 06:08 GMT", "2 hours ago") and/or a one-word kicker ("Analysis");
 - a link item whose text ends in a date ("Market hall traders win reprieve 2 March");
 - a line whose slug is the slug of a related URL the page declares (not its own URL);
-- the link-dense items under a "Related"/"More from" label.
+- the link-dense items under a "Related"/"More from" label;
+- a box of teaser cards whose excerpts stop mid-sentence on an ellipsis ("... um plano para …"), three
+  or more of them in sibling cards.
 
 A page's own header has the teaser shape too (kicker, headline, date), so blocks equal
 to the page title and the few short blocks after it (until the body begins) are left alone.
@@ -46,6 +48,12 @@ EXCERPT_SPAN = 4
 CARD_PAGE_TYPES = frozenset({"listing"})
 KICKER_MAX_CHARS = 25
 LABEL_RULES = frozenset({"teasers.label", "teasers.label-cjk", "teasers.label-word"})
+#: what names a box of teasers: its label (a class is weak: USERS.md item 1, leads in a "teaser" wrapper)
+BOX_RULES = LABEL_RULES
+#: the titles of news tickers and feeds ("Breaking news"): a box label only for cut_excerpts, since on a
+#: news index such a heading is its own
+BOX_LABELS = frozenset(str(w).casefold() for w in _PARAMS.get("box_labels", ()))
+BOX_LABEL_MAX_CHARS = 40
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -188,11 +196,17 @@ class TeasersDetector(RuleDetector):
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         signals = list(self.rule_signals(blocks, page))
         yield from signals
-        yield from self.structural(blocks, page)
+        protected = _header_blocks(blocks, page)
+        yield from self.structural(blocks, page, protected)
+        if page.metadata.page_type in CUT_PAGE_TYPES:
+            named = frozenset(s.block for s in signals if s.rule in BOX_RULES) | _box_labels(blocks)
+            yield from _cut_excerpts(blocks, protected, named)
         yield from _lists(blocks, sorted({s.block for s in signals if s.rule in LABEL_RULES}))
 
-    def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
-        protected = _header_blocks(blocks, page)
+    def structural(
+        self, blocks: Sequence[Block], page: PageInfo, protected: frozenset[int] | None = None
+    ) -> Iterator[Signal]:
+        protected = _header_blocks(blocks, page) if protected is None else protected
         yield from _shapes(blocks, protected, page.metadata.page_type)
         yield from _title_dates(blocks, protected)
         yield from _related_urls(blocks, page, protected)
@@ -301,6 +315,96 @@ def _excerpts(blocks: Sequence[Block], titles: Sequence[int], marked: set[int]) 
                 if b.links == 0:
                     yield Signal(k, -0.5, "teasers.shape-excerpt", f"excerpt under the teaser title {title.text!r}")
                 break
+
+
+#: a cut-off excerpt: prose that stops on an ellipsis right after a word or a comma, not after a sentence
+CUT_END = regex.compile(r"[\p{L}\p{N},;:]\s?(?:\.{3}|…)\s*[\])]?$")
+CUT_MIN_CHARS = 80
+#: declared articles only: an undeclared page of a story and a box of excerpts may be an index of posts
+#: with an introduction, whose excerpts are its text
+CUT_PAGE_TYPES = frozenset({"article"})
+CUT_MIN_RUN = 3
+#: cards of one box: their excerpts share every container but the last few (excerpt, card body, card)
+CUT_CARD_DEPTH = 4
+#: a block this long is prose: the page's own prose beside the boxes must be CUT_MIN_PROSE characters
+#: at least (a page of excerpts and no story is an index of posts)
+CUT_PROSE_CHARS = 150
+CUT_MIN_PROSE = 400
+#: a box that outweighs the page's own prose must be named a box of teasers by a label within this many
+#: blocks before it or inside it: a page of excerpts under an introduction is an index of posts
+CUT_LABEL_SPAN = 3
+#: as decide.RELATED_CARD: a long excerpt carries the evidence of prose, which it is
+CUT_WEIGHT = -2.5
+
+
+def _box_labels(blocks: Sequence[Block]) -> frozenset[int]:
+    return frozenset(
+        b.index for b in blocks if len(b.text) <= BOX_LABEL_MAX_CHARS and b.text.strip(" :.…").casefold() in BOX_LABELS
+    )
+
+
+def _cut_excerpts(
+    blocks: Sequence[Block], protected: frozenset[int], labelled: frozenset[int] = frozenset()
+) -> Iterator[Signal]:
+    """The excerpts of a box of teaser cards, known by those of them cut off on an ellipsis.
+
+    A story's own paragraph may end on an ellipsis now and then; a teaser box prints the first lines of
+    each story, card after card, most of them cut mid-sentence. Three or more cut blocks of one tag path
+    whose containers differ only in their last CUT_CARD_DEPTH levels are cards of one box; the box is
+    every block of that path under the cards' common containers, and half of them must be cut. A box
+    larger than the page's own prose must be named a box by a label (``labelled``).
+    """
+    cut = [b for b in blocks if len(b.text) >= CUT_MIN_CHARS and b.index not in protected and _cut_off(b)]
+    if len(cut) < CUT_MIN_RUN:
+        return
+    by_path: dict[tuple[str, int], list[Block]] = {}
+    for b in cut:
+        by_path.setdefault((b.path, len(b.containers)), []).append(b)
+    boxes: list[tuple[list[Block], int]] = []
+    for (path, depth), group in by_path.items():
+        if len(group) < CUT_MIN_RUN:
+            continue
+        prefix = _common_prefix([b.containers for b in group])
+        if len(prefix) < depth - CUT_CARD_DEPTH or not prefix:
+            continue
+        box = [
+            b
+            for b in blocks[group[0].index : group[-1].index + 1]
+            if b.path == path and len(b.containers) == depth and b.containers[: len(prefix)] == prefix
+        ]
+        if 2 * len(group) >= len(box):
+            boxes.append((box, len(group)))
+    if not boxes:
+        return
+    in_boxes = {b.index for box, _ in boxes for b in box}
+    box_chars = sum(len(blocks[i].text) for i in in_boxes)
+    prose = sum(len(b.text) for b in blocks if len(b.text) >= CUT_PROSE_CHARS and b.index not in in_boxes)
+    if prose < CUT_MIN_PROSE:
+        return
+    for box, n in boxes:
+        named = any(i in labelled for i in range(box[0].index - CUT_LABEL_SPAN, box[-1].index + 1))
+        if prose < box_chars and not named:
+            continue
+        for b in box:
+            yield Signal(b.index, CUT_WEIGHT, "teasers.cut-excerpt", f"excerpt in a box of {len(box)} cards, {n} cut off")
+
+
+def _cut_off(b: Block) -> bool:
+    """Prose that stops on an ellipsis, not a link that does ("... impressive. Full review…" is whole)."""
+    # a table row's "business, design, technology…" is an etc., not a cut
+    if b.cells or b.text[-1] not in ".…)]" or CUT_END.search(b.text[-8:]) is None:
+        return False
+    end = len(b.text.rstrip())
+    return not any(s[2] == "link" and s[1] >= end - 1 for s in b.spans)
+
+
+def _common_prefix(paths: Sequence[tuple[int, ...]]) -> tuple[int, ...]:
+    first = paths[0]
+    n = min(len(p) for p in paths)
+    for k in range(n):
+        if any(p[k] != first[k] for p in paths):
+            return first[:k]
+    return first[:n]
 
 
 def _title_dates(blocks: Sequence[Block], protected: frozenset[int]) -> Iterator[Signal]:
