@@ -51,6 +51,7 @@ LANDMARK_OF_ROLE = {
 }  # fmt: skip
 # Cells that hold these are layout, not data: their blocks are segmented one by one.
 LAYOUT_CELL_CONTENT = "table, div, p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
+CELL_BLOCKS_BUT_P = "table, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
 #: ...unless the table has this many rows and at most one in LAYOUT_ROW_SHARE holds such a block: an
 #: infobox or a spec sheet whose image cell wraps its caption in a <div> is still rows of label | value.
 #: A nested table always makes it layout.
@@ -346,12 +347,11 @@ def _table_kind(node: LexborNode) -> int:
 
 def _paragraph_cells(node: LexborNode) -> bool:
     """Whether every cell's only block is one <p>: docs generators (Sphinx, docutils) wrap each cell's
-    text so, and the table is rows of data all the same."""
-    for cell in node.css("td, th"):
-        inner = cell.css(LAYOUT_CELL_CONTENT)
-        if len(inner) > 1 or (inner and inner[0].tag != "p"):
-            return False
-    return True
+    text so, and the table is rows of data all the same. Two selector probes, not a walk of every cell:
+    a layout table wrapping a whole page has thousands of elements under its cells."""
+    return node.css_first(f"td :is({CELL_BLOCKS_BUT_P}), th :is({CELL_BLOCKS_BUT_P})") is None and (
+        node.css_first("td p ~ p, th p ~ p") is None
+    )
 
 
 def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent: _Open, walk: _Walk) -> _Open:
