@@ -184,6 +184,18 @@ def test_concatenation_printed_twice_is_flagged_both_times() -> None:
     assert rules_by_block(bs) == {3: {"echo.concatenation"}, 5: {"echo.concatenation", "echo.repeat"}}
 
 
+def test_a_code_listing_joining_the_snippets_before_it_is_no_concatenation() -> None:
+    """A tutorial shows its code piece by piece, then the whole file: the listing is content, not a copy."""
+    parts = [
+        "def load(path):\n    with open(path) as f:\n        return json.load(f)\n" * 3,
+        "def save(path, data):\n    with open(path, 'w') as f:\n        json.dump(data, f, indent=2)\n" * 3,
+    ]
+    bs = blocks(*parts, "\n".join(parts), role="code")
+    assert "echo.concatenation" not in rules_by_block(bs).get(2, set())
+    # the same text as prose is a concatenation
+    assert "echo.concatenation" in rules_by_block(blocks(*parts, "\n".join(parts))).get(2, set())
+
+
 def test_paragraph_twice_beside_a_concatenation_is_a_part() -> None:
     """A paragraph printed twice beside a line concatenating it is a part of that line, not a concatenation."""
     bs = blocks(*PARAS, PARAS[0], " ".join(PARAS))

@@ -222,6 +222,47 @@ def test_forum_profile_fields() -> None:
     assert line("Join date to be announced") == 0
 
 
+def test_poster_card_count_and_join_date_on_one_line() -> None:
+    """A poster's card printing its post count and join date on one line is a profile field; a sentence
+    about posts and joining is not."""
+    assert line("1,430 posts · Joined 2022") <= -1.0
+    assert line("312 Beiträge | Dabei seit 2019") <= -1.0
+    assert line("12 posts later I joined the club in 2019 and never left") == 0
+
+
+def test_post_edit_notes() -> None:
+    """Forum software's note under an edited post names the editor; a sentence about editing does not start so."""
+    assert line("Last edited by riverbank; 03-12-2024 at 10:12 AM.") <= -1.2
+    assert line("Edited January 29 by riverbank (see edit history)") <= -1.2
+    assert line("Zuletzt bearbeitet von riverbank am 12.03.2024") <= -1.2
+    assert line("Dernière édition par riverbank le 12 mars 2024") <= -1.2
+    assert line("I edited the photo by hand before posting it.") == 0
+
+
+def test_mobile_client_signature() -> None:
+    """'Sent from my <device> using Tapatalk' under a post is the client's signature; 'Sent from Paris' is prose."""
+    assert line("Sent from my SM-G991B using Tapatalk") <= -1.5
+    assert line("Sent from my iPhone") <= -1.5
+    assert line("Gesendet von iPhone mit Tapatalk") <= -1.5
+    assert line("Sent from Paris, the letter took nine days to arrive.") == 0
+
+
+def test_board_clock_and_thread_counters() -> None:
+    """A board's time-zone footer and a thread's counters line are forum chrome; one count in a sentence is not."""
+    assert line("All times are GMT +1. The time now is 14:01.") <= -1.2
+    assert line("Alle Zeitangaben in WEZ +1. Es ist jetzt 14:01 Uhr.") <= -1.2
+    assert line("1.3K views 15 replies 6 participants last post by riverbank Jan 8, 2026") <= -1.0
+    assert line("12 Antworten · 340 Aufrufe") <= -1.0
+    assert line("After 15 replies the thread went quiet for a month.") == 0
+
+
+def test_login_prompt_in_place_of_a_reply_box() -> None:
+    """'You must log in to answer this question' where a Q&A page's answer box would be is a prompt."""
+    assert line("You must log in to answer this question.") <= -1.2
+    assert line("Log in to reply") <= -1.2
+    assert line("Connectez-vous pour répondre") <= -1.2
+
+
 def test_member_rank_beside_a_post() -> None:
     """A member's rank in the poster's card ("Well-known member") is a widget; the same words in the post are not."""
     s = html('<div class="message-userdetails"><h5 class="usertitle">Well-known member</h5></div>'

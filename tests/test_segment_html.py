@@ -76,6 +76,27 @@ def test_infobox_with_a_div_in_one_cell_stays_a_data_table() -> None:
     assert blocks[1].cells == ("Label 0", "value 0")
 
 
+def test_a_table_whose_cells_each_wrap_one_paragraph_is_a_data_table() -> None:
+    """Docs generators (Sphinx) print every cell's text in one <p>: the rows are still rows of cells."""
+    blocks = seg(
+        "<table><thead><tr><th><p>Function</p></th><th><p>Result</p></th></tr></thead><tbody>"
+        "<tr><td><p><a href='#chain'><code>chain()</code></a></p></td><td><p>one iterable after another</p></td></tr>"
+        "<tr><td><p><code>count()</code></p></td><td><p>start, start+step, ...</p></td></tr></tbody></table>"
+    )
+    assert [b.role for b in blocks] == ["row", "row", "row"]
+    assert [b.cells for b in blocks] == [
+        ("Function", "Result"), ("chain()", "one iterable after another"), ("count()", "start, start+step, ...")
+    ]
+
+
+def test_a_cell_of_two_paragraphs_keeps_the_table_layout() -> None:
+    """Only one <p> per cell reads as the cell's text: a cell of two paragraphs is a column of prose."""
+    blocks = seg("<table><tr><td><p>First paragraph.</p><p>Second paragraph.</p></td><td><p>Side.</p></td></tr></table>")
+    assert [(b.text, b.role) for b in blocks] == [
+        ("First paragraph.", "paragraph"), ("Second paragraph.", "paragraph"), ("Side.", "paragraph")
+    ]
+
+
 def test_a_table_of_few_rows_with_a_block_in_a_cell_is_layout() -> None:
     """Under DATA_MIN_ROWS rows, one cell holding a block makes the table layout, as before."""
     blocks = seg("<table><tr><td><div>Menu</div></td><td>Welcome to our page.</td></tr><tr><td>a</td><td>b</td></tr></table>")

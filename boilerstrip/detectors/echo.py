@@ -142,7 +142,8 @@ class EchoDetector(RuleDetector):
             distinct.setdefault(n, s)
         owners = Counter(chain.from_iterable(distinct.values()))
         for b, s, n in zip(blocks, shingles, norms, strict=True):
-            if len(b.text) < CONCAT_MIN_CHARS or not s:
+            # A code listing that joins the snippets shown before it is a tutorial's whole file, not a copy.
+            if len(b.text) < CONCAT_MIN_CHARS or not s or b.role == "code":
                 continue
             shared = sum(1 for h in s if owners[h] > 1)
             coverage = shared / len(s)

@@ -51,11 +51,15 @@ LANDMARK_OF_ROLE = {
 }  # fmt: skip
 # Cells that hold these are layout, not data: their blocks are segmented one by one.
 LAYOUT_CELL_CONTENT = "table, div, p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
+CELL_BLOCKS_BUT_P = "table, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
 #: ...unless the table has this many rows and at most one in LAYOUT_ROW_SHARE holds such a block: an
 #: infobox or a spec sheet whose image cell wraps its caption in a <div> is still rows of label | value.
 #: A nested table always makes it layout.
 DATA_MIN_ROWS = 4
 LAYOUT_ROW_SHARE = 4
+#: what _table_kind makes of a table: its cells' blocks segmented one by one, rows of cells, or rows of cells
+#: whose <p> is read as the cell's inline text
+LAYOUT, DATA, PARAGRAPH_CELLS = 0, 1, 2
 #: inline chrome that wiki and docs software prints inside the text it belongs beside: a heading's
 #: "[edit | edit source]" links and a sentence's "[1]" citation markers (MediaWiki), a heading's "¶" or
 #: "#" permalink (Sphinx and Python-Markdown "headerlink", VuePress "header-anchor", Docusaurus
@@ -359,17 +363,29 @@ def _has_class(attributes: dict[str, str | None], names: frozenset[str]) -> bool
     return cls is not None and not names.isdisjoint(cls.split())
 
 
-def _is_data_table(node: LexborNode) -> bool:
+def _table_kind(node: LexborNode) -> int:
+    """LAYOUT, DATA, or PARAGRAPH_CELLS: a data table whose cells each wrap their text in one <p>."""
     cells = node.css_first(f"td :is({LAYOUT_CELL_CONTENT}), th :is({LAYOUT_CELL_CONTENT})")
     if cells is None:
-        return True
+        return DATA
     if node.css_first("td table, th table") is not None:
-        return False
+        return LAYOUT
+    if _paragraph_cells(node):
+        return PARAGRAPH_CELLS
     rows = node.css("tr")
     if len(rows) < DATA_MIN_ROWS:
-        return False
+        return LAYOUT
     blocky = sum(r.css_first(f":is(td, th) :is({LAYOUT_CELL_CONTENT})") is not None for r in rows)
-    return blocky * LAYOUT_ROW_SHARE <= len(rows)
+    return DATA if blocky * LAYOUT_ROW_SHARE <= len(rows) else LAYOUT
+
+
+def _paragraph_cells(node: LexborNode) -> bool:
+    """Whether every cell's only block is one <p>: docs generators (Sphinx, docutils) wrap each cell's
+    text so, and the table is rows of data all the same. Two selector probes, not a walk of every cell:
+    a layout table wrapping a whole page has thousands of elements under its cells."""
+    return node.css_first(f"td :is({CELL_BLOCKS_BUT_P}), th :is({CELL_BLOCKS_BUT_P})") is None and (
+        node.css_first("td p ~ p, th p ~ p") is None
+    )
 
 
 def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent: _Open, walk: _Walk) -> _Open:
@@ -419,7 +435,7 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
     walk = _Walk()
     top = _Open("body", "", (), frozenset(), (), "", 0, 0, False, False)
     opened: list[_Open] = [top]
-    data_tables: list[bool] = []
+    data_tables: list[int] = []
     # An element is pushed twice: (node, None) to enter it, then (node, its tag) to leave it.
     stack: list[tuple[LexborNode, str | None]] = [(root, None)]
     while stack:
@@ -481,7 +497,7 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
 
 def _enter_block(
     node: LexborNode, tag: str, attributes: dict[str, str | None], opened: list[_Open], walk: _Walk,
-    data_tables: list[bool],
+    data_tables: list[int],
 ) -> None:  # fmt: skip
     ctx = opened[-1]
     in_row = ctx.row is not None
@@ -490,7 +506,7 @@ def _enter_block(
         ctx.row.append(len(walk.pending))  # type: ignore[union-attr]
         opened.append(ctx)  # cells share the row's context
         return
-    if in_row and tag in ("br", "img"):
+    if in_row and (tag in ("br", "img") or (tag == "p" and data_tables[-1] == PARAGRAPH_CELLS)):
         walk.pending.append(" ")
         opened.append(ctx)
         return
@@ -500,7 +516,7 @@ def _enter_block(
         return
     new = _open(node, tag, attributes, ctx, walk)
     if tag == "table":
-        data_tables.append(_is_data_table(node))
+        data_tables.append(_table_kind(node))
     elif tag == "tr" and data_tables and data_tables[-1]:
         new.row = []
     opened.append(new)
@@ -516,7 +532,7 @@ def _close_inline(tag: str, walk: _Walk) -> None:
         walk.in_link -= 1
 
 
-def _close(tag: str, opened: list[_Open], walk: _Walk, data_tables: list[bool]) -> None:
+def _close(tag: str, opened: list[_Open], walk: _Walk, data_tables: list[int]) -> None:
     """Leave a block-level element."""
     if len(opened) == 1:
         return
