@@ -1000,9 +1000,15 @@ def chrome_out(verdicts: Sequence[Verdict]) -> list[Verdict]:
     lists = {found[i][0] for i in lifted if i in found}
     listed = {i: f for i, f in found.items() if f[0] in lists}
     chrome = {**card_copies(blocks, listed), **card_chrome(blocks, listed)}
+    return _decided_out(verdicts, CHROME_RULE, {i: f"chrome: {why}" for i, why in chrome.items()})
+
+
+def _decided_out(verdicts: Sequence[Verdict], rule: str, why: Mapping[int, str]) -> list[Verdict]:
+    """The verdicts with the kept blocks ``why`` names relabelled boilerplate, each with a signal of ``rule``
+    that weighs nothing and says why: decided after everything else, they change no other block's label."""
     return [
-        replace(v, label="boilerplate", signals=(*v.signals, Signal(i, 0.0, CHROME_RULE, f"chrome: {chrome[i]}")))
-        if v.kept and i in chrome else v
+        replace(v, label="boilerplate", signals=(*v.signals, Signal(i, 0.0, rule, why[i])))
+        if v.kept and i in why else v
         for i, v in enumerate(verdicts)
     ]  # fmt: skip
 
@@ -1021,17 +1027,12 @@ def controls_out(verdicts: Sequence[Verdict], signals: Sequence[Signal]) -> list
     "Sponsored". Taken out here, on the decided verdicts as chrome_out does, they change no other
     block's label. Not on a declared article (see fallback): a deals roundup's "Buy now" is its text.
     """
-    controls = {s.block for s in signals if s.rule in CONTROL_RULES}
-    return [
-        replace(v, label="boilerplate", signals=(*v.signals, Signal(v.block.index, 0.0, CONTROL_RULE, CONTROL_WHY)))
-        if v.kept and v.block.index in controls else v
-        for v in verdicts
-    ]  # fmt: skip
+    controls = {s.block: f"{s.rule}, which the structure pass does not hear" for s in signals if s.rule in CONTROL_RULES}
+    return _decided_out(verdicts, CONTROL_RULE, controls)
 
 
 CONTROL_RULES = frozenset({"widgets.shop-control", "widgets.ad-label", "widgets.shipping-label"})
 CONTROL_RULE = "listing.list-control"
-CONTROL_WHY = "a list control (widgets.shop-control), which the structure pass does not hear"
 
 
 def card_copies(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]]) -> dict[int, str]:

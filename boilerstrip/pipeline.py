@@ -253,16 +253,15 @@ class Pipeline:
             blocks = mark_prelude(segment_text(text))
             clock.lap("segment")
             metadata = text_metadata(blocks, url) if not clock.expired else Metadata(url=url)
+            clock.lap("metadata")
         else:
             tree = tree or parse_html(text)
             metadata = html_metadata(tree, url) if not clock.expired else Metadata(url=url)
             clock.lap("metadata")
             # A declared article's closed FAQ answers stay closed: its story is the content, not the
             # questions after it (segment.html._answer).
-            blocks = segment_html(tree, answers=page_type(metadata) != "article")
+            blocks = segment_html(tree, answers=metadata.page_type != "article")
             clock.lap("segment")
-            return blocks, metadata, tree
-        clock.lap("metadata")
         return blocks, metadata, tree
 
     def _judge(self, blocks: list[Block], page: PageInfo, tunables: Tunables, clock: _Clock) -> list[Verdict]:

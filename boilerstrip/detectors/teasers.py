@@ -48,10 +48,9 @@ EXCERPT_SPAN = 4
 CARD_PAGE_TYPES = frozenset({"listing"})
 KICKER_MAX_CHARS = 25
 LABEL_RULES = frozenset({"teasers.label", "teasers.label-cjk", "teasers.label-word"})
-#: what names a box of teasers: its label (a class is weak: USERS.md item 1, leads in a "teaser" wrapper)
-BOX_RULES = LABEL_RULES
-#: the titles of news tickers and feeds ("Breaking news"): a box label only for cut_excerpts, since on a
-#: news index such a heading is its own
+#: what names a box of teasers: its label (LABEL_RULES; a class is weak: USERS.md item 1, leads in a "teaser"
+#: wrapper), or the titles of news tickers and feeds ("Breaking news"): a box label only for cut_excerpts,
+#: since on a news index such a heading is its own
 BOX_LABELS = frozenset(str(w).casefold() for w in _PARAMS.get("box_labels", ()))
 BOX_LABEL_MAX_CHARS = 40
 
@@ -199,7 +198,7 @@ class TeasersDetector(RuleDetector):
         protected = _header_blocks(blocks, page)
         yield from self.structural(blocks, page, protected)
         if page.metadata.page_type in CUT_PAGE_TYPES:
-            named = frozenset(s.block for s in signals if s.rule in BOX_RULES) | _box_labels(blocks)
+            named = frozenset(s.block for s in signals if s.rule in LABEL_RULES) | _box_labels(blocks)
             yield from _cut_excerpts(blocks, protected, named)
         yield from _lists(blocks, sorted({s.block for s in signals if s.rule in LABEL_RULES}))
 

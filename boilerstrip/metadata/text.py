@@ -26,7 +26,6 @@ from ..rules import load_table
 from ..segment.prelude import header_end
 from .bylines import byline_names, line_byline
 from .normalize import (
-    clean_author,
     clean_title,
     date_start,
     normalize_date,
@@ -53,6 +52,15 @@ TITLE_MAX = 200
 
 def _sentence(t: str) -> bool:
     return SENTENCE_END.search(t) is not None and LETTER.search(t) is not None
+
+
+#: a dump's first paragraph: the first line this long that ends a sentence
+PARAGRAPH_CHARS = 150
+
+
+def _first_paragraph(texts: Sequence[str], scan: int) -> int | None:
+    """Index of the first paragraph among the first ``scan`` lines, or None."""
+    return next((i for i, t in enumerate(texts[:scan]) if len(t) >= PARAGRAPH_CHARS and _sentence(t)), None)
 
 
 def _is_url(t: str) -> bool:
@@ -229,6 +237,8 @@ URL_KEYS = ("target-uri", "uri", "url", "location", "content-location")
 CREDIT_MARK = regex.compile(r"(?:photo(?:graph)?|foto|image|picture|credit|bild)\s*:|©|\(c\)", regex.I)
 
 
+#: lines of a dump searched for its first paragraph, the headline above it
+HEADLINE_SCAN = 120
 #: lines above a dump's first paragraph searched for a headline opening a group of lines
 GROUP_TITLE_SCAN = 40
 #: lines of a dump searched for a reply repeating the thread's subject
@@ -273,7 +283,7 @@ def _headline(blocks: Sequence[Block]) -> str | None:
     subject = _reply_subject(blocks)
     if subject is not None:
         return subject
-    first_para = next((i for i, b in enumerate(blocks[:120]) if len(b.text) >= 150 and _sentence(b.text)), None)
+    first_para = _first_paragraph([b.text for b in blocks[:HEADLINE_SCAN]], HEADLINE_SCAN)
     if first_para is None:
         return None
     window = blocks[max(0, first_para - 15) : first_para]
@@ -330,9 +340,6 @@ def _name_line(text: str) -> bool:
     return len(text) <= NAME_LINE_MAX and (" " not in text or PROSE_WORD.search(text) is None)
 
 
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(a for a in (clean_author(x) for x in split_authors(text)) if a)
-
 
 def _byline(lines: Sequence[str]) -> tuple[str, ...]:
     """The authors a byline line names near the top or above the first paragraph ("By Ann Lee"), else a label's.
@@ -342,14 +349,14 @@ def _byline(lines: Sequence[str]) -> tuple[str, ...]:
     on lines of their own. Such a label counts further down too (an author box below
     the article), but a labelled line near the top comes first.
     """
-    first_para = next((i for i, t in enumerate(lines[:LABEL_SCAN]) if len(t) >= 150 and _sentence(t)), 0)
+    first_para = _first_paragraph(lines, LABEL_SCAN) or 0
     near = [*lines[:BYLINE_SCAN], *lines[max(BYLINE_SCAN, first_para - BYLINE_ABOVE_BODY) : first_para + 2]]
     for text in near:
         labelled = line_byline(text)
         if labelled:
             return labelled
         m = BYLINE.match(text) if len(text) <= 80 else None
-        if m is not None and m.group(1) and (found := _names(m.group(1))):
+        if m is not None and m.group(1) and (found := split_authors(m.group(1))):
             return found
     labels = _label_lines()
     for i, text in enumerate(lines[: LABEL_SCAN - 1]):

@@ -51,7 +51,7 @@ LANDMARK_OF_ROLE = {
 }  # fmt: skip
 # Cells that hold these are layout, not data: their blocks are segmented one by one.
 LAYOUT_CELL_CONTENT = "table, div, p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
-CELL_BLOCKS_BUT_P = "table, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre"
+CELL_BLOCKS_BUT_P = ", ".join(t for t in LAYOUT_CELL_CONTENT.split(", ") if t != "p")
 #: ...unless the table has this many rows and at most one in LAYOUT_ROW_SHARE holds such a block: an
 #: infobox or a spec sheet whose image cell wraps its caption in a <div> is still rows of label | value.
 #: A nested table always makes it layout.
@@ -517,7 +517,7 @@ def _enter_block(
     new = _open(node, tag, attributes, ctx, walk)
     if tag == "table":
         data_tables.append(_table_kind(node))
-    elif tag == "tr" and data_tables and data_tables[-1]:
+    elif tag == "tr" and data_tables and data_tables[-1] != LAYOUT:
         new.row = []
     opened.append(new)
 
