@@ -486,6 +486,44 @@ def text_region(
     return best_span
 
 
+def trimmed_span(
+    blocks: Sequence[Block], scores: Sequence[float], span: tuple[int, int], transparent: frozenset[int] = frozenset()
+) -> tuple[int, int]:  # fmt: skip
+    """``span`` less an end that a stretch of boilerplate parts from the article and that adds little to it.
+
+    The run counts boilerplate at a discount so that a teaser between two paragraphs does not split the
+    article; but then a footer's few long lines (a mission statement, a disclaimer, an author's bio) beyond
+    the related headlines after the story outweigh the discounted headlines and join the region. Counted at
+    full weight, such a stretch parts them from the story: the strongest run inside ``span`` at full weight
+    is the core, and an end outside it goes when its content mass is under TRIM_SHARE of the core's.
+    """
+    start, end = span
+    inner = frozenset(i - start for i in transparent if start <= i < end)
+    core = text_region(blocks[start:end], scores[start:end], 1.0, transparent=inner)
+    if core is None:
+        return span
+    a, b = core[0] + start, core[1] + start
+
+    def positive(lo: int, hi: int) -> float:
+        return sum(max(_mass(blocks[i], scores[i]), 0.0) for i in range(lo, hi) if i not in transparent)
+
+    kept = positive(a, b)
+    if sum(len(blocks[i].text.split()) for i in range(a, b)) < TRIM_MIN_WORDS:
+        return span  # a short core may be the part of a page the evidence saw, not its story
+    head, tail = positive(start, a), positive(b, end)
+    new_start = a if head < TRIM_SHARE * kept else start
+    new_end = b if tail < TRIM_SHARE * kept else end
+    return new_start, new_end
+
+
+#: an end of the region parted from its core by full-weight boilerplate goes when its content mass is
+#: under this share of the core's
+TRIM_SHARE = 0.35
+#: ...and the core holds at least this many words: trimmed to a few lines, a short page kept less than the
+#: fallback's limit, and the structure pass brought its menus back (SPARSE_MAX_KEPT_DUMP)
+TRIM_MIN_WORDS = 200
+
+
 #: about one paragraph of mass: a short post above its comments (an open thread's three lines) is
 #: the article too; ScrapingHub dumps: the same labels for any value from 60 to 100, and 200 left
 #: such a post to the longer comments below it
@@ -531,8 +569,10 @@ TITLE_RULES = frozenset({"echo.title"})
 def region_signals(
     blocks: Sequence[Block], scores: Sequence[float], t: Tunables, barriers: frozenset[int] = frozenset(),
     transparent: frozenset[int] = frozenset(), section_scores: Sequence[float] | None = None,
-    ceiling_scores: Sequence[float] | None = None, landmark: bool = True,
+    ceiling_scores: Sequence[float] | None = None, landmark: bool = True, single: bool = False,
 ) -> list[Signal]:  # fmt: skip
+    """The region's signals; ``single``: the page is one story (an article, a page with a byline), whose
+    dumped region ends where its text does (trimmed_span)."""
     if not blocks:
         return []
     if any(b.containers for b in blocks):
@@ -552,6 +592,8 @@ def region_signals(
         )
         if span is None:
             return []
+        if single and not t.sequence:
+            span = trimmed_span(blocks, scores, span, transparent)
         inside = [span[0] <= b.index < span[1] for b in blocks]
         where = f"lines {span[0]}-{span[1] - 1}"
         outside = t.outside_region * TEXT_OUTSIDE_SCALE
@@ -756,7 +798,10 @@ def decide(
     # bios and timestamps around the story, not more of the page's sections.
     landmark = not _with_rule(rules_of, BYLINE_RULES)
     region = (
-        region_signals(blocks, scores, t, barriers, transparent, section_scores, ceiling, landmark)
+        region_signals(
+            blocks, scores, t, barriers, transparent, section_scores, ceiling, landmark,
+            single=t.sections is False or not landmark,
+        )
         if weights.get("region", 1.0) else []
     )  # fmt: skip
     for s in region:

@@ -21,6 +21,7 @@ from boilerstrip.decide import (
     revise,
     score_blocks,
     text_region,
+    trimmed_span,
 )
 from boilerstrip.model import Block, Label, Signal
 
@@ -1173,3 +1174,29 @@ def test_a_shop_grid_judged_by_structure_leaves_its_list_controls_out() -> None:
     assert all(f"Hand-thrown stoneware mug number {i}" in r.text for i in range(8))
     assert "Sort by" not in r.text and "Results per page" not in r.text and "FREE shipping" not in r.text
     assert any(s.rule == "listing.list-control" for v in r.blocks for s in v.signals)
+
+
+def test_trimmed_span_leaves_out_footer_prose_beyond_the_related_headlines() -> None:
+    """Six paragraphs, ten related headlines, two long footer lines: the discounted run takes the footer in,
+    trimmed it ends with the story; a teaser between paragraphs splits nothing, and a short core is left whole."""
+    para, headline, footer = "word " * 80, "Another story with a long title here", "f" * 300
+    blocks = lines(*[para] * 6, *[headline] * 10, footer, footer)
+    scores = [1.0] * 6 + [-1.0] * 10 + [1.0, 1.0]
+    span = text_region(blocks, scores, 0.4)
+    assert span == (0, 18)
+    assert trimmed_span(blocks, scores, span) == (0, 6)
+    middle = lines(*[para] * 3, headline, headline, *[para] * 3, footer)
+    assert trimmed_span(middle, [1.0] * 3 + [-1.0] * 2 + [1.0] * 4, (0, 9)) == (0, 9)
+    short = lines("word " * 30, *[headline] * 10, footer, footer)
+    assert trimmed_span(short, [1.0] + [-1.0] * 10 + [1.0, 1.0], (0, 13)) == (0, 13)
+
+
+def test_dump_region_is_trimmed_only_on_a_single_story() -> None:
+    """region_signals trims a dump's region when told the page is one story (an article, a byline), not
+    otherwise: a landing page's sections between calls to action are all its text."""
+    para, headline, footer = "word " * 80, "Another story with a long title here", "f" * 300
+    blocks = lines(*[para] * 6, *[headline] * 10, footer, footer)
+    scores = [1.0] * 6 + [-1.0] * 10 + [1.0, 1.0]
+    single = region_signals(blocks, scores, T, single=True)
+    assert [s.rule for s in single[-2:]] == ["region.outside"] * 2
+    assert [s.rule for s in region_signals(blocks, scores, T)[-2:]] == ["region.inside"] * 2

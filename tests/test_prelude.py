@@ -295,3 +295,27 @@ def test_dump_byline_label_alone_names_the_line_below(label: str) -> None:
                f"{label}\nMara Quist\nEst. reading time\n9 minutes\n\nHome\nKeeping Basil Alive Indoors\n{BODY}")
     meta = _dump_meta(prelude)
     assert (meta.authors, meta.title) == (("Mara Quist",), "Keeping Basil Alive Indoors")
+
+
+_LABELS = "".join(f"{w}\n" for w in (
+    "https://forum.example.net/story/2291", "2024-11-02", "reply", "flag", "share", "insightful", "funny",
+    "offtopic", "reply", "flag", "share", "insightful", "funny", "offtopic", "hidden", "score",
+))  # fmt: skip
+_QUOTED = (
+    "Posted by an editor\n"
+    "“Graduates are finding that the degree alone no longer opens the doors it opened five years ago,” "
+    "said a lecturer at the college. [...]\n"
+    "\"There is a sombre mood among the students who finish this spring,\" said one of them, who asked not "
+    "to be named.\n"
+    "Employers told the survey that they now hire fewer beginners and more people with experience.\n"
+)
+
+
+def test_quoted_paragraphs_end_a_wet_dumps_run_of_labels() -> None:
+    """A WET-like dump whose repeated lower-case labels pass for values: the first two paragraphs in a row,
+    even when they open with a quote mark or end on an elision's bracket, are visible text, and the prelude
+    cannot reach past them."""
+    comments = "".join(f"Comment {i}: I finished the same course and found work only after a year of looking.\n" for i in range(20))
+    blocks = segment_text(_LABELS + _QUOTED + _LABELS + "\n" + comments)
+    end = prelude_end(blocks)
+    assert end <= next(i for i, b in enumerate(blocks) if b.text.startswith("“Graduates"))

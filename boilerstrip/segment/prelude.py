@@ -38,7 +38,10 @@ MIN_STRONG_VALUES = 2
 STRONG_VALUE = regex.compile(
     r"^(?:(?:https?:)?//\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{6,}\d|\d{4}-\d{2}-\d{2}(?:[T\s][\d:.]+\S*)?|/{1,2}[\w@\[\]='\":/.()-]+)$"
 )
-PROSE_LINE = regex.compile(r"^(?=.{80,})\p{Lu}.*[.!?…\"”’»)]$")
+# A paragraph that opens with a quote ("“There's a dreary mood,” said ...") or ends on a bracket (an
+# elided quote's "[...]") is prose too: read as no prose line, it let a WET-like dump's run of quoted
+# paragraphs pass under a prelude of repeated labels.
+PROSE_LINE = regex.compile(r"^(?=.{80,})[\"“„«‘'(\[]?\p{Lu}.*[.!?…\"”’»)\]]$")
 
 
 def is_value_line(text: str) -> bool:
