@@ -99,7 +99,7 @@ DUMP_CARD_PROSE = 4.0
 CAROUSEL_TYPES = frozenset({"product"})
 #: page types whose lists of cards after their prose are related stories (decide.related_card_signals); None:
 #: a page that declares no type, whose feed of six or more cards after a story otherwise went the listing way
-#: (SHAPE_CARD_TYPES) and was kept. WCXB, moved pages per third (tuned/held/held): +3/-0, +4/-1, +4/-1; the two
+#: (SHAPE_CARD_TYPES) and was kept. WCXB, moved pages per third (tuned/held/held): +2/-0, +4/-1, +4/-1; the two
 #: losses a service and a collection page
 RELATED_CARD_TYPES: frozenset[str | None] = frozenset({"article", None})
 #: when less than this much text is kept, look into <noscript> and hidden elements too
