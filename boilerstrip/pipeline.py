@@ -97,8 +97,11 @@ SHAPE_CARD_ITEMS = 6
 DUMP_CARD_PROSE = 4.0
 #: page types whose lists of cards are carousels of other items (decide.Tunables.carousels)
 CAROUSEL_TYPES = frozenset({"product"})
-#: page types whose lists of cards after their prose are related stories (decide.related_card_signals)
-RELATED_CARD_TYPES = frozenset({"article"})
+#: page types whose lists of cards after their prose are related stories (decide.related_card_signals); None:
+#: a page that declares no type, whose feed of six or more cards after a story otherwise went the listing way
+#: (SHAPE_CARD_TYPES) and was kept. WCXB, moved pages per third (tuned/held/held): +2/-0, +4/-1, +4/-1; the two
+#: losses a service and a collection page
+RELATED_CARD_TYPES: frozenset[str | None] = frozenset({"article", None})
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.

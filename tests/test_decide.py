@@ -980,8 +980,9 @@ def test_an_undeclared_page_of_cards_keeps_them_when_the_first_pass_stands() -> 
 
 
 def test_an_undeclared_article_s_related_box_of_a_few_cards_is_no_listing() -> None:
-    """Beside an article that declares no type, a box of four related-story cards is not lifted as a
-    listing's grid would be (an undeclared page needs pipeline.SHAPE_CARD_ITEMS cards); eight are."""
+    """Beside an article that declares no type, a box of four story cards is not lifted as a listing's grid
+    would be (an undeclared page needs pipeline.SHAPE_CARD_ITEMS cards); eight are. (The box stands before
+    the story: after it, it is a feed of related stories, see the test below.)"""
     para = (
         "The council voted on Tuesday to reopen the river bridge to cyclists in April, after an engineer's "
         "report found that the new deck can carry the weight of the spring festival crowds without trouble."
@@ -991,7 +992,7 @@ def test_an_undeclared_article_s_related_box_of_a_few_cards_is_no_listing() -> N
     def page(n: int) -> str:
         related = "".join(card.format(i=i) for i in range(n))
         body = "".join(f"<p>{para}</p>" for _ in range(6))
-        return f"<html><body><main><article><h1>Bridge reopens</h1>{body}</article><ul>{related}</ul></main></body></html>"
+        return f"<html><body><main><ul>{related}</ul><article><h1>Bridge reopens</h1>{body}</article></main></body></html>"
 
     def lifted(n: int) -> bool:
         r = boilerstrip.extract(page(n))
@@ -1200,3 +1201,15 @@ def test_dump_region_is_trimmed_only_on_a_single_story() -> None:
     single = region_signals(blocks, scores, T, single=True)
     assert [s.rule for s in single[-2:]] == ["region.outside"] * 2
     assert [s.rule for s in region_signals(blocks, scores, T)[-2:]] == ["region.inside"] * 2
+
+
+def test_cards_after_the_prose_of_an_undeclared_page_are_related_stories() -> None:
+    """A page that declares no type and ends its story with a feed of cards (six or more, so the page also
+    has the shape of a listing) loses the feed as a declared article does; the story stays whole."""
+    story = "".join(f"<p>{p}</p>" for p in _STORY)
+    feed = '<div class="more">' + "".join(_FEED.format(i=i) for i in range(7)) + "</div>"
+    html = f"<html><head><title>Channel to be dredged</title></head><body><main>{story}{feed}</main></body></html>"
+    r = boilerstrip.extract(html)
+    assert r.page_type is None
+    assert all(p in r.text for p in _STORY)
+    assert "Traders at the old market hall" not in r.text
