@@ -106,3 +106,25 @@ def test_a_title_shaped_post_under_its_date_is_no_teaser() -> None:
     (post,) = [v for v in r.blocks if v.block.text.startswith("Bang on the money")]
     assert post.kept
     assert not any(s.rule == "teasers.shape" and s.weight for s in post.signals)
+
+
+def test_a_machine_summary_and_similar_threads_are_not_the_thread() -> None:
+    """A generated summary box above the posts (widgets.ai-summary-class) and the "Similar threads" list under
+    them (teasers.label) go; the posts stay."""
+    summary = (
+        "<div class='block ai-summary'><h3>Discussion overview</h3><div class='ai-summary-body'>"
+        "<p>The discussion revolves around choosing a projector for a dark basement room, with participants "
+        "weighing brightness, contrast, fan noise and the cost of the screen against each other.</p></div></div>"
+    )
+    similar = (
+        "<div class='block'><h3>Similar threads</h3><ul>"
+        + "".join(f"<li><a href='/threads/{k}/'>Best budget projector for a bright living room {k}</a></li>"
+                  for k in range(4))  # fmt: skip
+        + "</ul></div>"
+    )
+    page = thread_page(POSTS).replace("<div class='block-body'>", summary + "<div class='block-body'>", 1)
+    page = page.replace("<footer><a href='/terms'>", similar + "<footer><a href='/terms'>", 1)
+    r = boilerstrip.extract(page, url=THREAD_URL)
+    assert "The discussion revolves around" not in r.text
+    assert "Similar threads" not in r.text and "bright living room" not in r.text
+    assert "Watch the fan noise" in r.text and "oled i think" in r.text
