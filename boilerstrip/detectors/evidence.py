@@ -4,6 +4,8 @@ The only detector that argues *for* blocks. Prose is long, ends its sentences an
 is dense in function words of its language; menus, labels and link lists are
 none of these. The page's language is guessed once from all blocks together,
 so a short block is judged against the page's stoplist, not its own guess.
+On HTML, ``evidence.post-body`` marks the place where a page repeats its posts'
+bodies (see _post_bodies); the pipeline hears it on threads only.
 """
 
 from __future__ import annotations
