@@ -131,6 +131,47 @@ def test_an_article_with_a_long_comment_section_keeps_only_the_article() -> None
     assert not any(c in r.text for c in COMMENTS)
 
 
+SUMMARY = "".join(f"<p>{p}</p>" for p in (
+    "A maintainer of the resolver posted a long note to the mailing list about replacing its search with a "
+    "solver that a university group has been working on for three years, and asked for opinions before the "
+    "next release.",
+    "The note says the new solver would finish most projects faster but needs a larger lock file, and that "
+    "the old code would stay available behind a flag for two releases while teams compare the results.",
+    "Two other maintainers replied that they would like to see benchmarks on real monorepos first.",
+))  # fmt: skip
+
+
+def long_discussion(head: str = "") -> str:
+    """A story's summary of a few paragraphs above a readers' thread twenty times as long."""
+    posts = "".join(
+        f'<div class="comment"><div class="comment-meta">reader{i}</div>'
+        f'<div class="comment-text"><p>Reply {i}: {c}</p></div></div>'
+        for i, c in enumerate(COMMENTS * 14)
+    )
+    return (
+        f"<html><head><title>Replacing the resolver's search</title>{head}</head><body>"
+        f'<div class="story"><h1>Replacing the resolver\'s search</h1>{SUMMARY}</div>'
+        f'<div class="comments">{posts}</div></body></html>'
+    )
+
+
+def test_an_undeclared_story_summary_under_a_huge_thread_is_a_discussion() -> None:
+    """A page declaring no type that keeps a few paragraphs while its comments hold twenty times as much is a
+    discussion (a news aggregator's story page): the comments are kept with the summary."""
+    r = boilerstrip.extract(long_discussion())
+    assert "solver that a university group" in r.text
+    assert "Reply 40:" in r.text
+    assert any(s.rule == "fallback.discussion" for v in r.blocks for s in v.signals)
+
+
+def test_a_declared_article_with_the_same_thread_keeps_only_the_article() -> None:
+    """The same page declared an article keeps its three paragraphs: only under 60 kept words is a declared
+    page's thread its content."""
+    r = boilerstrip.extract(long_discussion('<meta property="og:type" content="article">'))
+    assert "solver that a university group" in r.text
+    assert "Reply 40:" not in r.text
+
+
 def category_index() -> str:
     """A category page: a line of intro, then the names of its pages as a list of short links."""
     menu = "".join(f'<li><a href="/{m}">{m.title()}</a></li>' for m in ("home", "recipes", "about", "contact", "shop"))

@@ -4,12 +4,14 @@ The only detector that argues *for* blocks. Prose is long, ends its sentences an
 is dense in function words of its language; menus, labels and link lists are
 none of these. The page's language is guessed once from all blocks together,
 so a short block is judged against the page's stoplist, not its own guess.
+On HTML, ``evidence.post-body`` marks the place where a page repeats its posts'
+bodies (see _post_bodies); the pipeline hears it on threads only.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
@@ -101,6 +103,8 @@ class EvidenceDetector:
             yield from self._judge(b, lang, judged)
             if b.index in described:
                 yield Signal(b.index, DESCRIBED_WEIGHT, "evidence.described", "holds the page's declared description")
+        if page.kind == "html":
+            yield from _post_bodies(blocks)
 
     def _judge(self, b: Block, lang: str | None, judged: bool = True) -> Iterator[Signal]:
         p = _PARAMS
@@ -162,3 +166,50 @@ def _described(blocks: Sequence[Block], description: str | None) -> frozenset[in
         if text in key or prefix in text:
             found.add(b.index)
     return frozenset(found)
+
+
+#: a post body's place: its tag path and the class/id of its nearest classed elements, numbers dropped
+#: (vBulletin's id="post_message_81723" is every post's "post_message_")
+POST_KEY_LEVELS = 2
+DIGITS = re.compile(r"\d+")
+#: a place holds the posts of a thread when this many of its blocks, in as many containers, are prose
+#: (this long, mostly unlinked) and they are at least half of its blocks
+POST_MIN_BODIES = 3
+POST_BODY_CHARS = 60
+POST_BODY_LINKS = 0.5
+POST_BODY_WEIGHT = 0.8
+#: only the posts shorter than this are lifted: a longer one is kept on its own evidence, and lifting
+#: every post outweighed a Q&A page's question beside its answers (decide._with_opening_post)
+POST_SHORT_CHARS = 150
+POST_BODY_RULE = "evidence.post-body"
+
+
+def _post_bodies(blocks: Sequence[Block]) -> Iterator[Signal]:
+    """The blocks in the place where a page repeats its posts' text: each post's body, however short.
+
+    A thread prints every post the same way: the body of each sits at the same tag path under
+    the same classes (a signature or a poster's card beside it sits elsewhere). Where three or
+    more such blocks in different posts are prose, the short ones beside them ("Same here.",
+    "oled i think") are posts too, not the labels between them. Of several such places (the
+    bodies, the signatures, the quotes) the one holding the most prose is the posts'. Heard on threads only
+    (pipeline.THREAD_ONLY_SCALE): off a thread the same shape is a comment section's.
+    """
+    places: dict[tuple[str, ...], list[Block]] = defaultdict(list)
+    for b in blocks:
+        if b.attr_levels and b.role not in ("heading", "code", "title"):
+            places[(b.path, *(DIGITS.sub("", a) for a in b.attr_levels[:POST_KEY_LEVELS]))].append(b)
+    best: list[Block] = []
+    best_chars = 0
+    for members in places.values():
+        if len(members) < POST_MIN_BODIES:
+            continue
+        bodies = [b for b in members if len(b.text) >= POST_BODY_CHARS and b.link_density < POST_BODY_LINKS]
+        if len(bodies) * 2 < len(members) or len({b.containers[-1:] for b in bodies}) < POST_MIN_BODIES:
+            continue
+        chars = sum(len(b.text) for b in bodies)
+        if chars > best_chars:
+            best, best_chars = members, chars
+    why = f"a post's body: {len(best)} blocks alike"
+    for b in best:
+        if len(b.text) < POST_SHORT_CHARS and b.link_density < POST_BODY_LINKS:
+            yield Signal(b.index, POST_BODY_WEIGHT, POST_BODY_RULE, why)

@@ -1,0 +1,130 @@
+"""Threads: the posts are the content, the short ones too; the chrome around each post is not."""
+
+from __future__ import annotations
+
+import boilerstrip
+from boilerstrip.detectors.evidence import EvidenceDetector
+from boilerstrip.model import Block, PageInfo
+
+THREAD_URL = "https://forum.example.org/threads/which-projector-for-a-dark-room.4417/"
+POSTS = [
+    ("lumenhead", "Moving into a house with a basement den and I want a projector for films at night. The walls are "
+                  "painted dark grey already and the screen would be about three metres from the sofa."),
+    ("greyscale", "How bright does it need to be if no light gets in at all?"),
+    ("lumenhead", "No windows down there, so it is properly dark once the door is shut."),
+    ("vintagevalve", "oled i think"),
+    ("greyscale", "Then almost anything with a decent contrast ratio will do, and a laser light source saves you the "
+                  "lamp changes every couple of years. I would spend the money on the screen before anything else."),
+    ("hushmode", "Watch the fan noise. In a small room a loud fan ruins the quiet scenes more than a dim picture does, "
+                 "so check the decibel figure in eco mode rather than the brochure's best case."),
+]  # fmt: skip
+
+
+def _card(name: str, k: int) -> str:
+    """A poster's card, the post's header and its reaction bar, as XenForo-style boards print them."""
+    return (
+        f"<div class='message-user'><h4 class='message-name'><a href='/members/{name}.{k}/'>{name}</a></h4>"
+        "<h5 class='userTitle'>Active Member</h5>"
+        f"<dl class='pairs'><dt>Joined</dt><dd>Mar {k + 1}, 2019</dd></dl>"
+        f"<dl class='pairs'><dt>Messages</dt><dd>{120 * k + 31}</dd></dl>"
+        f"<dl class='pairs'><dt>Reaction score</dt><dd>{40 * k + 7}</dd></dl></div>"
+        f"<header class='message-attribution'><ul><li><a href='/posts/{k}/'>Sep {k + 2}, 2024</a></li>"
+        f"<li><a href='/posts/{k}/share'>#{k + 1}</a></li></ul></header>"
+    )
+
+
+def thread_page(posts: list[tuple[str, str]], signature: str = "") -> str:
+    messages = "".join(
+        f"<article class='message'>{_card(name, k)}<div class='message-content'>"
+        f"<div class='bbWrapper message-body'>{text}</div>"
+        + (f"<aside class='message-signature'><div class='bbWrapper'>{signature}</div></aside>" if signature else "")
+        + "<footer class='message-footer'><a href='#'>Like</a> <a href='#'>Quote</a> <a href='#'>Reply</a>"
+        "</footer></div></article>"
+        for k, (name, text) in enumerate(posts)
+    )
+    return (
+        "<html><head><title>Which projector for a dark room?</title></head><body>"
+        "<nav><a href='/'>Forums</a> <a href='/whats-new/'>What's new</a> <a href='/login'>Log in</a></nav>"
+        f"<h1>Which projector for a dark room?</h1><div class='block-body'>{messages}</div>"
+        "<footer><a href='/terms'>Terms and rules</a> <a href='/privacy'>Privacy policy</a></footer></body></html>"
+    )
+
+
+def test_a_short_post_between_posters_cards_is_kept() -> None:
+    """A post of three words between two posters' cards (name, title, counts, dates) is a post: its place is
+    where the thread's other posts print their bodies (evidence.post-body)."""
+    r = boilerstrip.extract(thread_page(POSTS), url=THREAD_URL)
+    assert "oled i think" in r.text
+    assert "How bright does it need to be" in r.text and "Watch the fan noise" in r.text
+    assert "Reaction score" not in r.text and "Terms and rules" not in r.text
+    lifted = [v for v in r.blocks if any(s.rule == "evidence.post-body" for s in v.signals)]
+    assert {v.block.text for v in lifted} >= {"oled i think", "How bright does it need to be if no light gets in at all?"}
+
+
+def test_the_same_page_off_a_thread_hears_no_post_bodies() -> None:
+    """The post-body lift is heard on threads only: off one the same shape is an article's comment section."""
+    r = boilerstrip.extract(thread_page(POSTS), url="https://www.example.org/home-cinema/projectors")
+    assert all(s.weight == 0.0 for v in r.blocks for s in v.signals if s.rule == "evidence.post-body")
+
+
+def test_signatures_are_not_the_posts_place() -> None:
+    """Every post carries the same signature, sentence-shaped and long enough to be prose; the posts' place is
+    the one holding more prose, so the signature is not lifted."""
+    signature = "Epson in the den, an old Sony in the loft, and far too many cables in the drawer under the stairs."
+    r = boilerstrip.extract(thread_page(POSTS, signature), url=THREAD_URL)
+    lifted = {v.block.text for v in r.blocks if any(s.rule == "evidence.post-body" for s in v.signals)}
+    assert "oled i think" in lifted and signature not in lifted
+
+
+def _block(i: int, text: str, post: int, where: tuple[str, ...] = ("bbwrapper", "message-body")) -> Block:
+    return Block(index=i, text=text, attrs=" ".join(where), attr_levels=where, containers=(1, 10 + post),
+                 path="body>div>article>div>div")  # fmt: skip
+
+
+def test_post_bodies_need_three_posts_of_prose() -> None:
+    """Two posts of prose beside a short one are too few to call a place the thread's posts; with a third the
+    short one is lifted, and so are the others under POST_SHORT_CHARS, but not a post long enough on its own."""
+    prose = "I rolled back to the previous firmware from the support page and it has been stable for days since."
+    two = [_block(0, prose, 0), _block(1, "Same here.", 1), _block(2, prose.replace("days", "weeks"), 2)]
+    three = [*two, _block(3, prose + " " + prose.replace("firmware", "version"), 3)]
+    page = PageInfo(kind="html")
+
+    def lifted(blocks: list[Block]) -> set[int]:
+        return {s.block for s in EvidenceDetector().detect(blocks, page) if s.rule == "evidence.post-body"}
+
+    assert lifted(two) == set()
+    assert lifted(three) == {0, 1, 2}
+    elsewhere = [*two, _block(3, prose, 3, ("sidebar", "widget"))]
+    assert lifted(elsewhere) == set()
+
+
+def test_a_title_shaped_post_under_its_date_is_no_teaser() -> None:
+    """A reply without a full stop right under its post's date ("Bang on the money except the asking price") has a
+    teaser's shape; on a thread that shape is no evidence (pipeline.THREAD_SCALE), and the post is kept."""
+    posts = [*POSTS[:3], ("vintagevalve", "Bang on the money except the asking price"), *POSTS[4:]]
+    r = boilerstrip.extract(thread_page(posts), url=THREAD_URL)
+    (post,) = [v for v in r.blocks if v.block.text.startswith("Bang on the money")]
+    assert post.kept
+    assert not any(s.rule == "teasers.shape" and s.weight for s in post.signals)
+
+
+def test_a_machine_summary_and_similar_threads_are_not_the_thread() -> None:
+    """A generated summary box above the posts (widgets.ai-summary-class) and the "Similar threads" list under
+    them (teasers.label) go; the posts stay."""
+    summary = (
+        "<div class='block ai-summary'><h3>Discussion overview</h3><div class='ai-summary-body'>"
+        "<p>The discussion revolves around choosing a projector for a dark basement room, with participants "
+        "weighing brightness, contrast, fan noise and the cost of the screen against each other.</p></div></div>"
+    )
+    similar = (
+        "<div class='block'><h3>Similar threads</h3><ul>"
+        + "".join(f"<li><a href='/threads/{k}/'>Best budget projector for a bright living room {k}</a></li>"
+                  for k in range(4))  # fmt: skip
+        + "</ul></div>"
+    )
+    page = thread_page(POSTS).replace("<div class='block-body'>", summary + "<div class='block-body'>", 1)
+    page = page.replace("<footer><a href='/terms'>", similar + "<footer><a href='/terms'>", 1)
+    r = boilerstrip.extract(page, url=THREAD_URL)
+    assert "The discussion revolves around" not in r.text
+    assert "Similar threads" not in r.text and "bright living room" not in r.text
+    assert "Watch the fan noise" in r.text and "oled i think" in r.text
