@@ -1316,6 +1316,13 @@ def _first_pass(
     return verdicts
 
 
+#: evidence the structure pass hears, under its own name (it weighs the evidence detector nothing): the
+#: declared description's sheet (evidence._description_sheet) is no prose shape but the page's declaration.
+#: The description's own block (evidence.described) heard too made a shop page take the pass and its
+#: seller's terms (WCXB, one product page .93 -> .60)
+DECLARED_RULES = {"evidence.described-sheet": "fallback.described-sheet"}
+
+
 def _structure_pass(
     blocks: Sequence[Block], signals: Sequence[Signal], weights: Mapping[str, float], t: Tunables
 ) -> list[Verdict]:
@@ -1326,7 +1333,9 @@ def _structure_pass(
         *t.rule_scale, *((r, 0.0) for r in SPARSE_IGNORED_RULES), *SPARSE_SCALED_RULES,
         *(SPARSE_HTML_SCALED_RULES if html else ()),
     )  # fmt: skip
-    judged = [*signals, *_card_signals(blocks, signals, t.carousels)]
+    # A mark the structure still hears (a dialog's) is cancelled by the page's declaration all the same.
+    declared = [Signal(s.block, s.weight, DECLARED_RULES[s.rule], s.evidence) for s in signals if s.rule in DECLARED_RULES]
+    judged = [*signals, *_card_signals(blocks, signals, t.carousels), *declared]
     return decide(blocks, judged, {**weights, "evidence": 0.0}, replace(t, prior=SPARSE_PRIOR, rule_scale=scale))
 
 

@@ -125,3 +125,42 @@ def test_fine_print_goes_on_a_product_page() -> None:
     assert "four hundred lumens" in product.text and "four hundred lumens" in plain.text
     assert "qualifying credit account" not in product.text
     assert "qualifying credit account" in plain.text
+
+
+SHEET_DESCRIPTION = (
+    "A merino crew that breathes on the climb and keeps you warm on the ridge, cut long in the back for the pack."
+)
+
+
+def _sheet_page(page_type: str) -> str:
+    ld = (
+        f'<script type="application/ld+json">{{"@context":"https://schema.org","@type":"{page_type}",'
+        f'"name":"Ridge Merino Crew","description":"{SHEET_DESCRIPTION}"}}</script>'
+    )
+    menu = "".join(f'<li><a href="/c/{w}">{w.title()}</a></li>' for w in ("tops", "layers", "socks", "sale"))
+    return (
+        f"<html><head>{ld}</head><body>"
+        f'<div class="drawer" role="dialog" aria-modal="true"><nav><ul>{menu}</ul></nav>'
+        '<p>Sign up for early access to new colours</p></div>'
+        '<main><div class="gallery"><p>Swipe through the pictures of this product to zoom in on the weave.</p></div>'
+        '<div class="buy"><h1>Ridge Merino Crew</h1><span class="price">$68.00</span>'
+        '<button>Add to bag</button></div>'
+        '<section class="accordion"><button><h5>Description</h5></button>'
+        '<div class="sheet" role="dialog" aria-modal="false"><h5>Description</h5><button>Close</button>'
+        f'<div class="sheet-content"><p><strong>BUILT FOR THE LONG WAY UP</strong></p><p>{SHEET_DESCRIPTION}</p>'
+        "<ul><li>Regular fit</li><li>Flatlock seams</li><li>Thumb loops</li><li>100% merino wool</li>"
+        "<li>Model is 180 cm and wears M</li><li>SKU: RMC-0420</li></ul></div></div></section></main>"
+        "<footer><p>Free returns within 30 days</p></footer></body></html>"
+    )
+
+
+def test_description_in_a_sheet_is_the_product_text() -> None:
+    """A product's declared description printed in a sheet (role="dialog") is kept with its heading and feature
+    list; the menu drawer beside it stays out. Without a product declaration the sheet is a dialog as before."""
+    product = boilerstrip.extract(_sheet_page("Product"))
+    assert SHEET_DESCRIPTION in product.text
+    assert "Flatlock seams" in product.text and "SKU: RMC-0420" in product.text
+    assert "Sign up for early access" not in product.text
+    assert any(s.rule == "evidence.described-sheet" for v in product.blocks for s in v.signals)
+    plain = boilerstrip.extract(_sheet_page("WebPage"))
+    assert not any(s.rule == "evidence.described-sheet" for v in plain.blocks for s in v.signals)
