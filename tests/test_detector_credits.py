@@ -183,3 +183,24 @@ def test_a_caption_with_its_credit_is_a_captioned_picture() -> None:
     assert "credits.captioned" in rules[_index(blocks, "Ferries wait")]
     assert "credits.captioned" not in rules[_index(blocks, "The board voted")]
     assert "credits.captioned" not in rules[_index(blocks, "The ferry operator")]
+
+
+def test_a_linked_figure_of_three_blocks_or_more_is_a_card_not_a_caption() -> None:
+    """A shop card wrapped in a <figure> (its linked name, a subtitle, a price) has no caption; a picture's own
+    text does, and so does a figure of three unlinked blocks (a photo with its caption and notes)."""
+    card = (
+        "<figure class='product-card'><img src='{n}.jpg'><a href='/p/{n}'><div>Ridge Runner {n}</div></a>"
+        "<div>Men's Trail Running Shoes</div><div>$1{n}0</div></figure>"
+    )
+    blocks = _html(
+        "<main><div class='grid'>" + "".join(card.format(n=n) for n in range(1, 4)) + "</div>"
+        "<figure><img src='q.jpg'><p>The quay at dawn, before the market opens.</p></figure>"
+        "<figure><img src='r.jpg'><figcaption>Boats at the north quay.</figcaption><p>Photo archive</p>"
+        "<p>Taken in 1950</p></figure></main>"
+    )
+    rules = _rules(blocks, PageInfo(kind="html"))
+    for start in ("Ridge Runner 2", "Men's Trail", "$120"):
+        assert "credits.caption" not in rules[_index(blocks, start)], start
+    assert "credits.caption" in rules[_index(blocks, "The quay at dawn")]
+    assert "credits.caption" in rules[_index(blocks, "Boats at the north quay")]
+    assert "credits.caption" in rules[_index(blocks, "Taken in 1950")]

@@ -78,6 +78,20 @@ def test_article_header_is_not_site_header() -> None:
     assert s["Ferry returns"] == 0 and s["By Jane Roe"] == 0
 
 
+def test_a_shops_promo_bar_above_the_header_is_the_sites() -> None:
+    """The rotating bar of offers over a shop's header ("promo-bar__slide", "promobar") is the site's header;
+    a product's own "promo" box is not."""
+    offer = "Free standard shipping on orders over 40 EUR. For details on rates and times, see our delivery page."
+    s = html(
+        f'<div class="promo-bar__wrapper"><div class="promo-bar__slide"><p>{offer}</p></div></div>'
+        '<div class="promobar"><p>Spring sale: twenty percent off all sets this week.</p></div>'
+        f'<main><div class="product-promo"><p>{PARAGRAPH}</p></div></main>'
+    )
+    assert s[offer] <= -0.6
+    assert s["Spring sale: twenty percent off all sets this week."] <= -0.6
+    assert s[PARAGRAPH] == 0
+
+
 def test_site_footer_by_landmark_and_class_but_not_the_articles_own() -> None:
     """The page's foot is boilerplate by its <footer> or its class; an article's <footer> is left to others."""
     disclaimer = "Results vary with the starting point and effort; consult a physician before any programme."

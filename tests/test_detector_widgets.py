@@ -377,9 +377,11 @@ def test_dump_signature_after_profile_fields() -> None:
 def test_a_shops_buttons_and_list_controls_are_widgets() -> None:
     """'Add to cart', 'Quick view', 'Sort by: Featured' and 'In den Warenkorb' as short blocks are a shop's
     controls; a category named 'Air Filters' and a sentence that mentions adding to the cart are not."""
-    for text in ("Add to Cart", "Quick view", "Sort by: Featured", "Clear all filters", "In den Warenkorb", "加入购物车"):
+    for text in ("Add to Cart", "Quick view", "Sort by: Featured", "Clear all filters", "In den Warenkorb", "加入购物车",
+                 "See details", "Sort Options", "View Options", "Sort & Filter"):
         assert line(text) <= -1.0, text
     assert line("Air Filters") == 0
+    assert line("Sort") == 0 and line("Details") == 0
     assert line("Add to cart the spare filter and the descaler if you order before noon.") == 0
 
 
