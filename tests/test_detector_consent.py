@@ -119,6 +119,25 @@ def test_short_news_sentence_naming_a_policy_untouched() -> None:
     assert line("The firm quietly rewrote its privacy policy last week.") == 0
 
 
+def test_a_page_licence_line_is_footer_however_sentence_shaped() -> None:
+    """The licence line under a docs or wiki page ('the content of this page is licensed under ...') is the
+    site's footer, long and sentence-shaped as it is; a book's own 'This work is licensed' and prose that
+    mentions a licence are not."""
+    for text in (
+        "Except as otherwise noted, the content of this page is licensed under the Creative Commons Attribution "
+        "4.0 License, and code samples are licensed under the Apache 2.0 License. For details, see the Site Policies.",
+        "This page is licensed under the Python Software Foundation License Version 2.",
+        "Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.",
+        "Der Inhalt dieser Seite ist lizenziert unter CC BY 4.0.",
+    ):
+        assert line(text) <= -2.5, text
+    for text in (
+        "This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License.",
+        "The library is licensed under the MIT licence, so you can use it in commercial projects as well.",
+    ):
+        assert line(text) == 0, text
+
+
 def test_copyright_lines() -> None:
     """'© 2024 …', 'Copyright (c) 2019', 'All rights reserved' and their translations are legal footer."""
     for text in (

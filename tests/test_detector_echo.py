@@ -6,6 +6,8 @@ import pytest
 
 from boilerstrip.detectors.echo import EchoDetector
 from boilerstrip.model import Block, Metadata, PageInfo
+from boilerstrip.segment.html import segment_html
+from boilerstrip.source import parse_html
 
 ECHO = EchoDetector()
 PARAS = [
@@ -381,3 +383,111 @@ def test_a_paragraph_the_dump_prelude_prints_longer_is_no_near_copy() -> None:
     bs = [Block(index=0, text=PARAS[0] + " " + PARAS[1], role="meta"), Block(index=1, text=PARAS[0], role="line")]
     signals = list(ECHO.detect(bs, PageInfo(kind="text")))
     assert [(s.block, s.rule) for s in signals] == [(0, "echo.prelude")]
+
+
+
+def _heading_rules(body: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The echo rules heard by each heading and by each other block of a page, by text."""
+    bs = segment_html(parse_html(f"<html><body>{body}</body></html>"))
+    got = rules_by_block(bs)
+    headings: dict[str, set[str]] = {}
+    others: dict[str, set[str]] = {}
+    for b in bs:
+        (headings if b.role == "heading" else others).setdefault(b.text, set()).update(got.get(b.index, set()))
+    return headings, others
+
+
+SPHINX_TOC = (
+    '<nav class="toc"><p>On this page</p><ul>'
+    '<li><a href="#installing">Installing</a></li><li><a href="#configuration">Configuration</a></li></ul></nav>'
+)
+REPEATS = {"echo.repeat", "echo.repeated"}
+
+
+def test_a_section_heading_its_toc_entry_points_at_is_the_original() -> None:
+    """A Sphinx-like page lists its sections in a TOC before them: the headings those entries point at
+    ("#<id>" of the section around the heading, or of the heading itself) are no repeats (the TOC is
+    left to the navigation detector)."""
+    headings, others = _heading_rules(
+        SPHINX_TOC + '<main><section id="installing"><h2>Installing<a class="headerlink" href="#installing">¶</a></h2>'
+        f"<p>{PARAS[0]}</p></section>"
+        f'<h2 id="configuration"><a href="#configuration">Configuration</a></h2><p>{PARAS[1]}</p></main>'
+    )
+    assert not headings["Installing"] & REPEATS and not headings["Configuration"] & REPEATS
+    assert others["Installing"] == set()  # the first copy: a repeat mark falls on later ones only
+
+
+def test_a_heading_no_link_points_at_is_still_a_repeat() -> None:
+    """Without an anchor to it, the same heading after the same TOC is a repeat; so is an h2 repeating a
+    menu link to another page ("Pricing" in the header, "Pricing" over a box)."""
+    headings, _ = _heading_rules(SPHINX_TOC + f"<h2>Installing</h2><p>{PARAS[0]}</p>")
+    assert headings["Installing"] & REPEATS
+    headings, _ = _heading_rules(
+        '<nav><ul><li><a href="/pricing">Pricing</a></li><li><a href="/about">About</a></li></ul></nav>'
+        f'<main><h2 id="plans">Pricing</h2><p>{PARAS[0]}</p></main>'
+    )
+    assert headings["Pricing"] & REPEATS
+
+
+def test_a_page_h1_that_only_links_repeat_is_the_original() -> None:
+    """A Docusaurus-like sidebar and next/previous links name the current page: its <h1> is not flagged,
+    the links are; an h1 that a plain line repeats too (a sticky header printing it) is still a repeat."""
+    sidebar = '<aside><ul><li><a href="/docs/intro">Intro</a></li><li><a href="/docs/hooks">Writing hooks</a></li></ul></aside>'
+    pager = '<nav class="pagination"><a href="/docs/hooks">Writing hooks</a></nav>'
+    headings, others = _heading_rules(sidebar + f"<article><h1>Writing hooks</h1><p>{PARAS[0]}</p></article>" + pager)
+    assert not headings["Writing hooks"] & REPEATS and others["Writing hooks"] & REPEATS
+    headings, _ = _heading_rules(
+        f'<div class="sticky"><p>Writing hooks</p></div>{sidebar}<h1>Writing hooks</h1><p>{PARAS[0]}</p>'
+    )
+    assert headings["Writing hooks"] & REPEATS
+    headings, _ = _heading_rules(sidebar + f"<article><h2>Writing hooks</h2><p>{PARAS[0]}</p></article>" + pager)
+    assert headings["Writing hooks"] & REPEATS  # an h2 is a section's name, which a link elsewhere may share
+
+
+MKDOCS_PAGE = """<html><head><title>Harbourline documentation</title></head><body>
+<header class="md-header"><a href="/">Harbourline</a><div class="md-search">Search</div></header>
+<nav class="md-nav md-nav--primary"><ul>
+<li><a href="/start/">Getting started</a></li><li><a href="/guide/caching/">Caching</a></li>
+<li><a href="/guide/queues/">Queues</a></li><li><a href="/guide/limits/">Rate limits</a></li></ul></nav>
+<nav class="md-nav md-nav--secondary"><label>Table of contents</label><ul>
+<li><a href="#choosing-a-backend">Choosing a backend</a></li><li><a href="#expiry">Expiry</a></li>
+<li><a href="#invalidation">Invalidation</a></li><li><a href="#methods">Methods</a></li></ul></nav>
+<aside class="sidebar"><details open><summary>Methods</summary><ul><li><a href="/api/get">Cache.get()</a></li>
+<li><a href="/api/forget">Cache.forget()</a></li></ul></details></aside>
+<article class="md-content__inner">
+<h1 id="caching">Caching<a class="headerlink" href="#caching">¶</a></h1>
+<p>Harbourline keeps the answers of slow calls in a cache, so that the next request for the same key is
+served from memory instead of from the upstream service, which is both faster and cheaper.</p>
+<h2 id="choosing-a-backend">Choosing a backend<a class="headerlink" href="#choosing-a-backend">¶</a></h2>
+<p>The in-process backend needs no setup and suits a single worker; when several workers share the load,
+point them at the same Redis instance so that one worker's answer serves the others as well.</p>
+<pre><code>cache = Cache(backend="redis", url="redis://localhost:6379/0")</code></pre>
+<h2 id="expiry">Expiry<a class="headerlink" href="#expiry">¶</a></h2>
+<p>Every entry carries a time to live. When it runs out the entry is dropped, and the next call goes to the
+upstream service again and stores the fresh answer for another period of the same length.</p>
+<h2 id="invalidation">Invalidation<a class="headerlink" href="#invalidation">¶</a></h2>
+<p>Call <code>cache.forget(key)</code> after a write that makes the stored answer wrong; a whole namespace
+can be cleared at once with <code>cache.clear(prefix)</code> when a deploy changes the data model.</p>
+<h2 id="methods">Methods<a class="headerlink" href="#methods">¶</a></h2>
+<dl><dt><a href="/api/get"><code>Cache.get()</code></a></dt><dd>Returns the stored answer for a key, or None
+when the key has expired or was never stored, so that the caller can fetch it from upstream.</dd>
+<dt><a href="/api/forget"><code>Cache.forget()</code></a></dt><dd>Drops one key at once, whatever its time to
+live, so that the next call for it goes to the upstream service and stores a fresh answer.</dd></dl>
+</article>
+<nav class="md-footer"><a href="/start/">Previous: Getting started</a><a href="/guide/queues/">Next: Queues</a></nav>
+<footer><p>The content of this page is licensed under the Creative Commons Attribution 4.0 License, and code
+samples are licensed under the Apache 2.0 License.</p></footer>
+</body></html>"""
+
+
+def test_a_docs_page_keeps_the_section_headings_its_toc_lists() -> None:
+    """End to end on an MkDocs-like page: the section headings a TOC points at (one also a sidebar's group
+    label, over a list of linked API terms) come out with their text; the TOC, the nav and the licence
+    footer do not."""
+    from boilerstrip import extract
+
+    lines = extract(MKDOCS_PAGE).text.splitlines()
+    for heading in ("Caching", "Choosing a backend", "Expiry", "Invalidation", "Methods"):
+        assert lines.count(heading) == 1, heading
+    assert "Table of contents" not in lines and "Queues" not in lines
+    assert not any("licensed under" in line for line in lines)

@@ -122,9 +122,10 @@ class EchoDetector(RuleDetector):
         counts = Counter(n for n in norms if n)
         # a dump has neither tag paths nor links: its menus and teasers pass for templates there
         template = _template_labels(blocks, norms, counts) if html else set()
+        anchored = _anchored_headings(blocks, norms, counts) if html else set()
         seen: set[str] = set()
         for b, n in zip(blocks, norms, strict=True):
-            if not n or counts[n] < 2 or b.role in ("meta", "row", "code") or n in template:
+            if not n or counts[n] < 2 or b.role in ("meta", "row", "code") or n in template or b.index in anchored:
                 continue
             if counts[n] >= 3 and len(n) < 200 and not (html and n not in seen and _prose_copy(b, n)):
                 yield Signal(b.index, -1.0, "echo.repeated", f"text occurs {counts[n]} times")
@@ -165,6 +166,33 @@ def _prose_copy(b: Block, norm: str) -> bool:
     """Whether a repeated block is a line of prose, not a link: a carousel's slide or a tab's text that
     a responsive page prints once per layout (and a slider clones at both ends)."""
     return norm.count(" ") + 1 >= REPEATED_PROSE_WORDS and 2 * b.link_chars <= len(b.text)
+
+
+def _anchored_headings(blocks: Sequence[Block], norms: Sequence[str], counts: Counter[str]) -> set[int]:
+    """Headings that a link of the same text on the page points at ("#<id>" of the heading or of a section
+    around it): a table of contents' entry names its section, so the heading is the original and the
+    entry the copy (which keeps its repeat). A docs page's TOC lists its section headings before them.
+    Likewise the page's one <h1> whose every other copy is a link: the site's menu, breadcrumb or
+    next/previous links naming this page."""
+    fragments: dict[str, set[str]] = {}
+    unlinked: Counter[str] = Counter()  # copies that are not links, the heading among them
+    for b, n in zip(blocks, norms, strict=True):
+        if not n or counts[n] < 2:
+            continue
+        if 2 * b.link_chars <= len(b.text) or b.permalink:
+            unlinked[n] += 1
+        elif b.role != "heading":
+            fragments.setdefault(n, set()).update(
+                s[3].rsplit("#", 1)[1].casefold() for s in b.spans if s[2] == "link" and "#" in s[3]
+            )
+    one_h1 = sum(1 for b in blocks if b.tag == "h1") == 1  # page builders make every box's heading an h1
+    found: set[int] = set()
+    for b, n in zip(blocks, norms, strict=True):
+        if b.role != "heading" or n not in fragments or not (b.permalink or 2 * b.link_chars <= len(b.text)):
+            continue
+        if not fragments[n].isdisjoint(b.attrs.split()) or (one_h1 and b.tag == "h1" and unlinked[n] == 1):
+            found.add(b.index)
+    return found
 
 
 #: a text recurring this often may be a label of a record template (see _template_labels)
