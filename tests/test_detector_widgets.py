@@ -399,7 +399,8 @@ BIO = (
 
 
 def test_author_bio_box() -> None:
-    """The blocks of an author's bio box ("author-bio", "author-box__text", "contributor-bio") are widgets,
+    """The blocks of an author's bio box ("author-bio", "author-box__text", "contributor-bio", "author-container",
+    "author-block", "author-tagline") are widgets,
     its prose too; a bio class far up (a page wrapper), a speaker's bio and "biology" in a class name are not."""
     s = html(
         f'<div class="author-bio"><h4>Dana Whitfield</h4><p>{BIO}</p></div>'
@@ -409,8 +410,11 @@ def test_author_bio_box() -> None:
         '<div class="author-bio"><div class="a"><div class="b"><div class="c"><div class="d">'
         "<p>Deep inside a wrapper.</p></div></div></div></div></div>"
         '<div class="speaker"><p class="speaker__bio">She teaches an evening class on bats.</p></div>'
+        '<div class="post-author-container"><p>Sam Ortiz writes about rail and buses.</p></div>'
+        '<div class="td-author-block"><span class="author-tagline">Night editor</span></div>'
     )
     assert s[BIO] <= -3.0 and s["Dana Whitfield"] <= -3.0
+    assert s["Sam Ortiz writes about rail and buses."] <= -3.0 and s["Night editor"] <= -3.0
     assert s["Written by our editors."] <= -3.0 and s["Staff reporter"] <= -3.0
     assert s["Cells divide by mitosis in most tissues."] == 0
     assert s["Deep inside a wrapper."] == 0
