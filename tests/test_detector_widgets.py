@@ -441,6 +441,22 @@ def test_author_bio_goes_from_an_article_but_stays_on_a_product_page() -> None:
     assert not any(s.rule == "widgets.author-bio" and s.weight for v in r.blocks for s in v.signals)
 
 
+def test_a_bio_with_no_box_opens_with_the_declared_authors_name() -> None:
+    """A short paragraph opening with the declared author's full name and a bio verb is the bio, box or not;
+    the same name inside a sentence of the story, or a bio of someone else, is not."""
+    author = '<meta name="author" content="Dana Whitfield">'
+    page = _with_bio(author).replace('<div class="author-bio">', "<div>")
+    r = boilerstrip.extract(page)
+    bio = [v for v in r.blocks if v.block.text == BIO]
+    assert bio and any(s.rule == "widgets.author-bio" and s.weight < 0 for s in bio[0].signals)
+    assert "Dana Whitfield" not in r.text and "The council voted" in r.text
+    quoted = page.replace(BIO, "Engineers told Dana Whitfield is a name they trust, the mayor said.")
+    other = page.replace(BIO, "Marta Ruiz is a staff reporter covering schools and the county courts.")
+    for html_page in (quoted, other, _with_bio("").replace('<div class="author-bio">', "<div>")):
+        r = boilerstrip.extract(html_page)
+        assert not any(s.rule == "widgets.author-bio" for v in r.blocks for s in v.signals)
+
+
 def test_follow_us_on_social_closing_lines() -> None:
     """'Follow @desk on Twitter for the latest' and 'Follow our coverage at https://…' send the reader away;
     a story's sentence about followers on Twitter is prose."""

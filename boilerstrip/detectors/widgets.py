@@ -46,6 +46,8 @@ class WidgetsDetector(RuleDetector):
         self.bio_box = _names(bio["bio_names"])
         self.writer = regex.compile("|".join(bio["writer_words"]))
         self.bio_levels = int(bio["levels"])
+        self.bio_verbs = "|".join(bio["bio_verbs"])
+        self.bio_max = int(bio["bio_max_chars"])
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         commented: set[int] = set()
@@ -70,9 +72,14 @@ class WidgetsDetector(RuleDetector):
             return
         w = self.weights
         wrapped = _in_long_runs(blocks, "form", self.form_wrap)
+        opens_bio = self._bio_opening(page)
         for b in blocks:
             if self._in_author_bio(b):
                 yield Signal(b.index, w["author_bio"], "widgets.author-bio", "inside an author's bio box")
+            elif opens_bio and len(b.text) <= self.bio_max and opens_bio.match(b.text):
+                yield Signal(
+                    b.index, w["author_bio"], "widgets.author-bio", "opens with the declared author's name, as a bio"
+                )
             marks = b.landmarks
             if not marks:
                 continue
@@ -84,6 +91,15 @@ class WidgetsDetector(RuleDetector):
                 yield Signal(b.index, w["landmark_dialog"], "widgets.landmark-dialog", "inside a dialog")
             if "comments" in marks:
                 yield Signal(b.index, w["landmark_comments"], "widgets.landmark-comments", "inside comments")
+
+    def _bio_opening(self, page: PageInfo) -> regex.Pattern[str] | None:
+        """The opening of a bio of the page's declared authors ("Dana Whitfield is a staff reporter ..."),
+        for full names only."""
+        names = [n for n in page.metadata.authors if len(n.split()) >= 2]
+        if not names:
+            return None
+        who = "|".join(regex.escape(n) for n in names)
+        return regex.compile(rf"(?:about\s+)?(?:{who}),?\s+(?:{self.bio_verbs})\b", regex.IGNORECASE)
 
     def _in_author_bio(self, b: Block) -> bool:
         """Whether a class name of the block's nearest classed elements names an author's bio box."""
