@@ -44,6 +44,11 @@ LANDMARK_OF_TAG = {
     "nav": "nav", "header": "header", "footer": "footer", "aside": "aside", "main": "main",
     "article": "article", "form": "form", "menu": "menu", "figure": "figure",
 }  # fmt: skip
+#: ids that name an element the page's sidebar, as role="complementary" would: WordPress themes print
+#: <div id="sidebar"> around their widget column, often more than MAX_LEVELS classed elements above a
+#: widget's text, where the class rules (navigation.sidebar-class) no longer see it. Only the whole id:
+#: "sidebar-toggle", "has-sidebar" and "content-sidebar" name other things.
+SIDEBAR_IDS = frozenset({"sidebar"})
 LANDMARK_OF_ROLE = {
     "navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
     "main": "main", "article": "article", "dialog": "dialog", "alertdialog": "dialog", "search": "form",
@@ -395,7 +400,10 @@ def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent:
     lazy = depth > EAGER_DEPTH
     attrs = "" if lazy else f"{own} {parent.attrs}".strip() if counted else parent.attrs
     levels = (own, *parent.levels[: MAX_LEVELS - 1]) if counted else parent.levels
-    landmark = LANDMARK_OF_TAG.get(tag) or LANDMARK_OF_ROLE.get((attributes.get("role") or "").lower())
+    landmark = (
+        LANDMARK_OF_TAG.get(tag) or LANDMARK_OF_ROLE.get((attributes.get("role") or "").lower())
+        or ("aside" if (attributes.get("id") or "").lower() in SIDEBAR_IDS else None)
+    )  # fmt: skip
     landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
     walk.next_container += 1
     list_depth = parent.list_depth + (tag in ("ul", "ol", "dl", "menu"))
