@@ -355,6 +355,16 @@ def test_sidebar_id_is_an_aside_landmark() -> None:
     assert b.landmarks == frozenset() and c.landmarks == frozenset()
 
 
+def test_sidebar_class_word_is_an_aside_landmark() -> None:
+    """A class word "sidebar" or "widget-area" makes the element an aside landmark; "has-sidebar" does not."""
+    a, b, c = seg(
+        '<div class="col Sidebar"><p>w</p></div><div class="widget-area"><p>x</p></div>'
+        '<div class="has-sidebar sidebar-open"><p>story</p></div>'
+    )
+    assert a.landmarks == {"aside"} and b.landmarks == {"aside"}
+    assert c.landmarks == frozenset()
+
+
 def test_attrs_nearest_first_excluding_html_and_body() -> None:
     """attrs holds id and class of the block and its ancestors, nearest first, lower-cased, not html/body."""
     (b,) = seg(
