@@ -343,6 +343,28 @@ def test_landmarks_from_aria_roles(role: str, landmark: str) -> None:
     assert b.landmarks == {landmark}
 
 
+def test_sidebar_id_is_an_aside_landmark() -> None:
+    """An element whose id is "sidebar" is the page's complementary landmark, however deep its text;
+    ids that only contain the word are not."""
+    deep = "".join(f'<div class="w{k}">' for k in range(12)) + "<p>widget text</p>" + "</div>" * 12
+    a, b, c = seg(
+        f'<div id="Sidebar">{deep}</div><div id="sidebar-toggle"><p>toggle</p></div>'
+        '<div id="content-sidebar"><p>story</p></div>'
+    )
+    assert a.landmarks == {"aside"}
+    assert b.landmarks == frozenset() and c.landmarks == frozenset()
+
+
+def test_sidebar_class_word_is_an_aside_landmark() -> None:
+    """A class word "sidebar" or "widget-area" makes the element an aside landmark; "has-sidebar" does not."""
+    a, b, c = seg(
+        '<div class="col Sidebar"><p>w</p></div><div class="widget-area"><p>x</p></div>'
+        '<div class="has-sidebar sidebar-open"><p>story</p></div>'
+    )
+    assert a.landmarks == {"aside"} and b.landmarks == {"aside"}
+    assert c.landmarks == frozenset()
+
+
 def test_attrs_nearest_first_excluding_html_and_body() -> None:
     """attrs holds id and class of the block and its ancestors, nearest first, lower-cased, not html/body."""
     (b,) = seg(

@@ -44,6 +44,13 @@ LANDMARK_OF_TAG = {
     "nav": "nav", "header": "header", "footer": "footer", "aside": "aside", "main": "main",
     "article": "article", "form": "form", "menu": "menu", "figure": "figure",
 }  # fmt: skip
+#: the id, and the class words, that name an element the page's sidebar, as role="complementary" would:
+#: WordPress themes print <div id="sidebar"> or <div class="widget-area"> around their widget column, often
+#: more than MAX_LEVELS classed elements above a widget's text, where the class rules
+#: (navigation.sidebar-class) no longer see it. Only the whole id or class word: "sidebar-toggle",
+#: "has-sidebar" and "content-sidebar" name other things.
+SIDEBAR_IDS = frozenset({"sidebar"})
+SIDEBAR_CLASSES = frozenset({"sidebar", "widget-area"})
 LANDMARK_OF_ROLE = {
     "navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
     "main": "main", "article": "article", "dialog": "dialog", "alertdialog": "dialog", "search": "form",
@@ -388,6 +395,15 @@ def _paragraph_cells(node: LexborNode) -> bool:
     )
 
 
+def _is_sidebar(attributes: dict[str, str | None]) -> bool:
+    """Whether the element's id or one of its class words names it the page's sidebar (SIDEBAR_IDS)."""
+    if (attributes.get("id") or "").lower() in SIDEBAR_IDS:
+        return True
+    lowered = (attributes.get("class") or "").lower()
+    # the substring test first: nearly no class attribute holds either word, and splitting each costs more
+    return ("sidebar" in lowered or "widget-area" in lowered) and not SIDEBAR_CLASSES.isdisjoint(lowered.split())
+
+
 def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent: _Open, walk: _Walk) -> _Open:
     own = _own_attrs(attributes)
     counted = own and tag not in ("html", "body")
@@ -395,7 +411,10 @@ def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent:
     lazy = depth > EAGER_DEPTH
     attrs = "" if lazy else f"{own} {parent.attrs}".strip() if counted else parent.attrs
     levels = (own, *parent.levels[: MAX_LEVELS - 1]) if counted else parent.levels
-    landmark = LANDMARK_OF_TAG.get(tag) or LANDMARK_OF_ROLE.get((attributes.get("role") or "").lower())
+    landmark = (
+        LANDMARK_OF_TAG.get(tag) or LANDMARK_OF_ROLE.get((attributes.get("role") or "").lower())
+        or ("aside" if _is_sidebar(attributes) else None)
+    )  # fmt: skip
     landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
     walk.next_container += 1
     list_depth = parent.list_depth + (tag in ("ul", "ol", "dl", "menu"))
