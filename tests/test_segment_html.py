@@ -600,3 +600,15 @@ def test_hidden_chunks_no_script_moves_stay_hidden() -> None:
     outside = TIDES.replace("<main>", "<div>").replace("</main>", "</div>")
     assert "The moon pulls the sea toward it." not in streamed_texts(outside)[0]
 
+
+def test_escaped_terminal_colours_in_a_code_block_are_no_text() -> None:
+    """Terminal output converted to HTML and printed escaped in a <pre> (for a script to render) reads as
+    its text; one escaped <font> in an HTML lesson, and other tags, stay as written."""
+    console = (
+        "<pre><code>$ &lt;font color=&quot;#4E9A06&quot;&gt;make&lt;/font&gt; test\n"
+        "&lt;span style=&quot;background-color:#007166&quot;&gt;&lt;font color=&quot;#D3D7CF&quot;&gt; OK "
+        "&lt;/font&gt;&lt;/span&gt;  &lt;b&gt;12&lt;/b&gt; passed</code></pre>"
+    )
+    assert texts(console) == ["$ make test\n OK   12 passed"]
+    lesson = "<pre>&lt;p&gt;&lt;font color=&quot;#ff0000&quot;&gt;&lt;b&gt;Red&lt;/b&gt;&lt;/font&gt;&lt;/p&gt;</pre>"
+    assert texts(lesson) == ['<p><font color="#ff0000"><b>Red</b></font></p>']

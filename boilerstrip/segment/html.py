@@ -84,6 +84,14 @@ PREFIX_SPANS = 8
 MAX_LEVELS = 10
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 CODE_LANG = regex.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#-]+)")
+#: terminal output converted to HTML (aha, ansi2html, Rich's export) and printed escaped in a <pre>, for
+#: a docs site's animated-terminal script to render: a reader sees the colours, not the tags. Known by its
+#: obsolete <font color="#rrggbb"> tags, at least CONSOLE_MIN_FONTS of them (an HTML lesson on <font>
+#: shows one); then the inline tags such converters print are no text. WCXB: a docs tutorial's console
+#: sessions (word F1 .80 -> .99).
+CONSOLE_FONT = regex.compile(r'<font color="?#[0-9a-fA-F]{3,8}"?>')
+CONSOLE_TAG = regex.compile(r"</?(?:font|span|b|u|i)(?:\s[^<>\n]*)?>")
+CONSOLE_MIN_FONTS = 2
 #: React's streamed server rendering (React 18+ renderToPipeableStream, the Next.js app router) prints a
 #: part of the page that was not ready later, in a hidden <div id="S:n"> near the end of the body, and a
 #: one-line script moves its children in place of a placeholder: $RC("B:m","S:n") replaces the
@@ -186,6 +194,8 @@ class _Walk:
             return
         self.pending, raw = clean_pieces(self.pending)  # controls that character references decode to
         text = raw.strip("\n") if ctx.in_pre else " ".join(raw.split())
+        if ctx.in_pre and "<font" in text:
+            text = _console_text(text)
         has_text = bool(text.strip())
         spans: tuple[Span, ...] = ()
         if self.spans or self.open_spans:
@@ -240,6 +250,13 @@ class _Walk:
         if len(out) > 1:
             out.sort(key=_span_order)
         return tuple(out)
+
+
+def _console_text(text: str) -> str:
+    """A code block's text without the escaped markup of terminal output converted to HTML (CONSOLE_FONT)."""
+    if len(CONSOLE_FONT.findall(text)) < CONSOLE_MIN_FONTS:
+        return text
+    return CONSOLE_TAG.sub("", text)
 
 
 def _span_order(span: Span) -> tuple[int, int]:
