@@ -646,7 +646,8 @@ def revise(
         if i in transparent:
             continue
         if b.role == "heading":
-            if scores[i] > -2 * t.undecided and next_label == "content" and i not in titles:
+            floor = LINKED_HEADING_FLOOR if _titles_card(blocks, scores, labels, i, t.undecided) else -2 * t.undecided
+            if scores[i] > floor and next_label == "content" and i not in titles:
                 out[i] = "content"
         elif b.tag == "dt" and scores[i] > TERM_FLOOR and _defines(blocks, scores, labels, i, t.undecided):
             out[i] = "content"
@@ -670,6 +671,21 @@ def _defines(blocks: Sequence[Block], scores: Sequence[float], labels: Sequence[
     return j < len(blocks) and labels[j] == "content" and scores[j] >= undecided and ">dd" in blocks[j].path
 
 
+def _titles_card(blocks: Sequence[Block], scores: Sequence[float], labels: Sequence[Label], i: int,
+                 undecided: float) -> bool:  # fmt: skip
+    """Whether heading ``i`` is all one link and titles the description right after it in its own box,
+    kept on its own evidence: a docs index's card ("Choosing when your workflow runs" over what that page
+    tells), the link only the way to the page it sums up."""
+    b, j = blocks[i], i + 1
+    if j >= len(blocks) or b.links != 1 or b.link_chars < len(b.text) or labels[j] != "content":
+        return False
+    nxt = blocks[j]
+    return scores[j] >= undecided and nxt.links == 0 and nxt.containers[: len(b.containers) - 1] == b.containers[:-1]
+
+
+#: a heading that is all one link goes with the description kept after it in its box from this score up:
+#: link density -2.0, in the region +0.4, and what else a short heading draws (see _titles_card)
+LINKED_HEADING_FLOOR = -2.5
 #: a definition list's term goes with the definition kept after it from this score up: an API reference
 #: links each term to its own page (link density -2.0, a short link-only block -0.4, in the region +0.4)
 TERM_FLOOR = -2.5

@@ -39,7 +39,7 @@ from .metadata.text import text_metadata
 from .model import Block, Kind, Metadata, PageInfo, Result, Signal, Verdict
 from .pagetype import page_type
 from .rules.index import WORDS, WORDS_MAX_CHARS, Literals, RuleIndex, shared_literals
-from .segment.html import segment_html
+from .segment.html import segment_html, segment_html_streamed
 from .segment.prelude import mark_prelude
 from .segment.text import segment_text
 from .source import check_kind, parse_html, parsed_tree, sniff_kind, to_text
@@ -104,6 +104,9 @@ CAROUSEL_TYPES = frozenset({"product"})
 RELATED_CARD_TYPES: frozenset[str | None] = frozenset({"article", None})
 #: when less than this much text is kept, look into <noscript> and hidden elements too
 REVEAL_BELOW_CHARS = 1000
+#: a declared article's streamed chunks, read in place, keep its judgement without them when the
+#: judgement with them keeps at least this share of what that one kept (see Pipeline._unstreamed)
+STREAM_COVER = 0.8
 #: Pseudo-detectors of the decision stage; their weights can be set like any detector's.
 DECISION_STEPS = ("region", "context")
 
@@ -219,8 +222,9 @@ class Pipeline:
             text, chosen = "", "html"
         blocks: list[Block] = []
         metadata = Metadata(url=url)
+        streamed = False
         if not clock.expired:
-            blocks, metadata, tree = self._front_end(chosen, text, tree, url, clock)
+            blocks, metadata, tree, streamed = self._front_end(chosen, text, tree, url, clock)
         if metadata.language is None and blocks:
             metadata = replace(metadata, language=guess_language(blocks))
         page = _page_info(chosen, metadata, blocks, self.literals)
@@ -229,10 +233,22 @@ class Pipeline:
             # Comments are judged like any other text: where they sit is no evidence against them.
             # Their widget's chrome (prompts, counts, reply buttons) still is.
             tunables = _scaled(tunables, dict.fromkeys(COMMENT_LOCATION_RULES, 0.0))
-        signals = self._signals(blocks, page, clock)
         kind = page_type(metadata)
         thread = _as_thread(tunables)
         tunables = thread if kind == "forum" else _page_view(tunables, kind)
+        verdicts = self._verdicts(blocks, page, tunables, thread, kind, clock)
+        if streamed and tree is not None and not clock.expired:
+            blocks, page, verdicts = self._unstreamed(tree, blocks, page, verdicts, tunables, thread, kind, clock)
+        if tree is not None and not clock.expired and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
+            verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)
+        body = render.text(verdicts)
+        clock.lap("render")
+        return Result(body, metadata, tuple(verdicts), chosen, tuple(clock.laps))
+
+    def _verdicts(self, blocks: list[Block], page: PageInfo, tunables: Tunables, thread: Tunables, kind: str | None,
+                  clock: _Clock) -> list[Verdict]:  # fmt: skip
+        """The page judged: its first pass, then as a grid of cards or as a thread when it is one."""
+        signals = self._signals(blocks, page, clock)
         verdicts = self._decide(blocks, signals, page, tunables, clock)
         if kind in SHAPE_CARD_TYPES and not tunables.cards and not clock.expired and _shaped_listing(blocks, verdicts):
             # Judged by structure, the cards were lifted already; otherwise the first pass stands and a
@@ -244,14 +260,29 @@ class Pipeline:
             # The same signals, judged as a thread: only the decision differs.
             verdicts = marked(self._decide(blocks, signals, page, thread, clock), "fallback.discussion",
                               "the comments hold the page's text: a discussion page")  # fmt: skip
-        if tree is not None and not clock.expired and _kept_chars(verdicts) < REVEAL_BELOW_CHARS:
-            verdicts = self._reveal(tree, blocks, verdicts, page, tunables, clock)
-        body = render.text(verdicts)
-        clock.lap("render")
-        return Result(body, metadata, tuple(verdicts), chosen, tuple(clock.laps))
+        return verdicts
+
+    def _unstreamed(self, tree: LexborHTMLParser, blocks: list[Block], page: PageInfo, verdicts: list[Verdict],
+                    tunables: Tunables, thread: Tunables, kind: str | None,
+                    clock: _Clock) -> tuple[list[Block], PageInfo, list[Verdict]]:  # fmt: skip
+        """The streamed chunks read in place must complete what the page shows without them, not displace it.
+
+        When the judgement with them keeps less than STREAM_COVER of what the page keeps without them,
+        the chunks moved the main region elsewhere: the page is judged without them.
+        """
+        plain = segment_html(tree, answers=False)
+        plain_page = _page_info(page.kind, page.metadata, plain, self.literals)
+        again = self._verdicts(plain, plain_page, tunables, thread, kind, clock)
+        kept = {v.block.text for v in verdicts if v.kept}
+        before = [v.block.text for v in again if v.kept]
+        covered = sum(len(t) for t in before if t in kept)
+        if covered >= STREAM_COVER * sum(len(t) for t in before):
+            return blocks, page, verdicts
+        return plain, plain_page, again
 
     def _front_end(self, kind: Kind, text: str, tree: LexborHTMLParser | None, url: str | None,
-                   clock: _Clock) -> tuple[list[Block], Metadata, LexborHTMLParser | None]:  # fmt: skip
+                   clock: _Clock) -> tuple[list[Block], Metadata, LexborHTMLParser | None, bool]:  # fmt: skip
+        streamed = False
         if kind == "text":
             blocks = mark_prelude(segment_text(text))
             clock.lap("segment")
@@ -263,9 +294,14 @@ class Pipeline:
             clock.lap("metadata")
             # A declared article's closed FAQ answers stay closed: its story is the content, not the
             # questions after it (segment.html._answer).
-            blocks = segment_html(tree, answers=metadata.page_type != "article")
+            # Its streamed chunks are read in place (segment.html.STREAM_SLOT), where their paragraphs
+            # belong to the story; elsewhere they are as often a store's personalised recommendations.
+            if metadata.page_type == "article":
+                blocks, streamed = segment_html_streamed(tree, answers=False)
+            else:
+                blocks = segment_html(tree)
             clock.lap("segment")
-        return blocks, metadata, tree
+        return blocks, metadata, tree, streamed
 
     def _judge(self, blocks: list[Block], page: PageInfo, tunables: Tunables, clock: _Clock) -> list[Verdict]:
         return self._decide(blocks, self._signals(blocks, page, clock), page, tunables, clock)

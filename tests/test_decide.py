@@ -313,6 +313,30 @@ def test_a_linked_term_goes_with_the_definition_kept_after_it() -> None:
     assert got == ["content", "content", "boilerplate", "boilerplate", "boilerplate", "boilerplate", "content"]
 
 
+def test_a_linked_card_heading_goes_with_the_description_kept_in_its_box() -> None:
+    """A docs index titles each card with a link to the page it sums up: a heading that is all one link
+    is content over the description kept after it in its own box; not over a description in another box,
+    nor one that is itself a link, nor when it is only part link."""
+    def heading(i: int, card: int, text: str = "Choosing when your workflow runs", link: int | None = None) -> Block:
+        size = len(text) if link is None else link
+        return Block(index=i, text=text, role="heading", tag="h2", level=2, link_chars=size, links=1,
+                     containers=(1, card, 10 + i))  # fmt: skip
+
+    def description(i: int, card: int, links: int = 0) -> Block:
+        return Block(index=i, text=LONG, tag="p", links=links, link_chars=len(LONG) if links else 0,
+                     containers=(1, card, 10 + i, 20 + i))  # fmt: skip
+
+    blocks = [heading(0, 2), description(1, 2), heading(2, 3), description(3, 4), heading(4, 5),
+              description(5, 5, links=1), heading(6, 6, "Choosing where it runs: the runners", link=10),
+              description(7, 6)]  # fmt: skip
+    scores = [-1.6, 2.0] * 4
+    first: list[Label] = ["boilerplate", "content"] * 4
+    got = revise(blocks, scores, first, T)
+    assert got == ["content", "content", "boilerplate", "content", "boilerplate", "content", "boilerplate", "content"]
+    # below the ordinary floor, only the card's own link-titled heading comes back
+    assert revise(blocks, [-2.2, 2.0] * 4, first, T)[::2] == ["content", "boilerplate", "boilerplate", "boilerplate"]
+
+
 def test_a_heading_that_repeats_the_title_is_not_brought_back() -> None:
     """The context pass brings a mildly negative heading back before content, but not one that is the
     page's title (echo.title): the title is metadata, even when it sits inside the article."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import boilerstrip
+from boilerstrip import Block, Pipeline, Signal
 
 HEADLINES = [
     "Council approves the new budget after a long night",
@@ -396,3 +399,58 @@ def test_closed_faq_answers_are_kept_off_declared_articles() -> None:
     answer = "We collect and deliver within twenty miles"
     assert answer in boilerstrip.extract(faq_page(None)).text
     assert answer not in boilerstrip.extract(faq_page("article")).text
+
+
+STORY = [
+    "The island ferry will leave half an hour earlier on weekdays from Monday, the operator said, because "
+    "the tide tables for the winter months force a change to the morning crossing.",
+    "Passengers with season tickets do not need to do anything; the new departure times are posted at both "
+    "piers and on the boards inside the terminal.",
+]
+LATER = [
+    "The evening crossing keeps its usual time, and the last boat still waits for the late train from the city "
+    "when it runs behind by less than a quarter of an hour.",
+    "Cyclists are asked to board first, because the bicycle racks on the lower deck fill up quickly on the "
+    "busier mornings of the summer season.",
+]
+
+
+def streamed_story(og_type: str, chunk: str, *, apart: bool = False) -> str:
+    """A page whose story goes on in a chunk the page's script streams in place of its placeholder."""
+    slot = '<!--$?--><template id="B:0"></template><div>Loading paragraph...</div><!--/$-->'
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    body = f"<section>{story}</section><div>{slot}</div>" if apart else f"<section>{story}{slot}</section>"
+    return (
+        f'<html><head><title>Ferry timetable changes</title><meta property="og:type" content="{og_type}">'
+        f"</head><body><main><h1>Ferry timetable changes</h1>{body}</main>"
+        f'<div hidden id="S:0">{chunk}</div><script>$RC("B:0","S:0")</script></body></html>'
+    )
+
+
+def test_a_declared_articles_streamed_paragraphs_are_read_in_place() -> None:
+    """A declared article's streamed chunk is the rest of its story, read where the script moves it; other
+    pages' chunks stay hidden, as their recommendations often are."""
+    page = streamed_story("article", "".join(f"<p>{p}</p>" for p in LATER))
+    text = boilerstrip.extract(page).text
+    assert all(p in text for p in STORY + LATER)
+    assert text.index(STORY[1]) < text.index(LATER[0]) and "Loading paragraph" not in text
+    assert LATER[0] not in boilerstrip.extract(streamed_story("website", "".join(f"<p>{p}</p>" for p in LATER))).text
+
+
+class _Displacing:
+    """Stands for a chunk that moves the main region: with LATER among the blocks, the story is boilerplate."""
+
+    name = "displacing"
+    needs_dom = False
+
+    def detect(self, blocks: Sequence[Block], page: object) -> Iterator[Signal]:
+        if any(b.text == LATER[0] for b in blocks):
+            yield from (Signal(b.index, -9.0, "displacing.story", "story") for b in blocks if b.text in STORY)
+
+
+def test_a_streamed_chunk_that_displaces_the_story_is_left_out() -> None:
+    """When the judgement with the chunk read in place keeps little of what the page keeps without it,
+    the page is judged without it."""
+    page = streamed_story("article", "".join(f"<p>{p}</p>" for p in LATER))
+    text = Pipeline.default().with_detector(_Displacing()).extract(page).text
+    assert all(p in text for p in STORY) and LATER[0] not in text

@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from boilerstrip.model import Block
-from boilerstrip.segment.html import segment_html
+from boilerstrip.segment.html import segment_html, segment_html_streamed
 
 
 def seg(html: str, answers: bool = True) -> list[Block]:
@@ -570,3 +570,67 @@ def test_closed_answers_under_questions_are_shown(hidden: str) -> None:
     menu = f'<ul><li><a href="/plans">Plans</a><ul {hidden}><li><a href="/plans/team">Team</a></li></ul></li></ul>'
     assert texts(menu) == ["Plans"]
     assert texts(faq, answers=False) == ["Can I change my plan later?"]
+
+
+def _streamed(body: str, chunks: str) -> str:
+    return f"<html><body><main>{body}</main><footer><p>Contact the desk</p></footer>{chunks}</body></html>"
+
+
+def streamed_texts(html: str) -> tuple[list[str], bool]:
+    blocks, moved = segment_html_streamed(LexborHTMLParser(html))
+    return [b.text for b in blocks], moved
+
+
+TIDES = _streamed(
+    "<h1>Tide tables, explained</h1><p>High water comes twice a day.</p>"
+    '<!--$?--><template id="B:a"></template><div class="skeleton">Loading article...</div><!--/$-->'
+    "<p>Tables are printed each spring.</p>",
+    '<div hidden id="S:c"><p>The moon pulls the sea toward it.</p><template id="P:d"></template></div>'
+    '<script>$RC("B:a","S:c")</script>'
+    '<div hidden id="S:d"><p>The sun adds a smaller pull.</p></div><script>$RS("S:d","P:d")</script>',
+)
+
+
+def test_streamed_chunks_are_read_in_place_of_their_placeholder() -> None:
+    """A chunk React streams later (hidden <div id="S:n">, moved by $RC/$RS) is read where the page's script
+    puts it: in place of its placeholder, with the boundary's fallback gone, chunks nested in chunks too."""
+    assert streamed_texts(TIDES) == (
+        [
+            "Tide tables, explained",
+            "High water comes twice a day.",
+            "The moon pulls the sea toward it.",
+            "The sun adds a smaller pull.",
+            "Tables are printed each spring.",
+            "Contact the desk",
+        ],
+        True,
+    )
+    assert texts(TIDES) == [
+        "Tide tables, explained", "High water comes twice a day.", "Loading article...",
+        "Tables are printed each spring.", "Contact the desk",
+    ]  # fmt: skip
+
+
+def test_hidden_chunks_no_script_moves_stay_hidden() -> None:
+    """Without the script call that moves it, or with its placeholder outside the main or article
+    landmark, a hidden S:n div is hidden text like any other, and the placeholder keeps its fallback."""
+    html = _streamed(
+        '<p>One.</p><!--$?--><template id="B:0"></template><p>Still loading</p><!--/$-->',
+        '<div hidden id="S:0"><p>Never shown.</p></div><script>window.x = 1</script>',
+    )
+    assert streamed_texts(html) == (["One.", "Still loading", "Contact the desk"], False)
+    outside = TIDES.replace("<main>", "<div>").replace("</main>", "</div>")
+    assert "The moon pulls the sea toward it." not in streamed_texts(outside)[0]
+
+
+def test_escaped_terminal_colours_in_a_code_block_are_no_text() -> None:
+    """Terminal output converted to HTML and printed escaped in a <pre> (for a script to render) reads as
+    its text; one escaped <font> in an HTML lesson, and other tags, stay as written."""
+    console = (
+        "<pre><code>$ &lt;font color=&quot;#4E9A06&quot;&gt;make&lt;/font&gt; test\n"
+        "&lt;span style=&quot;background-color:#007166&quot;&gt;&lt;font color=&quot;#D3D7CF&quot;&gt; OK "
+        "&lt;/font&gt;&lt;/span&gt;  &lt;b&gt;12&lt;/b&gt; passed</code></pre>"
+    )
+    assert texts(console) == ["$ make test\n OK   12 passed"]
+    lesson = "<pre>&lt;p&gt;&lt;font color=&quot;#ff0000&quot;&gt;&lt;b&gt;Red&lt;/b&gt;&lt;/font&gt;&lt;/p&gt;</pre>"
+    assert texts(lesson) == ['<p><font color="#ff0000"><b>Red</b></font></p>']

@@ -91,6 +91,25 @@ PREFIX_SPANS = 8
 MAX_LEVELS = 10
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 CODE_LANG = regex.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#-]+)")
+#: terminal output converted to HTML (aha, ansi2html, Rich's export) and printed escaped in a <pre>, for
+#: a docs site's animated-terminal script to render: a reader sees the colours, not the tags. Known by its
+#: obsolete <font color="#rrggbb"> tags, at least CONSOLE_MIN_FONTS of them (an HTML lesson on <font>
+#: shows one); then the inline tags such converters print are no text. WCXB: a docs tutorial's console
+#: sessions (word F1 .80 -> .99).
+CONSOLE_FONT = regex.compile(r'<font color="?#[0-9a-fA-F]{3,8}"?>')
+CONSOLE_TAG = regex.compile(r"</?(?:font|span|b|u|i)(?:\s[^<>\n]*)?>")
+CONSOLE_MIN_FONTS = 2
+#: React's streamed server rendering (React 18+ renderToPipeableStream, the Next.js app router) prints a
+#: part of the page that was not ready later, in a hidden <div id="S:n"> near the end of the body, and a
+#: one-line script moves its children in place of a placeholder: $RC("B:m","S:n") replaces the
+#: <template id="B:m"> of a suspense boundary and its fallback ("Loading...") up to the boundary's closing
+#: <!--/$--> comment; $RS("S:n","P:m") replaces a <template id="P:m">. A browser shows the text there, in
+#: its place in the story; left hidden, an article loses the paragraphs after its first screen.
+#: WCXB: 33 pages carry such chunks (articles, docs, products, collections).
+STREAM_SLOT = regex.compile(r"[BP]:[0-9a-z]+")
+#: ...read in place only inside the page's main or article landmark: the story streamed in parts
+STORY_LANDMARKS = frozenset({"main", "article"})
+STREAM_CALL = regex.compile(r'\$R([CS])\("([BPS]:[0-9a-z]+)","([BPS]:[0-9a-z]+)"\)')
 
 
 @dataclass(slots=True)
@@ -182,6 +201,8 @@ class _Walk:
             return
         self.pending, raw = clean_pieces(self.pending)  # controls that character references decode to
         text = raw.strip("\n") if ctx.in_pre else " ".join(raw.split())
+        if ctx.in_pre and "<font" in text:
+            text = _console_text(text)
         has_text = bool(text.strip())
         spans: tuple[Span, ...] = ()
         if self.spans or self.open_spans:
@@ -236,6 +257,13 @@ class _Walk:
         if len(out) > 1:
             out.sort(key=_span_order)
         return tuple(out)
+
+
+def _console_text(text: str) -> str:
+    """A code block's text without the escaped markup of terminal output converted to HTML (CONSOLE_FONT)."""
+    if len(CONSOLE_FONT.findall(text)) < CONSOLE_MIN_FONTS:
+        return text
+    return CONSOLE_TAG.sub("", text)
 
 
 def _span_order(span: Span) -> tuple[int, int]:
@@ -438,6 +466,51 @@ def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent:
     )  # fmt: skip
 
 
+@dataclass(slots=True)
+class _Stream:
+    """The streamed chunks of one page (see STREAM_SLOT): read from its scripts when the walk meets the
+    first placeholder, each moved at most once, and the fallbacks they replace."""
+
+    tree: LexborHTMLParser
+    chunks: dict[str, str] | None = None  # placeholder id -> chunk id
+    dropped: set[int] = field(default_factory=set)  # mem_id of fallback nodes a chunk replaces
+    moved: int = 0
+
+    def chunk(self, placeholder: LexborNode) -> LexborNode | None:
+        """The hidden chunk the page's script moves in place of ``placeholder``, or None."""
+        if self.chunks is None:
+            self.chunks = {}
+            for script in self.tree.css("script"):
+                text = script.text(deep=False)
+                if "$R" in text:
+                    for kind, a, b in STREAM_CALL.findall(text):
+                        place, chunk = (a, b) if kind == "C" else (b, a)
+                        self.chunks.setdefault(place, chunk)
+        ident = self.chunks.pop(placeholder.attributes.get("id") or "", None)
+        if ident is None:
+            return None
+        node = self.tree.css_first(f'div[id="{ident}"]')
+        if node is None or "hidden" not in node.attributes:
+            return None
+        if ident.startswith("S") and (placeholder.attributes.get("id") or "").startswith("B"):
+            # The fallback runs to the boundary's closing comment; without one among the siblings (the
+            # parser moved it), nothing is taken for fallback.
+            fallback, nodes = placeholder.next, []
+            while fallback is not None and not (fallback.tag == "-comment" and fallback.comment_content == "/$"):
+                nodes.append(fallback.mem_id)
+                fallback = fallback.next
+            if fallback is not None:
+                self.dropped.update(nodes)
+        self.moved += 1
+        return node
+
+
+def segment_html_streamed(tree: LexborHTMLParser, *, answers: bool = True) -> tuple[list[Block], bool]:
+    """segment_html with a streamed page's chunks read where its script moves them (STREAM_SLOT),
+    and whether there was one to move."""
+    return _segment(tree, reveal=False, answers=answers, stream=True)
+
+
 def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool = True) -> list[Block]:
     """Blocks of the page's visible text, in document order. Does not modify ``tree``.
 
@@ -447,18 +520,26 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
     chunks in) hold their only copy of the text there. With ``answers`` a hidden
     element right after a question is walked: a closed FAQ answer (see _answer).
     """
+    return _segment(tree, reveal=reveal, answers=answers, stream=False)[0]
+
+
+def _segment(tree: LexborHTMLParser, *, reveal: bool, answers: bool, stream: bool) -> tuple[list[Block], bool]:
     skipped = SKIPPED - {"noscript"} if reveal else SKIPPED
     root = tree.body or tree.root
     if root is None:
-        return []
+        return [], False
     walk = _Walk()
     top = _Open("body", "", (), frozenset(), (), "", 0, 0, False, False)
     opened: list[_Open] = [top]
     data_tables: list[int] = []
     # An element is pushed twice: (node, None) to enter it, then (node, its tag) to leave it.
     stack: list[tuple[LexborNode, str | None]] = [(root, None)]
+    chunks = _Stream(tree)
+    dropped = chunks.dropped
     while stack:
         node, leaving = stack.pop()
+        if dropped and node.mem_id in dropped:
+            continue
         if leaving is not None:
             if leaving in BLOCKS:
                 _close(leaving, opened, walk, data_tables)
@@ -478,6 +559,11 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
             continue
         if tag.startswith("-") or (tag in skipped and not (tag == "button" and opened[-1].tag in HEADINGS)):
             # A button inside a heading is its label: an accordion's question, a collapsible section's title.
+            if (
+                tag == "template" and stream and not reveal and not opened[-1].landmarks.isdisjoint(STORY_LANDMARKS)
+                and STREAM_SLOT.fullmatch(node.attributes.get("id") or "")
+            ):
+                _push_children(chunks.chunk(node), stack)
             continue
         attributes = node.attributes
         if attributes and not reveal and _is_hidden(attributes, tag) and not (answers and _answer(node)):
@@ -511,7 +597,15 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
     while len(opened) > 1:
         _close(opened[-1].tag, opened, walk, data_tables)
     walk.flush(opened[0])
-    return walk.blocks
+    return walk.blocks, chunks.moved > 0
+
+
+def _push_children(node: LexborNode | None, stack: list[tuple[LexborNode, str | None]]) -> None:
+    """Walk ``node``'s children next, first child first (a streamed chunk's, in place of its placeholder)."""
+    child = node.last_child if node is not None else None
+    while child is not None:
+        stack.append((child, None))
+        child = child.prev
 
 
 def _enter_block(
