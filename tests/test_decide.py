@@ -1207,7 +1207,8 @@ def test_dump_region_is_trimmed_on_a_single_story_or_a_core_of_paragraphs() -> N
     scores = [1.0] * 6 + [-1.0] * 10 + [1.0, 1.0]
     assert [s.rule for s in region_signals(story, scores, T)[-2:]] == ["region.outside"] * 2
     # a paragraph after a teaser set into the story is its last: only a single story loses it
-    teaser = lines(*["word " * 80] * 6, "Related", headline, "3 May, 10:15", "Read more", "word " * 40)
+    teaser = lines(*["word " * 80] * 6, "Related stories from our newsroom", headline, headline, "More from the city desk",
+                   "word " * 40)  # fmt: skip
     scores = [1.0] * 6 + [-1.0] * 4 + [1.0]
     assert region_signals(teaser, scores, T, single=True)[-1].rule == "region.outside"
     assert region_signals(teaser, scores, T)[-1].rule == "region.inside"
