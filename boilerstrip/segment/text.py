@@ -9,6 +9,7 @@ is the only unit such dumps reliably preserve); blank lines are remembered as
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 import regex
@@ -46,6 +47,12 @@ PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 CONTINUES = regex.compile(r"^[,.;:!?)\]’”%]")
 ENDED = regex.compile(r"[.!?:;。！？]['\"”’»)\]]*$")
 FRAGMENT_MAX_WORDS = 4  # a link's text between two pieces of one sentence
+#: a piece that goes on from the line before it in lower case ("is a suite of ...")
+GOES_ON = regex.compile(r"^(?:\p{Ll}|[,.;)\]]\s*\p{Ll})")
+#: ...and a chain of pieces ends a sentence (a colon ends a label: "Office hours" / ": Room 3, 4-5")
+SENTENCE_ENDED = regex.compile(r"\p{L}\p{L}[.!?。！？]['\"”’»)\]]*$")
+#: a sentence printed in pieces is finished within this many lines (_sentence_chain)
+CHAIN_MAX_LINES = 24
 # A table printed one row a line with its cells joined by spaces (no tabs): ranks, figures, prices,
 # percentages. Such a line is no sentence and has few stopwords, so read as prose it scored as
 # boilerplate and the table cut the article's region in two. A run of DATA_ROW_MIN such lines is a
@@ -121,6 +128,32 @@ def _data_rows(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _sentence_chain(blocks: Sequence[Block], i: int, first: str) -> int:
+    """How many lines from ``blocks[i]`` on finish the unfinished line before them (``first``) as one
+    sentence, or 0.
+
+    A WET-like dump of a docs page prints each inline code span and link on its own line: "When using" /
+    "systemctl" / ", you generally have to specify the unit's name." The pieces after the first are short
+    (a link's or a code span's text) or go on in lower case or punctuation; at least one goes on so, and no
+    two short ones follow each other (a menu of short labels), and the last ends the sentence (a widget's
+    prompt in pieces never does).
+    """
+    goes_on, fragment = False, " " not in first  # a one-word line is a label: a menu item or a link
+    for j in range(i, min(len(blocks), i + CHAIN_MAX_LINES)):
+        b = blocks[j]
+        if b.role != "line" or b.after_gap:
+            return 0
+        if GOES_ON.match(b.text):
+            goes_on, fragment = True, False
+        elif b.text.count(" ") >= FRAGMENT_MAX_WORDS or fragment:
+            return 0
+        else:
+            fragment = True
+        if SENTENCE_ENDED.search(b.text):
+            return j - i + 1 if goes_on else 0
+    return 0
+
+
 def _joined(blocks: list[Block]) -> list[Block]:
     """Lines that are pieces of one sentence, joined into one block; the source line breaks are kept.
 
@@ -132,9 +165,11 @@ def _joined(blocks: list[Block]) -> list[Block]:
         b = blocks[i]
         if out and b.role == "line" and not b.after_gap and out[-1].role == "line":
             prev = out[-1].text
-            if not ENDED.search(prev) and prev.count(" ") >= 3:
+            if not ENDED.search(prev):
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-                if CONTINUES.match(b.text):
+                if prev.count(" ") < 3:
+                    parts = _sentence_chain(blocks, i, prev)
+                elif CONTINUES.match(b.text):
                     parts = 1
                 elif (
                     nxt is not None and nxt.role == "line" and not nxt.after_gap
@@ -142,7 +177,7 @@ def _joined(blocks: list[Block]) -> list[Block]:
                 ):  # fmt: skip
                     parts = 2
                 else:
-                    parts = 0
+                    parts = _sentence_chain(blocks, i, prev)
                 if parts:
                     text = "\n".join([prev, *(x.text for x in blocks[i : i + parts])])
                     out[-1] = replace(out[-1], text=text)
