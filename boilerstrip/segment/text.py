@@ -38,6 +38,8 @@ CODE_LINE = regex.compile(
 #: ...or an operator anywhere in the line. Searched apart with the stdlib engine: as a branch of CODE_LINE
 #: (".*" before it) it was tried again at every position of every line, half of a dump's segmentation.
 CODE_OPERATOR = re.compile(r"=>|:=|->|==|!=|\+=|&&|\|\|")
+#: ...but a form's field label with its mark in brackets is no call: "Email(Required)", "Phone (Optional)"
+FIELD_LABEL = regex.compile(r"^\p{Lu}[\p{L} ]{0,30}\(\p{Lu}\p{Ll}+\)$")
 PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 # A dump that prints every text node on its own line (WET-like) splits a paragraph at each
 # link or emphasis: "... given the source is" / "Kuo" / ", we would not rule out ...". A line
@@ -87,7 +89,7 @@ def segment_text(text: str) -> list[Block]:
             line, role = " | ".join(cells), "row"
         elif bullet and bullet.end() < len(line):
             line, role = line[bullet.end() :], "item"
-        elif (CODE_LINE.match(raw) or CODE_OPERATOR.search(raw)) and not PROSE.match(line):
+        elif (CODE_LINE.match(raw) or CODE_OPERATOR.search(raw)) and not PROSE.match(line) and not FIELD_LABEL.match(line):
             line, role = raw.rstrip(), "code"
         else:
             mark = HEADING_MARK.match(line)
