@@ -558,13 +558,16 @@ BARRIER_MAX_CHARS = 80
 #: heading of a section: as a barrier it cut a dumped listing after its third entry. A quote mark before the
 #: colon is a title's ("10 thoughts on “Hotels: the quiet ones”"), and that line is the count heading it is
 LABELLED_VALUE = re.compile(r"^[^:“”\"«»„]{1,30}:\s+\S")
+#: ...nor a statement of three words or more that ends with a full stop: an item of a list in the story
+#: ("Avoiding reading comments.") names comments but heads no section of them
+STATED = re.compile(r"^\D\S*(?:\s+\S+){2,}[^\W\d]\.[\"”’»)]?$")
 
 
 def _opens_nothing(b: Block) -> bool:
     """Whether a block a barrier rule marks is a paragraph of prose or a labelled field, which open no
     comment section."""
     long_prose = len(b.text) > BARRIER_MAX_CHARS and SENTENCE_END.search(b.text) is not None
-    return long_prose or LABELLED_VALUE.match(b.text) is not None
+    return long_prose or LABELLED_VALUE.match(b.text) is not None or STATED.match(b.text) is not None
 
 
 BARRIER_RULES = frozenset(

@@ -111,7 +111,7 @@ def test_text_region_an_article_outweighs_a_long_thread_after_it() -> None:
 def test_text_region_a_paragraph_with_a_comment_prompt_is_no_barrier() -> None:
     """A paragraph that ends asking readers to comment is prose, not the heading of a comment section: it
     neither cuts the article's run nor discounts what follows it, nor does an entry's labelled field
-    ("Comments: 10 pages"). A count heading cuts, short or long."""
+    ("Comments: 10 pages") or a list item's sentence. A count heading cuts, short or long."""
     post = "p" * 150
     prompt = ("There is more about each of them below the slide show, with the prices of a night in each. "
               "Do you agree with my list?")
@@ -119,6 +119,8 @@ def test_text_region_a_paragraph_with_a_comment_prompt_is_no_barrier() -> None:
     assert text_region(lines(post, post, post, prompt, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 9)
     field = "Comments: 10 pages, 4 figures"
     assert text_region(lines(post, post, post, field, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 9)
+    item = "Turning off the replies and comments."  # an item of the story's list, a full sentence
+    assert text_region(lines(post, post, post, item, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 9)
     for heading in ("5 Comments", "10 thoughts on “Hotels: ten quiet ones on the coast, and the one I would go back to”"):
         assert text_region(lines(post, post, post, heading, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 3)
 
