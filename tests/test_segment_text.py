@@ -191,6 +191,14 @@ def test_a_sentence_split_at_each_code_span_is_one_block() -> None:
     ]
 
 
+def test_a_dump_with_paragraph_gaps_has_no_sentence_chains() -> None:
+    """A dump that sets paragraphs apart with blank lines (innerText) prints each one whole: its unfinished
+    lines stay apart."""
+    text = "Posted in\nreleases\nby the maintainers.\n\nFirst paragraph here.\n\nSecond paragraph here.\n"
+    assert len(segment_text(text)) == 5
+    assert len(segment_text(text.replace("\n\n", "\n"))) == 3
+
+
 def test_menus_and_labelled_fields_are_no_sentence_chain() -> None:
     """Short labels one after another (a menu, even one ending in a full stop) and a label with its value
     after a colon stay apart: only pieces that go on from each other and end a sentence are joined."""

@@ -55,6 +55,10 @@ GOES_ON = regex.compile(r"^(?:\p{Ll}|[,.;)\]]\s*\p{Ll})")
 SENTENCE_ENDED = regex.compile(r"\p{L}\p{L}[.!?。！？]['\"”’»)\]]*$")
 #: a sentence printed in pieces is finished within this many lines (_sentence_chain)
 CHAIN_MAX_LINES = 24
+#: ...in a dump with at most this many blank lines (a WET record; a prelude's one): a dump that sets its
+#: paragraphs apart with blank lines (innerText) prints a paragraph whole, and its unfinished lines are
+#: labels and headings, not pieces (WCXB-500 dumps b: a forum thread of the held-out thirds lost .33)
+CHAIN_MAX_GAPS = 1
 # A table printed one row a line with its cells joined by spaces (no tabs): ranks, figures, prices,
 # percentages. Such a line is no sentence and has few stopwords, so read as prose it scored as
 # boilerplate and the table cut the article's region in two. A run of DATA_ROW_MIN such lines is a
@@ -102,7 +106,7 @@ def segment_text(text: str) -> list[Block]:
             )
         )  # fmt: skip
         gap = False
-    return _joined(_data_rows(blocks))
+    return _joined(_data_rows(blocks), chains=group <= CHAIN_MAX_GAPS)
 
 
 def _is_data_row(b: Block) -> bool:
@@ -156,7 +160,7 @@ def _sentence_chain(blocks: Sequence[Block], i: int, first: str) -> int:
     return 0
 
 
-def _joined(blocks: list[Block]) -> list[Block]:
+def _joined(blocks: list[Block], chains: bool = True) -> list[Block]:
     """Lines that are pieces of one sentence, joined into one block; the source line breaks are kept.
 
     Keeping them (the block's text holds "\n") means every output line is still an input line.
@@ -170,7 +174,7 @@ def _joined(blocks: list[Block]) -> list[Block]:
             if not ENDED.search(prev):
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
                 if prev.count(" ") < 3:
-                    parts = _sentence_chain(blocks, i, prev)
+                    parts = _sentence_chain(blocks, i, prev) if chains else 0
                 elif CONTINUES.match(b.text):
                     parts = 1
                 elif (
@@ -179,7 +183,7 @@ def _joined(blocks: list[Block]) -> list[Block]:
                 ):  # fmt: skip
                     parts = 2
                 else:
-                    parts = _sentence_chain(blocks, i, prev)
+                    parts = _sentence_chain(blocks, i, prev) if chains else 0
                 if parts:
                     text = "\n".join([prev, *(x.text for x in blocks[i : i + parts])])
                     out[-1] = replace(out[-1], text=text)
