@@ -487,7 +487,8 @@ def text_region(
 
 
 def trimmed_span(
-    blocks: Sequence[Block], scores: Sequence[float], span: tuple[int, int], transparent: frozenset[int] = frozenset()
+    blocks: Sequence[Block], scores: Sequence[float], span: tuple[int, int], transparent: frozenset[int] = frozenset(),
+    single: bool = True,
 ) -> tuple[int, int]:  # fmt: skip
     """``span`` less an end that a stretch of boilerplate parts from the article and that adds little to it.
 
@@ -496,6 +497,9 @@ def trimmed_span(
     the related headlines after the story outweigh the discounted headlines and join the region. Counted at
     full weight, such a stretch parts them from the story: the strongest run inside ``span`` at full weight
     is the core, and an end outside it goes when its content mass is under TRIM_SHARE of the core's.
+    Unless ``single`` (the page is known to be one story), the core must read as a story: its lines
+    average STORY_LINE_WORDS words (paragraphs), not the short lines of a landing page's section, and an end
+    goes only if it is STORY_END_LINES lines long.
     """
     start, end = span
     inner = frozenset(i - start for i in transparent if start <= i < end)
@@ -510,9 +514,12 @@ def trimmed_span(
     kept = positive(a, b)
     if sum(len(blocks[i].text.split()) for i in range(a, b)) < TRIM_MIN_WORDS:
         return span  # a short core may be the part of a page the evidence saw, not its story
+    if not single and sum(len(blocks[i].text.split()) for i in range(a, b)) < STORY_LINE_WORDS * (b - a):
+        return span
+    least = 0 if single else STORY_END_LINES
     head, tail = positive(start, a), positive(b, end)
-    new_start = a if head < TRIM_SHARE * kept else start
-    new_end = b if tail < TRIM_SHARE * kept else end
+    new_start = a if head < TRIM_SHARE * kept and a - start >= least else start
+    new_end = b if tail < TRIM_SHARE * kept and end - b >= least else end
     return new_start, new_end
 
 
@@ -522,6 +529,14 @@ TRIM_SHARE = 0.35
 #: ...and the core holds at least this many words: trimmed to a few lines, a short page kept less than the
 #: fallback's limit, and the structure pass brought its menus back (SPARSE_MAX_KEPT_DUMP)
 TRIM_MIN_WORDS = 200
+#: on a page not known to be one story (undeclared, no byline), the core's lines average this many words
+#: for the trim to apply: paragraphs of a story, whose ends beyond the boilerplate are a footer's; a
+#: service or shop page's core of short lines is one of its sections, and its other sections lie beyond
+#: (WCXB dumps b, tuned third: trimmed at any length, articles gained and service/listing pages lost up to .23)
+STORY_LINE_WORDS = 18
+#: ...and an end goes only if it is this many lines long: a paragraph after a teaser card set into the story
+#: (a label, a headline, a date) is the story's last, a footer lies beyond a run of headlines
+STORY_END_LINES = 6
 
 
 #: about one paragraph of mass: a short post above its comments (an open thread's three lines) is
@@ -543,13 +558,16 @@ BARRIER_MAX_CHARS = 80
 #: heading of a section: as a barrier it cut a dumped listing after its third entry. A quote mark before the
 #: colon is a title's ("10 thoughts on “Hotels: the quiet ones”"), and that line is the count heading it is
 LABELLED_VALUE = re.compile(r"^[^:“”\"«»„]{1,30}:\s+\S")
+#: ...nor a statement of three words or more that ends with a full stop: an item of a list in the story
+#: ("Avoiding reading comments.") names comments but heads no section of them
+STATED = re.compile(r"^\D\S*(?:\s+\S+){2,}[^\W\d]\.[\"”’»)]?$")
 
 
 def _opens_nothing(b: Block) -> bool:
     """Whether a block a barrier rule marks is a paragraph of prose or a labelled field, which open no
     comment section."""
     long_prose = len(b.text) > BARRIER_MAX_CHARS and SENTENCE_END.search(b.text) is not None
-    return long_prose or LABELLED_VALUE.match(b.text) is not None
+    return long_prose or LABELLED_VALUE.match(b.text) is not None or STATED.match(b.text) is not None
 
 
 BARRIER_RULES = frozenset(
@@ -592,8 +610,8 @@ def region_signals(
         )
         if span is None:
             return []
-        if single and not t.sequence:
-            span = trimmed_span(blocks, scores, span, transparent)
+        if not t.sequence:
+            span = trimmed_span(blocks, scores, span, transparent, single)
         inside = [span[0] <= b.index < span[1] for b in blocks]
         where = f"lines {span[0]}-{span[1] - 1}"
         outside = t.outside_region * TEXT_OUTSIDE_SCALE

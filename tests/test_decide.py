@@ -111,7 +111,7 @@ def test_text_region_an_article_outweighs_a_long_thread_after_it() -> None:
 def test_text_region_a_paragraph_with_a_comment_prompt_is_no_barrier() -> None:
     """A paragraph that ends asking readers to comment is prose, not the heading of a comment section: it
     neither cuts the article's run nor discounts what follows it, nor does an entry's labelled field
-    ("Comments: 10 pages"). A count heading cuts, short or long."""
+    ("Comments: 10 pages") or a list item's sentence. A count heading cuts, short or long."""
     post = "p" * 150
     prompt = ("There is more about each of them below the slide show, with the prices of a night in each. "
               "Do you agree with my list?")
@@ -119,6 +119,8 @@ def test_text_region_a_paragraph_with_a_comment_prompt_is_no_barrier() -> None:
     assert text_region(lines(post, post, post, prompt, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 9)
     field = "Comments: 10 pages, 4 figures"
     assert text_region(lines(post, post, post, field, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 9)
+    item = "Turning off the replies and comments."  # an item of the story's list, a full sentence
+    assert text_region(lines(post, post, post, item, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 9)
     for heading in ("5 Comments", "10 thoughts on “Hotels: ten quiet ones on the coast, and the one I would go back to”"):
         assert text_region(lines(post, post, post, heading, *[post] * 5), scores, 0.4, frozenset({3})) == (0, 3)
 
@@ -1216,15 +1218,26 @@ def test_trimmed_span_leaves_out_footer_prose_beyond_the_related_headlines() -> 
     assert trimmed_span(short, [1.0] + [-1.0] * 10 + [1.0, 1.0], (0, 13)) == (0, 13)
 
 
-def test_dump_region_is_trimmed_only_on_a_single_story() -> None:
-    """region_signals trims a dump's region when told the page is one story (an article, a byline), not
-    otherwise: a landing page's sections between calls to action are all its text."""
-    para, headline, footer = "word " * 80, "Another story with a long title here", "f" * 300
-    blocks = lines(*[para] * 6, *[headline] * 10, footer, footer)
-    scores = [1.0] * 6 + [-1.0] * 10 + [1.0, 1.0]
-    single = region_signals(blocks, scores, T, single=True)
+def test_dump_region_is_trimmed_on_a_single_story_or_a_core_of_paragraphs() -> None:
+    """region_signals trims a dump's region when told the page is one story (an article, a byline), or
+    when the core reads as one (paragraphs); not a core of short lines: a landing page's sections between
+    calls to action are all its text."""
+    headline, footer = "Another story with a long title here", "f" * 300
+    section = "Plans for every team size with a free trial month"  # ten words a line
+    sections = lines(*[section] * 30, *[headline] * 10, footer, footer)
+    scores = [1.0] * 30 + [-1.0] * 10 + [1.0, 1.0]
+    single = region_signals(sections, scores, T, single=True)
     assert [s.rule for s in single[-2:]] == ["region.outside"] * 2
-    assert [s.rule for s in region_signals(blocks, scores, T)[-2:]] == ["region.inside"] * 2
+    assert [s.rule for s in region_signals(sections, scores, T)[-2:]] == ["region.inside"] * 2
+    story = lines(*["word " * 80] * 6, *[headline] * 10, footer, footer)
+    scores = [1.0] * 6 + [-1.0] * 10 + [1.0, 1.0]
+    assert [s.rule for s in region_signals(story, scores, T)[-2:]] == ["region.outside"] * 2
+    # a paragraph after a teaser set into the story is its last: only a single story loses it
+    teaser = lines(*["word " * 80] * 6, "Related stories from our newsroom", headline, headline, "More from the city desk",
+                   "word " * 40)  # fmt: skip
+    scores = [1.0] * 6 + [-1.0] * 4 + [1.0]
+    assert region_signals(teaser, scores, T, single=True)[-1].rule == "region.outside"
+    assert region_signals(teaser, scores, T)[-1].rule == "region.inside"
 
 
 def test_cards_after_the_prose_of_an_undeclared_page_are_related_stories() -> None:

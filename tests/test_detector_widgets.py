@@ -522,3 +522,18 @@ def test_script_notices_and_share_entry_labels() -> None:
     assert line("Share this on WhatsApp") <= -1.0
     prose = "The new site requires JavaScript only for its map, the council said, so readers on old phones can still use it."
     assert line(prose) == 0.0
+
+
+def test_a_dumped_forms_required_field_labels_go() -> None:
+    """A contact form printed into a dump leaves its field labels, marked as required, as lines of their own;
+    they go, while the page's sentences stay."""
+    dump = (
+        "Book a studio visit\n\n"
+        "We show the kilns and the glazing room every Saturday morning, and groups of up to eight are welcome.\n\n"
+        "Full Name(Required)\nEmail *\nPhone (Required)\nPreferred date\n"
+    )
+    r = boilerstrip.extract(dump, kind="text")
+    assert "glazing room every Saturday" in r.text
+    for label in ("Full Name(Required)", "Email *", "Phone (Required)"):
+        assert label not in r.text
+    assert [b.role for b in segment_text("Email(Required)\nprint(total)\n")] == ["line", "code"]

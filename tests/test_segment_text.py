@@ -172,3 +172,36 @@ def test_finished_lines_gaps_and_menus_stay_apart() -> None:
     assert len(segment_text("The pier closes on Monday for a year.\nengineers will start at once on the piles.\n")) == 2
     assert len(segment_text("The pier closes on Monday for a year of\n\nrepairs that the board approved on Tuesday.\n")) == 2
     assert len(segment_text("news\nsport\nweather and tides\nabout us\n")) == 4
+
+
+def test_a_sentence_split_at_each_code_span_is_one_block() -> None:
+    """A WET-like dump of a docs page prints each inline code span on its own line; the pieces, going on in
+    lower case and ending the sentence, are one block."""
+    blocks = segment_text(
+        "To reload the configuration, run\n"
+        "nginx -s reload\n"
+        "as root and then read\n"
+        "error.log\n"
+        "for any warnings.\n"
+        "Next steps\n"
+    )
+    assert [b.text.replace("\n", " ") for b in blocks] == [
+        "To reload the configuration, run nginx -s reload as root and then read error.log for any warnings.",
+        "Next steps",
+    ]
+
+
+def test_a_dump_with_paragraph_gaps_has_no_sentence_chains() -> None:
+    """A dump that sets paragraphs apart with blank lines (innerText) prints each one whole: its unfinished
+    lines stay apart."""
+    text = "Posted in\nreleases\nby the maintainers.\n\nFirst paragraph here.\n\nSecond paragraph here.\n"
+    assert len(segment_text(text)) == 5
+    assert len(segment_text(text.replace("\n\n", "\n"))) == 3
+
+
+def test_menus_and_labelled_fields_are_no_sentence_chain() -> None:
+    """Short labels one after another (a menu, even one ending in a full stop) and a label with its value
+    after a colon stay apart: only pieces that go on from each other and end a sentence are joined."""
+    assert len(segment_text("Sell\nWatchlist\niPhone deals\nMy account\nSign out.\n")) == 5
+    assert len(segment_text("Office hours\n: Room 3.325, Thursday 4-5\nTeaching fellow\n")) == 3
+    assert len(segment_text("To participate in the discussion\nlog in or register\n")) == 2

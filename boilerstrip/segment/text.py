@@ -9,6 +9,7 @@ is the only unit such dumps reliably preserve); blank lines are remembered as
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 import regex
@@ -37,6 +38,8 @@ CODE_LINE = regex.compile(
 #: ...or an operator anywhere in the line. Searched apart with the stdlib engine: as a branch of CODE_LINE
 #: (".*" before it) it was tried again at every position of every line, half of a dump's segmentation.
 CODE_OPERATOR = re.compile(r"=>|:=|->|==|!=|\+=|&&|\|\|")
+#: ...but a form's field label with its mark in brackets is no call: "Email(Required)", "Phone (Optional)"
+FIELD_LABEL = regex.compile(r"^\p{Lu}[\p{L} ]{0,30}\(\p{Lu}\p{Ll}+\)$")
 PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 # A dump that prints every text node on its own line (WET-like) splits a paragraph at each
 # link or emphasis: "... given the source is" / "Kuo" / ", we would not rule out ...". A line
@@ -46,6 +49,16 @@ PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 CONTINUES = regex.compile(r"^[,.;:!?)\]’”%]")
 ENDED = regex.compile(r"[.!?:;。！？]['\"”’»)\]]*$")
 FRAGMENT_MAX_WORDS = 4  # a link's text between two pieces of one sentence
+#: a piece that goes on from the line before it in lower case ("is a suite of ...")
+GOES_ON = regex.compile(r"^(?:\p{Ll}|[,.;)\]]\s*\p{Ll})")
+#: ...and a chain of pieces ends a sentence (a colon ends a label: "Office hours" / ": Room 3, 4-5")
+SENTENCE_ENDED = regex.compile(r"\p{L}\p{L}[.!?。！？]['\"”’»)\]]*$")
+#: a sentence printed in pieces is finished within this many lines (_sentence_chain)
+CHAIN_MAX_LINES = 24
+#: ...in a dump with at most this many blank lines (a WET record; a prelude's one): a dump that sets its
+#: paragraphs apart with blank lines (innerText) prints a paragraph whole, and its unfinished lines are
+#: labels and headings, not pieces (WCXB-500 dumps b: a forum thread of the held-out thirds lost .33)
+CHAIN_MAX_GAPS = 1
 # A table printed one row a line with its cells joined by spaces (no tabs): ranks, figures, prices,
 # percentages. Such a line is no sentence and has few stopwords, so read as prose it scored as
 # boilerplate and the table cut the article's region in two. A run of DATA_ROW_MIN such lines is a
@@ -80,7 +93,7 @@ def segment_text(text: str) -> list[Block]:
             line, role = " | ".join(cells), "row"
         elif bullet and bullet.end() < len(line):
             line, role = line[bullet.end() :], "item"
-        elif (CODE_LINE.match(raw) or CODE_OPERATOR.search(raw)) and not PROSE.match(line):
+        elif (CODE_LINE.match(raw) or CODE_OPERATOR.search(raw)) and not PROSE.match(line) and not FIELD_LABEL.match(line):
             line, role = raw.rstrip(), "code"
         else:
             mark = HEADING_MARK.match(line)
@@ -93,7 +106,7 @@ def segment_text(text: str) -> list[Block]:
             )
         )  # fmt: skip
         gap = False
-    return _joined(_data_rows(blocks))
+    return _joined(_data_rows(blocks), chains=group <= CHAIN_MAX_GAPS)
 
 
 def _is_data_row(b: Block) -> bool:
@@ -121,7 +134,33 @@ def _data_rows(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _joined(blocks: list[Block]) -> list[Block]:
+def _sentence_chain(blocks: Sequence[Block], i: int, first: str) -> int:
+    """How many lines from ``blocks[i]`` on finish the unfinished line before them (``first``) as one
+    sentence, or 0.
+
+    A WET-like dump of a docs page prints each inline code span and link on its own line: "When using" /
+    "systemctl" / ", you generally have to specify the unit's name." The pieces after the first are short
+    (a link's or a code span's text) or go on in lower case or punctuation; at least one goes on so, and no
+    two short ones follow each other (a menu of short labels), and the last ends the sentence (a widget's
+    prompt in pieces never does).
+    """
+    goes_on, fragment = False, " " not in first  # a one-word line is a label: a menu item or a link
+    for j in range(i, min(len(blocks), i + CHAIN_MAX_LINES)):
+        b = blocks[j]
+        if b.role != "line" or b.after_gap:
+            return 0
+        if GOES_ON.match(b.text):
+            goes_on, fragment = True, False
+        elif b.text.count(" ") >= FRAGMENT_MAX_WORDS or fragment:
+            return 0
+        else:
+            fragment = True
+        if SENTENCE_ENDED.search(b.text):
+            return j - i + 1 if goes_on else 0
+    return 0
+
+
+def _joined(blocks: list[Block], chains: bool = True) -> list[Block]:
     """Lines that are pieces of one sentence, joined into one block; the source line breaks are kept.
 
     Keeping them (the block's text holds "\n") means every output line is still an input line.
@@ -132,9 +171,11 @@ def _joined(blocks: list[Block]) -> list[Block]:
         b = blocks[i]
         if out and b.role == "line" and not b.after_gap and out[-1].role == "line":
             prev = out[-1].text
-            if not ENDED.search(prev) and prev.count(" ") >= 3:
+            if not ENDED.search(prev):
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-                if CONTINUES.match(b.text):
+                if prev.count(" ") < 3:
+                    parts = _sentence_chain(blocks, i, prev) if chains else 0
+                elif CONTINUES.match(b.text):
                     parts = 1
                 elif (
                     nxt is not None and nxt.role == "line" and not nxt.after_gap
@@ -142,7 +183,7 @@ def _joined(blocks: list[Block]) -> list[Block]:
                 ):  # fmt: skip
                     parts = 2
                 else:
-                    parts = 0
+                    parts = _sentence_chain(blocks, i, prev) if chains else 0
                 if parts:
                     text = "\n".join([prev, *(x.text for x in blocks[i : i + parts])])
                     out[-1] = replace(out[-1], text=text)
