@@ -422,6 +422,24 @@ def test_inline_elements_that_make_one_word_stay_glued(html: str, text: str) -> 
     assert texts(html) == [text]
 
 
+def test_inline_elements_set_apart_keep_their_spans_and_order() -> None:
+    """The space that sets two glued links apart is part of the second one's text, not a piece of its own:
+    each link still marks exactly its words, in order, with few spans and with many (one-pass offsets)."""
+    (few,) = seg('<p><a href="/a">Forest</a><a href="/b"><b>Night</b> Owl</a> and more</p>')
+    assert few.text == "Forest Night Owl and more"
+    assert marked(few) == [("link", "Forest", "/a"), ("link", "Night Owl", "/b"), ("strong", "Night", "")]
+    tags = [f"Tag{i}" for i in range(20)]
+    (many,) = seg('<div class="tags">' + "".join(f'<a href="/t/{t}">{t}</a>' for t in tags) + "</div>")
+    assert many.text == " ".join(tags)
+    assert marked(many) == [("link", t, f"/t/{t}") for t in tags]
+
+
+def test_inline_elements_in_code_stay_glued() -> None:
+    """Highlighted code is verbatim: two spans side by side get no space."""
+    (b,) = seg('<pre><span class="n">self</span><span class="nc">Parser</span>()</pre>')
+    assert b.text == "selfParser()"
+
+
 def test_text_between_blocks_is_its_own_block() -> None:
     """Loose text in a div around child blocks is split at the block boundaries."""
     assert texts("<div>intro<p>para</p>outro</div>") == ["intro", "para", "outro"]

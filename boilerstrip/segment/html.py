@@ -145,9 +145,6 @@ class _Walk:
     #: inline elements still open: [kind, start piece, target]; a flush cuts them and they go on
     #: from the start of the next pending text
     open_spans: list[list[Any]] = field(default_factory=list)
-    #: an inline element just opened right after another one, with no white space between them
-    #: (_glued): its first text may need the space a stylesheet gives it
-    glued: bool = False
 
     def add_text(self, text: str) -> None:
         self.pending.append(text)
@@ -454,10 +451,12 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
             text = node.text_content
             if not text:
                 continue
-            if walk.glued:
-                walk.glued = False
-                if text[0].isupper():
-                    walk.pending.append(" ")
+            if walk.pending and text[0].isupper():
+                last = walk.pending[-1]
+                if len(last) > 1 and last[-2:].isalnum() and not opened[-1].in_pre and _glued(node):
+                    # joined to the text itself: a piece of its own would move the piece indexes
+                    # that open spans and cells keep
+                    text = " " + text
             if walk.in_link:
                 walk.add_text(text)
             else:  # add_text's commonest case, inline: the walk's hottest line
@@ -473,13 +472,10 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
         if tag in INLINE_CHROME and attributes and _has_class(attributes, INLINE_CHROME[tag]):
             continue
         if tag in BLOCKS:
-            walk.glued = False
             _enter_block(node, tag, attributes, opened, walk, data_tables)
             if tag == "img" and not opened[-1].in_pre:
                 walk.image(attributes)
-        elif walk.pending and not walk.glued and tag not in SCRIPTS and _ends_word(walk.pending[-1]):
-            walk.glued = _glued(node)
-        if tag in INLINE_KIND:
+        elif tag in INLINE_KIND:
             target: str | None = ""
             if tag == "a":
                 walk.in_link += 1
@@ -505,32 +501,45 @@ def segment_html(tree: LexborHTMLParser, *, reveal: bool = False, answers: bool 
     return walk.blocks
 
 
-def _glued(node: LexborNode) -> bool:
-    """Whether an inline element follows another inline element with nothing between them but comments.
+def _glued(text: LexborNode) -> bool:
+    """Whether a text node opens an inline element that follows another inline element with nothing
+    between them but comments: the stylesheet sets the two apart, read as text they run together.
 
     A card prints its item's brand and name as two spans side by side ("<span>ACME</span><span>Trail
     Shoe</span>"), a game's tags as links side by side: the stylesheet sets them apart (a block, a
-    margin), and read as text they run together into one word ("ACMETrail"). The next text gets a
-    space when it opens with a capital after a word of two letters or more (see the walk): a drop cap
-    ("<span>T</span>he"), a styled half of a word ("Java<span>Script</span>") and sub- and superscripts
-    open with no capital after a word or are left alone.
+    margin), and read as text they run together into one word ("ACMETrail"). The walk asks only for a
+    text that opens with a capital after a word of two letters or more: a drop cap ("<span>T</span>he"),
+    a styled half of a word ("Java<span>Script</span>") and text after plain text stay as they are, and
+    sub- and superscripts (units, footnotes, formulas) are no word of their own. Decided at the text, the
+    space is joined to it: the walk's pieces and the indexes into them stay as they were.
     """
-    prev = node.prev
-    while prev is not None and prev.tag == "-comment":
+    prev = text.prev
+    while prev is not None and _textless(prev):  # an icon before a link's label: the label opens the link
         prev = prev.prev
-    if prev is None:
-        return False
-    tag = prev.tag or ""
-    return not tag.startswith("-") and tag not in BLOCKS and tag not in SCRIPTS
+    if prev is not None:
+        return False  # text after text or after an element: no inline element of its own
+    node = text.parent
+    while node is not None and (node.tag or "") not in BLOCKS:
+        prev = node.prev
+        while prev is not None and prev.tag == "-comment":
+            prev = prev.prev
+        if prev is not None:
+            tag = prev.tag or ""
+            return not tag.startswith("-") and tag not in BLOCKS and tag not in SCRIPTS and node.tag not in SCRIPTS
+        node = node.parent
+    return False
+
+
+def _textless(node: LexborNode) -> bool:
+    """A comment, or an element the walk reads no text from (an icon, an empty span)."""
+    tag = node.tag or ""
+    if tag == "-comment" or tag in SKIPPED:
+        return True
+    return not tag.startswith("-") and tag not in BLOCKS and not node.text(deep=True)
 
 
 #: inline elements whose text is no word of their own: sub- and superscripts (units, footnotes, formulas)
 SCRIPTS = frozenset({"sub", "sup"})
-
-
-def _ends_word(piece: str) -> bool:
-    """Whether a piece of text ends with a word of two letters or digits or more (no white space after it)."""
-    return len(piece) >= 2 and piece[-1].isalnum() and piece[-2].isalnum()
 
 
 def _enter_block(
