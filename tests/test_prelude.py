@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import boilerstrip
 from boilerstrip.model import Metadata
 from boilerstrip.segment.prelude import is_value_line, mark_prelude, prelude_end
 from boilerstrip.segment.text import segment_text
@@ -295,6 +296,12 @@ def test_dump_byline_label_alone_names_the_line_below(label: str) -> None:
                f"{label}\nMara Quist\nEst. reading time\n9 minutes\n\nHome\nKeeping Basil Alive Indoors\n{BODY}")
     meta = _dump_meta(prelude)
     assert (meta.authors, meta.title) == (("Mara Quist",), "Keeping Basil Alive Indoors")
+
+
+@pytest.mark.parametrize("dump", ["About the Author", "Home\nWritten By", "Author:\n"])
+def test_dump_that_ends_on_a_byline_label_has_no_author(dump: str) -> None:
+    """A label on the dump's last line has no line below it to name: no author, and no error."""
+    assert boilerstrip.extract(dump).metadata.authors == ()
 
 
 _LABELS = "".join(f"{w}\n" for w in (

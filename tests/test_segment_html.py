@@ -414,6 +414,54 @@ def test_inline_elements_join_their_block() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ('<h3><a href="/p/1"><span class="brand">TRAILCO</span><span class="name">Ridge Runner 3 Shoes</span></a></h3>',
+         "TRAILCO Ridge Runner 3 Shoes"),
+        ('<div class="tags"><a href="/t/rpg">Adventure</a><a href="/t/coop">Co-op</a><!-- x --><a href="/t/pvp">Strategy</a></div>',
+         "Adventure Co-op Strategy"),
+        ("<p><span>Maria</span><span><b>Ortega</b></span> wrote it</p>", "Maria Ortega wrote it"),
+    ],
+)
+def test_inline_elements_side_by_side_are_set_apart_before_a_capital(html: str, text: str) -> None:
+    """Two inline elements with nothing between them, the second opening with a capital after a word: a space."""
+    assert texts(html) == [text]
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ('<p><span class="drop">T</span><span>Here</span> it was</p>', "THere it was"),
+        ("<p>un<b>Believ</b>able</p>", "unBelievable"),
+        ("<p>The formula CO<sub>2</sub><span>Emissions</span></p>", "The formula CO2Emissions"),
+        ("<p><span>price</span><span>list</span> and <b>bold</b> <i>Text</i></p>", "pricelist and bold Text"),
+        ('<p><span>$</span><span>19</span><span>.99</span></p>', "$19.99"),
+    ],
+)
+def test_inline_elements_that_make_one_word_stay_glued(html: str, text: str) -> None:
+    """A one-letter piece, text after plain text, sub/superscripts, no capital or a figure: no space added."""
+    assert texts(html) == [text]
+
+
+def test_inline_elements_set_apart_keep_their_spans_and_order() -> None:
+    """The space that sets two glued links apart is part of the second one's text, not a piece of its own:
+    each link still marks exactly its words, in order, with few spans and with many (one-pass offsets)."""
+    (few,) = seg('<p><a href="/a">Forest</a><a href="/b"><b>Night</b> Owl</a> and more</p>')
+    assert few.text == "Forest Night Owl and more"
+    assert marked(few) == [("link", "Forest", "/a"), ("link", "Night Owl", "/b"), ("strong", "Night", "")]
+    tags = [f"Tag{i}" for i in range(20)]
+    (many,) = seg('<div class="tags">' + "".join(f'<a href="/t/{t}">{t}</a>' for t in tags) + "</div>")
+    assert many.text == " ".join(tags)
+    assert marked(many) == [("link", t, f"/t/{t}") for t in tags]
+
+
+def test_inline_elements_in_code_stay_glued() -> None:
+    """Highlighted code is verbatim: two spans side by side get no space."""
+    (b,) = seg('<pre><span class="n">self</span><span class="nc">Parser</span>()</pre>')
+    assert b.text == "selfParser()"
+
+
 def test_text_between_blocks_is_its_own_block() -> None:
     """Loose text in a div around child blocks is split at the block boundaries."""
     assert texts("<div>intro<p>para</p>outro</div>") == ["intro", "para", "outro"]

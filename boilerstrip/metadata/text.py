@@ -359,7 +359,7 @@ def _byline(lines: Sequence[str]) -> tuple[str, ...]:
         if m is not None and m.group(1) and (found := split_authors(m.group(1))):
             return found
     labels = _label_lines()
-    for i, text in enumerate(lines[: LABEL_SCAN - 1]):
+    for i, text in enumerate(lines[: min(LABEL_SCAN, len(lines)) - 1]):  # each with a line below it
         if len(text) <= 40 and text.rstrip(":： ").casefold() in labels and _name_line(lines[i + 1]):
             found = byline_names(lines[i + 1])
             if found:

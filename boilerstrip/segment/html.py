@@ -551,6 +551,12 @@ def _segment(tree: LexborHTMLParser, *, reveal: bool, answers: bool, stream: boo
             text = node.text_content
             if not text:
                 continue
+            if walk.pending and text[0].isupper():
+                last = walk.pending[-1]
+                if len(last) > 1 and last[-2:].isalnum() and not opened[-1].in_pre and _glued(node):
+                    # joined to the text itself: a piece of its own would move the piece indexes
+                    # that open spans and cells keep
+                    text = " " + text
             if walk.in_link:
                 walk.add_text(text)
             else:  # add_text's commonest case, inline: the walk's hottest line
@@ -606,6 +612,47 @@ def _push_children(node: LexborNode | None, stack: list[tuple[LexborNode, str | 
     while child is not None:
         stack.append((child, None))
         child = child.prev
+
+
+def _glued(text: LexborNode) -> bool:
+    """Whether a text node opens an inline element that follows another inline element with nothing
+    between them but comments: the stylesheet sets the two apart, read as text they run together.
+
+    A card prints its item's brand and name as two spans side by side ("<span>ACME</span><span>Trail
+    Shoe</span>"), a game's tags as links side by side: the stylesheet sets them apart (a block, a
+    margin), and read as text they run together into one word ("ACMETrail"). The walk asks only for a
+    text that opens with a capital after a word of two letters or more: a drop cap ("<span>T</span>he"),
+    a styled half of a word ("Java<span>Script</span>") and text after plain text stay as they are, and
+    sub- and superscripts (units, footnotes, formulas) are no word of their own. Decided at the text, the
+    space is joined to it: the walk's pieces and the indexes into them stay as they were.
+    """
+    prev = text.prev
+    while prev is not None and _textless(prev):  # an icon before a link's label: the label opens the link
+        prev = prev.prev
+    if prev is not None:
+        return False  # text after text or after an element: no inline element of its own
+    node = text.parent
+    while node is not None and (node.tag or "") not in BLOCKS:
+        prev = node.prev
+        while prev is not None and prev.tag == "-comment":
+            prev = prev.prev
+        if prev is not None:
+            tag = prev.tag or ""
+            return not tag.startswith("-") and tag not in BLOCKS and tag not in SCRIPTS and node.tag not in SCRIPTS
+        node = node.parent
+    return False
+
+
+def _textless(node: LexborNode) -> bool:
+    """A comment, or an element the walk reads no text from (an icon, an empty span)."""
+    tag = node.tag or ""
+    if tag == "-comment" or tag in SKIPPED:
+        return True
+    return not tag.startswith("-") and tag not in BLOCKS and not node.text(deep=True)
+
+
+#: inline elements whose text is no word of their own: sub- and superscripts (units, footnotes, formulas)
+SCRIPTS = frozenset({"sub", "sup"})
 
 
 def _enter_block(
