@@ -387,12 +387,14 @@ def _is_discussion(verdicts: Sequence[Verdict], *, declared: bool = True) -> boo
     There the submission is a line or a short summary and the comments are what
     readers came for; an article with a long comment section keeps its own body.
     A page that declares no type may keep a longer summary (a story's few
-    paragraphs above its readers' thread) when the comments dwarf it.
+    paragraphs above its readers' thread) when the comments dwarf it; under
+    DISCUSSION_MAX_KEPT words it is judged as a declared page is.
     """
     kept = kept_words(verdicts)
-    limit, ratio = (DISCUSSION_MAX_KEPT, DISCUSSION_RATIO) if declared else UNDECLARED_DISCUSSION
+    limit = DISCUSSION_MAX_KEPT if declared else UNDECLARED_DISCUSSION[0]
     if kept >= limit:
         return False
+    ratio = DISCUSSION_RATIO if kept < DISCUSSION_MAX_KEPT else UNDECLARED_DISCUSSION[1]
     comments = sum(
         word_count(v.block.text) for v in verdicts if any(s.rule in COMMENT_RULES for s in v.signals)
     )
@@ -409,7 +411,8 @@ DISCUSSION_RATIO = 4.0
 #: paragraphs above thousands of words of readers' thread. A declared article with a short body above a
 #: long thread stays an article. WCXB tuned third: the only undeclared page kept under 300 words with
 #: comments over 20 times as long is such a story (.13 -> .56); the nearest article kept 438 words (x15).
-#: The ratio holds at any length: an undeclared page keeping under DISCUSSION_MAX_KEPT words needs it too
+#: Under DISCUSSION_MAX_KEPT words an undeclared page needs only DISCUSSION_RATIO, as a declared one does:
+#: the looser limit is for longer summaries, not a stricter ratio for a link post's line (WCXB: no page moves)
 UNDECLARED_DISCUSSION = (300, 20.0)
 
 

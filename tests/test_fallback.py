@@ -134,6 +134,21 @@ def test_an_article_with_a_long_comment_section_keeps_only_the_article() -> None
     assert not any(c in r.text for c in COMMENTS)
 
 
+BLURB = ("<p>The maintainers swapped the resolver's backtracking search for a solver from a university group; "
+         "the release notes claim most projects now lock in seconds.</p>")
+
+
+def test_a_link_post_with_a_short_blurb_keeps_the_discussion_declared_or_not() -> None:
+    """Under 60 kept words a page's comments are its content once they hold four times as much, whether the
+    page declares a type or not: the blurb of a link post is no article."""
+    for head in ("", '<meta property="og:type" content="article">'):
+        page = discussion(BLURB).replace("</title>", f"</title>{head}")
+        r = boilerstrip.extract(page)
+        assert "university group" in r.text
+        assert sum(c in r.text for c in COMMENTS) == len(COMMENTS), head
+        assert any(s.rule == "fallback.discussion" for v in r.blocks for s in v.signals)
+
+
 SUMMARY = "".join(f"<p>{p}</p>" for p in (
     "A maintainer of the resolver posted a long note to the mailing list about replacing its search with a "
     "solver that a university group has been working on for three years, and asked for opinions before the "

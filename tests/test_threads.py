@@ -76,6 +76,20 @@ def test_signatures_are_not_the_posts_place() -> None:
     assert "oled i think" in lifted and signature not in lifted
 
 
+def test_a_link_preview_card_in_a_post_is_not_the_post() -> None:
+    """The card a board prints under a pasted link (the linked page's title, summary and host) is that page's
+    text; the post that pasted it is kept."""
+    card = ("<aside class='onebox allowlistedgeneric'><header class='source'><a href='https://reviews.example.net/'>"
+            "reviews.example.net</a></header><article class='onebox-body'><h3><a href='https://reviews.example.net/"
+            "p/4'>Projector brightness explained for home cinema rooms</a></h3><p>Our lab measured fourteen "
+            "projectors in a room with no windows and compared what their lumen ratings promise with the light "
+            "that reaches the screen.</p></article></aside>")
+    posts = [POSTS[0], ("greyscale", f"<p>This helped me pick one last year.</p>{card}"), *POSTS[2:]]
+    r = boilerstrip.extract(thread_page(posts), url=THREAD_URL)
+    assert "This helped me pick one last year." in r.text and "oled i think" in r.text
+    assert "Our lab measured fourteen projectors" not in r.text
+
+
 def _block(i: int, text: str, post: int, where: tuple[str, ...] = ("bbwrapper", "message-body")) -> Block:
     return Block(index=i, text=text, attrs=" ".join(where), attr_levels=where, containers=(1, 10 + post),
                  path="body>div>article>div>div")  # fmt: skip
