@@ -512,9 +512,10 @@ def trimmed_span(
         return sum(max(_mass(blocks[i], scores[i]), 0.0) for i in range(lo, hi) if i not in transparent)
 
     kept = positive(a, b)
-    if sum(len(blocks[i].text.split()) for i in range(a, b)) < TRIM_MIN_WORDS:
+    words = sum(len(blocks[i].text.split()) for i in range(a, b))
+    if words < TRIM_MIN_WORDS:
         return span  # a short core may be the part of a page the evidence saw, not its story
-    if not single and sum(len(blocks[i].text.split()) for i in range(a, b)) < STORY_LINE_WORDS * (b - a):
+    if not single and words < STORY_LINE_WORDS * (b - a):
         return span
     least = 0 if single else STORY_END_LINES
     head, tail = positive(start, a), positive(b, end)

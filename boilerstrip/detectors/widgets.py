@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import regex
@@ -95,11 +96,8 @@ class WidgetsDetector(RuleDetector):
     def _bio_opening(self, page: PageInfo) -> regex.Pattern[str] | None:
         """The opening of a bio of the page's declared authors ("Dana Whitfield is a staff reporter ..."),
         for full names only."""
-        names = [n for n in page.metadata.authors if len(n.split()) >= 2]
-        if not names:
-            return None
-        who = "|".join(regex.escape(n) for n in names)
-        return regex.compile(rf"(?:about\s+)?(?:{who}),?\s+(?:{self.bio_verbs})\b", regex.IGNORECASE)
+        names = tuple(n for n in page.metadata.authors if len(n.split()) >= 2)
+        return _bio_pattern(names, self.bio_verbs) if names else None
 
     def _in_author_bio(self, b: Block) -> bool:
         """Whether a class name of the block's nearest classed elements names an author's bio box."""
@@ -210,3 +208,11 @@ def _dump_signatures(blocks: Sequence[Block], profile: frozenset[int], weight: f
             continue
         for b in tail:
             yield Signal(b.index, weight, "widgets.signature-line", "closes a paragraph after a post's profile fields")
+
+
+@lru_cache(maxsize=256)
+def _bio_pattern(names: tuple[str, ...], verbs: str) -> regex.Pattern[str]:
+    """The bio opening for these full names, compiled once: the structure pass hears the detector again on
+    the same page, and a site's pages share their authors."""
+    who = "|".join(regex.escape(n) for n in names)
+    return regex.compile(rf"(?:about\s+)?(?:{who}),?\s+(?:{verbs})\b", regex.IGNORECASE)

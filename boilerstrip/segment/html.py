@@ -429,7 +429,7 @@ def _is_sidebar(attributes: dict[str, str | None]) -> bool:
         return True
     lowered = (attributes.get("class") or "").lower()
     # the substring test first: nearly no class attribute holds either word, and splitting each costs more
-    return ("sidebar" in lowered or "widget-area" in lowered) and not SIDEBAR_CLASSES.isdisjoint(lowered.split())
+    return any(w in lowered for w in SIDEBAR_CLASSES) and not SIDEBAR_CLASSES.isdisjoint(lowered.split())
 
 
 def _open(node: LexborNode, tag: str, attributes: dict[str, str | None], parent: _Open, walk: _Walk) -> _Open:
