@@ -142,3 +142,34 @@ def test_a_machine_summary_and_similar_threads_are_not_the_thread() -> None:
     assert "The discussion revolves around" not in r.text
     assert "Similar threads" not in r.text and "bright living room" not in r.text
     assert "Watch the fan noise" in r.text and "oled i think" in r.text
+
+
+def _with_tail(page: str, tail: str) -> str:
+    """The thread page with ``tail`` printed after the last post, inside the thread's container."""
+    return page.replace("</div><footer><a href='/terms'>", f"{tail}</div><footer><a href='/terms'>")
+
+
+TAIL = ("<div class='block-outer'><p>You can reply once you have an account.</p>"
+        "<p>Find more threads like this one here.</p></div>")  # fmt: skip
+
+
+def test_the_boards_lines_after_the_last_post_are_not_a_post() -> None:
+    """Sentence-shaped lines after the thread's last post, outside it (the reply box's prompt, the "more threads"
+    line) are the board's chrome (evidence.thread-tail); the last post itself is kept."""
+    r = boilerstrip.extract(_with_tail(thread_page(POSTS), TAIL), url=THREAD_URL)
+    assert "Watch the fan noise" in r.text and "oled i think" in r.text
+    assert "You can reply once" not in r.text and "Find more threads like this one" not in r.text
+
+
+def test_a_post_after_the_last_one_in_place_ends_no_tail_before_it() -> None:
+    """A post the posts' place missed (another layout's) is prose after the last post: the tail starts after it, so
+    neither it nor a short line beside it is marked; a footer's copyright line is no such post."""
+    missed = ("<div class='reply-nested'><div class='text'>Same here.</div><div class='text'>Mine sits on a shelf at "
+              "the back and the fan is the only thing I ever hear in a quiet scene.</div></div>")  # fmt: skip
+    r = boilerstrip.extract(_with_tail(thread_page(POSTS), missed), url=THREAD_URL)
+    tail = {v.block.text for v in r.blocks if any(s.rule == "evidence.thread-tail" for s in v.signals)}
+    assert not tail & {"Same here.", "Mine sits on a shelf at the back and the fan is the only thing I ever hear in a "
+                       "quiet scene."}  # fmt: skip
+    footer = "<footer><p>Forum software copyright 2024 by its makers and licensed to the owners of this board.</p></footer>"
+    r = boilerstrip.extract(_with_tail(thread_page(POSTS), TAIL + footer), url=THREAD_URL)
+    assert "You can reply once" not in r.text

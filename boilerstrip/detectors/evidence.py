@@ -245,3 +245,38 @@ def _post_bodies(blocks: Sequence[Block]) -> Iterator[Signal]:
     for b in best:
         if len(b.text) < POST_SHORT_CHARS and b.link_density < POST_BODY_LINKS:
             yield Signal(b.index, POST_BODY_WEIGHT, POST_BODY_RULE, why)
+    if best:
+        yield from _thread_tail(blocks, best)
+
+
+def _thread_tail(blocks: Sequence[Block], posts: Sequence[Block]) -> Iterator[Signal]:
+    """The short blocks after a thread's last post, outside it: the board's chrome under the thread.
+
+    The last post ends in the outermost of its containers that holds no other post's body; what
+    follows it, outside that container and after the last prose (a post the place missed), is the
+    reply box's login prompt, the "similar questions" line, the next thread's teaser: a sentence
+    shape and function words are no evidence there. Heard on threads only (pipeline.THREAD_ONLY_SCALE).
+    WCXB forum pages, tuned third .8668 -> .8676 (two pages up, none down; any weight from -1 to -3).
+    """
+    last = posts[-1]
+    others = {c for b in posts[:-1] for c in b.containers}
+    own = next((c for c in last.containers if c not in others), None)
+    if own is None:
+        return
+    at = last.index if last.index < len(blocks) and blocks[last.index] is last else list(blocks).index(last)
+    after = blocks[at + 1:]
+    # a post the place missed (a nested reply, another layout's) is prose after it, outside the page's
+    # frame (a footer's copyright line is no post): the tail starts after that
+    prose = [i for i, b in enumerate(after) if len(b.text) >= POST_BODY_CHARS and b.link_density < POST_BODY_LINKS
+             and not FRAME_LANDMARKS.intersection(b.landmarks)]  # fmt: skip
+    for b in after[prose[-1] + 1 if prose else 0:]:
+        if own not in b.containers and len(b.text) < TAIL_MAX_CHARS:
+            yield Signal(b.index, TAIL_WEIGHT, TAIL_RULE, "after the thread's last post, outside it")
+
+
+#: a block after the last post and shorter than this is the board's chrome (see _thread_tail)
+TAIL_MAX_CHARS = 200
+TAIL_WEIGHT = -1.5
+TAIL_RULE = "evidence.thread-tail"
+#: the landmarks of a page's frame, around its content
+FRAME_LANDMARKS = frozenset({"header", "footer", "nav", "aside"})
