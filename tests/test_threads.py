@@ -173,3 +173,12 @@ def test_a_post_after_the_last_one_in_place_ends_no_tail_before_it() -> None:
     footer = "<footer><p>Forum software copyright 2024 by its makers and licensed to the owners of this board.</p></footer>"
     r = boilerstrip.extract(_with_tail(thread_page(POSTS), TAIL + footer), url=THREAD_URL)
     assert "You can reply once" not in r.text
+
+
+def test_a_sentence_shaped_signature_under_every_post_is_dropped() -> None:
+    """A member's signature is sentence-shaped prose; on a thread its markup weighs more (pipeline.SIGNATURE_SCALE)
+    than that shape, so it goes while the posts above it stay."""
+    signature = "Epson in the den, an old Sony in the loft, and far too many cables in the drawer under the stairs."
+    r = boilerstrip.extract(thread_page(POSTS, signature), url=THREAD_URL)
+    assert "Watch the fan noise" in r.text and "oled i think" in r.text
+    assert signature not in r.text
