@@ -147,6 +147,15 @@ def test_table_of_contents_not_article_headings() -> None:
     assert s["Setup guide"] == 0 and s[PARAGRAPH] == 0
 
 
+def test_toc_class_skips_sentences() -> None:
+    """A toc class wrapping a page's sections (a jump-menu component) marks its list, not its prose."""
+    s = html(
+        '<div class="cmp-table-of-contents"><ul><li><a href="#a">Setup</a></li></ul>'
+        f"<section><p>{PARAGRAPH}</p></section></div>"
+    )
+    assert s["Setup"] < 0 and s[PARAGRAPH] == 0
+
+
 def test_link_dense_block() -> None:
     """A block made of several short links is a link list; a paragraph with one link is not."""
     s = html(

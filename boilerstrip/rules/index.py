@@ -270,9 +270,9 @@ class RuleIndex:
                 if hits is None:
                     hits = by_levels[levels] = self._level_hits(levels, by_level)
                 for i, weight, evidence in hits:
-                    roles = rules[i].roles
-                    if not roles or b.role in roles:
-                        yield Signal(b.index, weight, rules[i].id, evidence)
+                    rule = rules[i]
+                    if (not rule.roles or b.role in rule.roles) and not (rule.skip_sentences and _is_sentence(b.text)):
+                        yield Signal(b.index, weight, rule.id, evidence)
             if b.role in LITERAL_ROLES:
                 continue
             # a fifth of a page's blocks repeat an earlier one (menus, share labels): matched once
