@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
@@ -571,6 +571,19 @@ def _opens_nothing(b: Block) -> bool:
     return long_prose or LABELLED_VALUE.match(b.text) is not None or STATED.match(b.text) is not None
 
 
+def _opening(blocks: Sequence[Block], marked: frozenset[int]) -> frozenset[int]:
+    """The barriers that may open a comment section: a label ("Comments:") printed BARRIER_MAX_REPEATS times
+    or more is a field of each entry of a list, printed apart from its value, not a section's heading."""
+    labels = Counter(folded(blocks[i].text) for i in marked if blocks[i].text.endswith(":"))
+    return frozenset(i for i in marked if labels.get(folded(blocks[i].text), 0) < BARRIER_MAX_REPEATS)
+
+
+#: a comment section opens once: a barrier's label printed this many times is an entry's field. A WET-like
+#: dump prints a listing's "Comments:" apart from its value, where LABELLED_VALUE cannot see the pair. A
+#: count ("0 Comments") may repeat under each related teaser after a story, where it still ends the story
+BARRIER_MAX_REPEATS = 3
+
+
 BARRIER_RULES = frozenset(
     {"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt", "echo.comment-byline"}
 )
@@ -820,7 +833,7 @@ def decide(
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
     # (the region's signals, added below, are none of the rules asked about)
     rules_of = _rules_of(per_block)
-    barriers, transparent = _with_rule(rules_of, BARRIER_RULES), _with_rule(rules_of, TRANSPARENT_RULES)
+    barriers, transparent = _opening(blocks, _with_rule(rules_of, BARRIER_RULES)), _with_rule(rules_of, TRANSPARENT_RULES)
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
     # sections qualify on the scores without it (a carousel unique to each page is not a section).
     heard = _site_model_heard(signals)
