@@ -74,7 +74,7 @@ PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
 }
 #: evidence a thread weighs differently: a one-line reply ("Same here, the update fixed it") is a
 #: post, so shortness is no evidence against a block there
-THREAD_SCALE: dict[str, float] = {"evidence.short": 0.0, "widgets.author-bio": 0.0, "teasers.shape": 0.0}
+THREAD_SCALE: dict[str, float] = {"headlines.summary": 0.0, "evidence.short": 0.0, "widgets.author-bio": 0.0, "teasers.shape": 0.0}
 #: evidence heard on threads only: off a thread the comment classes weigh enough (COMMENT_SCALE), and a
 #: docs page whose steps repeat per language tab looked like posts with comments under each
 THREAD_ONLY_SCALE: dict[str, float] = {"widgets.post-comments": 0.0, "evidence.post-body": 0.0}
