@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
@@ -452,7 +452,7 @@ NOT_CARDS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "p
 
 def text_region(
     blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, barriers: frozenset[int] = frozenset(),
-    transparent: frozenset[int] = frozenset(),
+    transparent: frozenset[int] = frozenset(), framed: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:  # fmt: skip
     """The [start, end) run of blocks with the highest mass sum (Kadane), or None.
 
@@ -480,7 +480,7 @@ def text_region(
             run, start = 0.0, i
         m = _mass(b, s)
         seen_prose += max(m, 0.0)
-        run += m * penalty if m < 0 else m * factor
+        run += m * penalty * (FRAME_DISCOUNT if i in framed else 1.0) if m < 0 else m * factor
         if run > 0 and run >= best:  # ties extend the run: a neutral line beside the article stays in
             best, best_span = run, (start, i + 1)
     return best_span
@@ -571,6 +571,19 @@ def _opens_nothing(b: Block) -> bool:
     return long_prose or LABELLED_VALUE.match(b.text) is not None or STATED.match(b.text) is not None
 
 
+def _opening(blocks: Sequence[Block], marked: frozenset[int]) -> frozenset[int]:
+    """The barriers that may open a comment section: a label ("Comments:") printed BARRIER_MAX_REPEATS times
+    or more is a field of each entry of a list, printed apart from its value, not a section's heading."""
+    labels = Counter(folded(blocks[i].text) for i in marked if blocks[i].text.endswith(":"))
+    return frozenset(i for i in marked if labels.get(folded(blocks[i].text), 0) < BARRIER_MAX_REPEATS)
+
+
+#: a comment section opens once: a barrier's label printed this many times is an entry's field. A WET-like
+#: dump prints a listing's "Comments:" apart from its value, where LABELLED_VALUE cannot see the pair. A
+#: count ("0 Comments") may repeat under each related teaser after a story, where it still ends the story
+BARRIER_MAX_REPEATS = 3
+
+
 BARRIER_RULES = frozenset(
     {"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt", "echo.comment-byline"}
 )
@@ -583,6 +596,35 @@ TRANSPARENT_RULES = frozenset({"template.inserted"})
 BYLINE_RULES = frozenset({"echo.byline"})
 #: a heading marked so repeats the page title: the context pass does not bring it back
 TITLE_RULES = frozenset({"echo.title"})
+
+
+def post_frames(blocks: Sequence[Block]) -> frozenset[int]:
+    """A dumped thread's lines that frame each post: short lines printed POST_FRAME_REPEATS times or more with
+    their figures read as one ("Reply", "Quote", "Joined 2019", "Mar 21, 2025", "#4").
+
+    Printed one text node a line, a post's buttons, counts and dates are a dozen lines around its few lines of
+    text; weighed as boilerplate they part every post from the next, and the thread's region was its first post.
+    They are still boilerplate, but the region steps over them as over a set-in disclosure.
+    """
+    if max((b.group for b in blocks), default=0) > FRAMED_MAX_GAPS:
+        return frozenset()
+    keys = [_skeleton(b.text) if b.role == "line" and len(b.text) <= ANCHOR_MAX_CHARS else "" for b in blocks]
+    counts = Counter(keys)
+    frame = [bool(k) and counts[k] >= POST_FRAME_REPEATS for k in keys]
+    # A frame is several such lines in a row (a post's buttons); one repeated line alone is a label.
+    return frozenset(
+        i for i, f in enumerate(frame) if f and ((i > 0 and frame[i - 1]) or (i + 1 < len(frame) and frame[i + 1]))
+    )
+
+
+#: a line printed this many times on a dumped thread (figures aside) is part of each post's frame
+POST_FRAME_REPEATS = 3
+#: ...and its boilerplate mass counts this share in the thread's region
+#: ...in a dump with at most this many blank lines (as segment.text.CHAIN_MAX_GAPS): one that sets its
+#: paragraphs apart with blank lines (innerText) prints a post's buttons on a line or two, and there the
+#: discount let the region run on into the threads listed after (WCXB-500 dumps b: forum held out -.01)
+FRAMED_MAX_GAPS = 1
+FRAME_DISCOUNT = 0.4
 
 
 def region_signals(
@@ -607,7 +649,8 @@ def region_signals(
         where = "container " + " + ".join(f"#{c}" for c in regions)
     else:
         span = text_region(
-            blocks, scores, t.region_penalty, barriers if not t.sequence else frozenset(), transparent
+            blocks, scores, t.region_penalty, barriers if not t.sequence else frozenset(),
+            transparent, post_frames(blocks) if t.sequence else frozenset(),
         )
         if span is None:
             return []
@@ -820,7 +863,7 @@ def decide(
     scores, per_block = score_blocks(blocks, signals, weights, t.prior, t.rule_scale)
     # (the region's signals, added below, are none of the rules asked about)
     rules_of = _rules_of(per_block)
-    barriers, transparent = _with_rule(rules_of, BARRIER_RULES), _with_rule(rules_of, TRANSPARENT_RULES)
+    barriers, transparent = _opening(blocks, _with_rule(rules_of, BARRIER_RULES)), _with_rule(rules_of, TRANSPARENT_RULES)
     # A site model's lift of the page's own blocks narrows nothing, so it must not widen the region either:
     # sections qualify on the scores without it (a carousel unique to each page is not a section).
     heard = _site_model_heard(signals)

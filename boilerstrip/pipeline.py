@@ -74,12 +74,13 @@ PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
     "listing": {"teasers.related-url": 0.0},
 }
 #: evidence a thread weighs differently: a one-line reply ("Same here, the update fixed it") is a
-#: post, so shortness is no evidence against a block there; a signature's markup weighs more, as a
+#: post, so shortness is no evidence against a block there, nor a dump's line beside a name a headline's
+#: summary; a signature's markup weighs more, as a
 #: member's motto or gear list under every post has a sentence's shape (WCXB forum, tuned third: two
 #: signatures of one page dropped, .851 -> .865, for any factor from 1.5 to 2; at 2.5 a Q&A page whose user
 #: cards carry the class went to the structure pass)
-THREAD_SCALE: dict[str, float] = {"evidence.short": 0.0, "widgets.author-bio": 0.0, "teasers.shape": 0.0,
-                                  "widgets.signature-class": SIGNATURE_SCALE}
+THREAD_SCALE: dict[str, float] = {"headlines.summary": 0.0, "evidence.short": 0.0, "widgets.author-bio": 0.0,
+                                  "teasers.shape": 0.0, "widgets.signature-class": SIGNATURE_SCALE}
 #: evidence heard on threads only: off a thread the comment classes weigh enough (COMMENT_SCALE), and a
 #: docs page whose steps repeat per language tab looked like posts with comments under each
 THREAD_ONLY_SCALE: dict[str, float] = {"widgets.post-comments": 0.0, "evidence.post-body": 0.0,

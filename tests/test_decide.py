@@ -1250,3 +1250,20 @@ def test_cards_after_the_prose_of_an_undeclared_page_are_related_stories() -> No
     assert r.page_type is None
     assert all(p in r.text for p in _STORY)
     assert "Traders at the old market hall" not in r.text
+
+
+def test_a_label_printed_in_every_entry_is_no_comment_section() -> None:
+    """A WET-like dump of a list of papers prints each entry's "Comments:" label apart from its value; printed
+    in every entry it is a field, not the heading of a comment section, and does not cut the list after an
+    entry. A "Comments:" heading printed once still ends the run."""
+    entry = ["Sparse attention heads in small language models " * 3, "Comments:", "Accepted at a workshop " * 4]
+    blocks = lines(*entry * 4)
+    prose = [Signal(i, 1.0, "evidence.long", "") for i, b in enumerate(blocks) if b.text != "Comments:"]
+    labels = [Signal(i, -1.0, "widgets.comments-heading", "") for i, b in enumerate(blocks) if b.text == "Comments:"]
+    kept = [v.block.index for v in decide(blocks, [*prose, *labels], {}, T) if v.label == "content"]
+    assert {i for i, b in enumerate(blocks) if b.text != "Comments:"} <= set(kept)
+    once = lines(*entry[:1] * 3, "Comments:", *entry[2:] * 4)
+    prose = [Signal(i, 1.0, "evidence.long", "") for i, b in enumerate(once) if b.text != "Comments:"]
+    label = [Signal(3, -1.0, "widgets.comments-heading", "")]
+    assert [v.label for v in decide(once, [*prose, *label], {}, T)][:3] == ["content"] * 3
+    assert [v.label for v in decide(once, [*prose, *label], {}, T)][4:] == ["boilerplate"] * 4

@@ -182,3 +182,23 @@ def test_a_sentence_shaped_signature_under_every_post_is_dropped() -> None:
     r = boilerstrip.extract(thread_page(POSTS, signature), url=THREAD_URL)
     assert "Watch the fan noise" in r.text and "oled i think" in r.text
     assert signature not in r.text
+
+
+def wet_thread(posts: list[tuple[str, str]]) -> str:
+    """The thread printed as a WET record prints it: every text node on a line of its own, no blank lines."""
+    out = ["Forums", "What's new", "Log in", "Which projector for a dark room?"]
+    for k, (name, text) in enumerate(posts):
+        out += [name, "Active Member", "Joined", f"Mar {k + 1}, 2019", "Messages", str(120 * k + 31),
+                f"Sep {k + 2}, 2024", f"#{k + 1}", "Add to quote", text, "Like", "Quote", "Reply", "Share", "Report"]
+    return "\n".join([*out, "Terms and rules", "Privacy policy"])
+
+
+def test_a_wet_dump_of_a_thread_keeps_every_post() -> None:
+    """Printed one text node a line, each post stands among a dozen lines of its frame (name, counts, date,
+    buttons); those lines recur with every post, so the thread's region steps over them and takes the posts
+    after the first (decide.post_frames), while the frame itself goes."""
+    r = boilerstrip.extract(wet_thread(POSTS), url=THREAD_URL, kind="text")
+    for _, text in POSTS:
+        if len(text) > 40:
+            assert text in r.text
+    assert "Add to quote" not in r.text and "Terms and rules" not in r.text
