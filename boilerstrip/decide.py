@@ -1045,7 +1045,7 @@ def _card_vetoed(signals: Sequence[Signal]) -> set[int]:
 def _card_signals(blocks: Sequence[Block], signals: Sequence[Signal], carousels: bool = False) -> list[Signal]:
     named = _card_vetoed(signals)
     found = card_fields(blocks)
-    priced = _priced_lists(blocks, found) if carousels else set()
+    priced = priced_lists(blocks, found) if carousels else set()
     return [
         Signal(i, SPARSE_CAROUSEL, "fallback.carousel", f"field of one of {n} priced cards in container #{parent}")
         if parent in priced
@@ -1166,7 +1166,7 @@ def card_copies(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int
     group of offers, each "Expires 01/01/26"; a reference entry's two fields of type "string").
     """
     copies: dict[int, str] = {}
-    priced = _priced_lists(blocks, found)
+    priced = priced_lists(blocks, found)
     for cards in _cards_by_list(blocks, found, priced).values():
         for fields in cards.values():
             ordered = sorted(fields)
@@ -1192,7 +1192,7 @@ def _cards_by_list(
     return cards
 
 
-def _priced_lists(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]]) -> set[int]:
+def priced_lists(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]]) -> set[int]:
     """The lists of cards (their containers) in which most cards show a price: other products on sale."""
     return {
         parent for parent, cs in _cards_by_list(blocks, found).items()

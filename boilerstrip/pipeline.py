@@ -21,12 +21,14 @@ from . import render
 from .decide import (
     RELATED_PROSE_CHARS,
     Tunables,
+    card_fields,
     card_lists,
     decide,
     fallback,
     is_dump,
     kept_words,
     marked,
+    priced_lists,
     word_count,
 )
 from .detectors import default_detectors
@@ -67,6 +69,7 @@ SIGNATURE_SCALE = 1.5
 #: opinions beside the product's own description, as comments are beside an article, and fine print is terms;
 #: on a listing the URLs its JSON-LD declares (a CollectionPage's ItemList) are its own items, so a card title
 #: that is such a URL's slug is no related link (teasers.related-url)
+REVIEW_RULES = frozenset({"widgets.reviews-class", "widgets.review-widget"})
 PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
     "product": {"widgets.reviews-class": REVIEW_SCALE, "widgets.review-widget": REVIEW_SCALE,
                 "consent.fineprint-class": FINEPRINT_SCALE, "widgets.author-bio": 0.0},
@@ -256,6 +259,8 @@ class Pipeline:
                   clock: _Clock) -> list[Verdict]:  # fmt: skip
         """The page judged: its first pass, then as a grid of cards or as a thread when it is one."""
         signals = self._signals(blocks, page, clock)
+        if kind is None and _shop_reviews(blocks, signals):
+            tunables = _scaled(tunables, SHOP_REVIEW_SCALE)
         verdicts = self._decide(blocks, signals, page, tunables, clock)
         if kind in SHAPE_CARD_TYPES and not tunables.cards and not clock.expired and _shaped_listing(blocks, verdicts):
             # Judged by structure, the cards were lifted already; otherwise the first pass stands and a
@@ -344,6 +349,18 @@ class Pipeline:
             signals.extend(d.detect(blocks, page))
             clock.lap(d.name)
         return signals
+
+
+#: on a page that declares no type but sells (a list of priced cards), reviews weigh as on a product page:
+#: other people's opinions beside the shop's items
+SHOP_REVIEW_SCALE = {r: f for r, f in PAGE_TYPE_SCALE["product"].items() if r in REVIEW_RULES}
+
+
+def _shop_reviews(blocks: Sequence[Block], signals: Sequence[Signal]) -> bool:
+    """Whether an undeclared page shows reviews beside a list of priced cards (a shop's page)."""
+    if not any(s.rule in REVIEW_RULES for s in signals):
+        return False
+    return bool(priced_lists(blocks, card_fields(blocks)))
 
 
 def _as_thread(tunables: Tunables) -> Tunables:

@@ -164,3 +164,37 @@ def test_description_in_a_sheet_is_the_product_text() -> None:
     assert any(s.rule == "evidence.described-sheet" for v in product.blocks for s in v.signals)
     plain = boilerstrip.extract(_sheet_page("WebPage"))
     assert not any(s.rule == "evidence.described-sheet" for v in plain.blocks for s in v.signals)
+
+
+def _shop_page(priced: bool) -> str:
+    """An undeclared shop page: a grid of cards (priced or not), a blurb, and a carousel of customer reviews."""
+    cards = "".join(
+        f"<li><a href='/p/{k}'><h3>Handmade walnut serving board no. {k}</h3></a>"
+        f"<span>{f'${20 + k}.00' if priced else 'In stock'}</span></li>"
+        for k in range(6)
+    )
+    reviews = "".join(
+        f"<div class='review'><p>{t}</p><p>Verified buyer</p></div>"
+        for t in (
+            "I bought two of these boards for my sister and they arrived well packed and smelling of oil.",
+            "The grain on mine is even nicer than in the photos and it has not warped after months of use.",
+            "Shipping took a little longer than promised, but the maker answered every question I sent him.",
+        )
+    )
+    return (
+        "<html><head><title>Serving boards</title></head><body><main><h1>Serving boards</h1>"
+        "<p>Every board in this collection is cut from a single slab of walnut, oiled by hand and finished "
+        "in our workshop, so no two of them look quite the same on your table.</p>"
+        f"<ul class='grid'>{cards}</ul><section class='reviews'><h2>What customers say</h2>{reviews}</section>"
+        "</main></body></html>"
+    )
+
+
+def test_reviews_beside_priced_cards_weigh_as_on_a_product_page() -> None:
+    """A page that declares no type but sells (a list of priced cards) weighs its reviews as a product page does
+    (pipeline.SHOP_REVIEW_SCALE): they are other people's opinions beside the shop's items, which stay."""
+    r = boilerstrip.extract(_shop_page(priced=True))
+    assert "cut from a single slab of walnut" in r.text and "serving board no. 3" in r.text
+    assert "arrived well packed" not in r.text and "has not warped" not in r.text
+    # Without prices the page shows no sign of selling: its reviews weigh as anywhere else, and this prose stays.
+    assert "arrived well packed" in boilerstrip.extract(_shop_page(priced=False)).text
