@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from operator import attrgetter
 
-from .model import Block, Label, Metadata, Signal, Verdict
+from .model import FRAME_LANDMARKS, Block, Label, Metadata, Signal, Verdict
 from .rules.index import SENTENCE_END
 
 OUTSIDE_REGION = -1.2
@@ -617,14 +617,14 @@ def post_frames(blocks: Sequence[Block]) -> frozenset[int]:
     )
 
 
-#: a line printed this many times on a dumped thread (figures aside) is part of each post's frame
+#: a line printed this many times on a dumped thread (figures aside) is part of each post's frame...
 POST_FRAME_REPEATS = 3
-#: ...and its boilerplate mass counts this share in the thread's region
+#: ...and its boilerplate mass counts this share in the thread's region...
+FRAME_DISCOUNT = 0.4
 #: ...in a dump with at most this many blank lines (as segment.text.CHAIN_MAX_GAPS): one that sets its
 #: paragraphs apart with blank lines (innerText) prints a post's buttons on a line or two, and there the
 #: discount let the region run on into the threads listed after (WCXB-500 dumps b: forum held out -.01)
 FRAMED_MAX_GAPS = 1
-FRAME_DISCOUNT = 0.4
 
 
 def region_signals(
@@ -1345,8 +1345,7 @@ def kept_words(verdicts: Sequence[Verdict], outside: frozenset[str] = frozenset(
 #: the only prose of a timetable or a shop grid), it does not count as what the first pass kept, so it
 #: neither keeps the page from the structure pass nor raises what that pass must add. WCXB thirds
 #: .8717/.8596/.8554 -> .8746/.8613/.8561 (6 pages: 4 listings/collections/articles .06-.26 -> .67-1.00,
-#: 2 down .06/.02); ScrapingHub unchanged
-FRAME_LANDMARKS = frozenset({"footer", "nav", "header", "aside"})
+#: 2 down .06/.02); ScrapingHub unchanged (model.FRAME_LANDMARKS)
 
 
 def marked(verdicts: Sequence[Verdict], rule: str, why: str) -> list[Verdict]:

@@ -19,6 +19,8 @@ Label = Literal["content", "boilerplate"]
 LANDMARKS = frozenset(
     {"nav", "header", "footer", "aside", "main", "article", "form", "menu", "dialog", "figure", "comments"}
 )
+#: the landmarks of a page's frame around its content, whose text is the site's, not the page's
+FRAME_LANDMARKS = frozenset({"footer", "nav", "header", "aside"})
 
 
 #: Inline markup over characters ``[start, end)`` of a block's text: ``(start, end, kind, target, alt)``.

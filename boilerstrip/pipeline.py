@@ -65,13 +65,13 @@ FINEPRINT_SCALE = 2.5
 #: are as before
 TESTIMONIAL_SCALE = 2.0
 SIGNATURE_SCALE = 1.5
+REVIEW_RULES = frozenset({"widgets.reviews-class", "widgets.review-widget"})
 #: evidence a page type weighs differently: on a product page the reviews are other people's
 #: opinions beside the product's own description, as comments are beside an article, and fine print is terms;
 #: on a listing the URLs its JSON-LD declares (a CollectionPage's ItemList) are its own items, so a card title
 #: that is such a URL's slug is no related link (teasers.related-url)
-REVIEW_RULES = frozenset({"widgets.reviews-class", "widgets.review-widget"})
 PAGE_TYPE_SCALE: dict[str, dict[str, float]] = {
-    "product": {"widgets.reviews-class": REVIEW_SCALE, "widgets.review-widget": REVIEW_SCALE,
+    "product": {**dict.fromkeys(REVIEW_RULES, REVIEW_SCALE),
                 "consent.fineprint-class": FINEPRINT_SCALE, "widgets.author-bio": 0.0},
     "article": {"widgets.testimonial-class": TESTIMONIAL_SCALE},
     "listing": {"teasers.related-url": 0.0},
@@ -353,7 +353,7 @@ class Pipeline:
 
 #: on a page that declares no type but sells (a list of priced cards), reviews weigh as on a product page:
 #: other people's opinions beside the shop's items
-SHOP_REVIEW_SCALE = {r: f for r, f in PAGE_TYPE_SCALE["product"].items() if r in REVIEW_RULES}
+SHOP_REVIEW_SCALE = dict.fromkeys(REVIEW_RULES, REVIEW_SCALE)
 
 
 def _shop_reviews(blocks: Sequence[Block], signals: Sequence[Signal]) -> bool:

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 import regex
 
-from ..model import Block, PageInfo, Signal
+from ..model import FRAME_LANDMARKS, Block, PageInfo, Signal
 from ..rules import load_table
 
 _TABLE = load_table("evidence")
@@ -278,5 +278,3 @@ def _thread_tail(blocks: Sequence[Block], posts: Sequence[Block]) -> Iterator[Si
 TAIL_MAX_CHARS = 200
 TAIL_WEIGHT = -1.5
 TAIL_RULE = "evidence.thread-tail"
-#: the landmarks of a page's frame, around its content
-FRAME_LANDMARKS = frozenset({"header", "footer", "nav", "aside"})
