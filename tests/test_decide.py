@@ -363,6 +363,17 @@ def test_decide_keeps_first_label_and_the_revised_label() -> None:
     assert [v.block for v in verdicts] == blocks
 
 
+def test_a_block_a_boilerplate_rule_named_is_not_pulled_in_by_its_neighbours() -> None:
+    """A share line between two paragraphs, undecided on balance (its link evidence outweighed by the region),
+    stays out when a boilerplate rule named it ("Share this on"); an undecided line only short stays in."""
+    blocks = lines(LONG, "Share this on WhatsApp", LONG, "short", LONG)
+    sigs = [Signal(0, 2.0, "evidence.long", ""), Signal(1, -1.0, "widgets.share-phrase", "text 'share this on'"),
+            Signal(1, 0.6, "evidence.stopwords", ""), Signal(2, 2.0, "evidence.long", ""),
+            Signal(3, -0.3, "evidence.short", ""), Signal(4, 2.0, "evidence.long", "")]  # fmt: skip
+    verdicts = decide(blocks, sigs, {"region": 0.0}, T)
+    assert [v.label for v in verdicts] == ["content", "boilerplate", "content", "content", "content"]
+
+
 def test_decide_context_weight_zero_skips_the_context_pass() -> None:
     """With context weighted 0 the labels are the first labels."""
     blocks = lines(LONG, "short", LONG)

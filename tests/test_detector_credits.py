@@ -94,6 +94,16 @@ def test_legal_footer_is_not_a_credit() -> None:
     assert _weights(blocks, PageInfo(kind="text")) == {}
 
 
+def test_system_requirement_lines_are_no_credits() -> None:
+    """"Graphics:" and "Video:" open the lines of a requirements sheet; with "credit" or "source" they are credits."""
+    blocks = segment_text(
+        "Graphics: 2 GB VRAM, DirectX 11\nVideo: 1080p capture at 60 fps\n"
+        "Graphic credit: Lena Hart\nVideo source: Harbour Cam\n"
+    )
+    w = _weights(blocks, PageInfo(kind="text"))
+    assert [w.get(b.index, 0.0) <= -1.0 for b in blocks] == [False, False, True, True], w
+
+
 def test_credit_labels_multilingual() -> None:
     """'Photo:', 'Foto:', 'Bild:', 'Crédit photo', 'Credit:', 'Image:' open credit lines."""
     blocks = segment_text(
