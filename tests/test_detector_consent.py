@@ -188,3 +188,18 @@ def test_reprint_notices_and_affiliate_commissions() -> None:
     assert line("This copy is for your personal, non-commercial use only. To order copies, contact us.") <= -1.2
     assert line("The publisher may earn an affiliate commission if you buy through links on this page.") <= -1.6
     assert line("The council set up a commission to look into the use of the old quarry.") == 0
+
+
+def test_a_notice_forbidding_copies_is_fine_print_in_several_languages() -> None:
+    """'No part may be reproduced without the written permission' closes an archived story; a story
+    that reports a court ruling on reproduction is not one."""
+    notice = (
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or "
+        "research, no part may be reproduced without the written permission. The content is provided for "
+        "information purposes only."
+    )
+    assert line(notice) <= -2.0
+    assert line("Les textes de ce site sont protégés : toute reproduction est interdite sans accord.") <= -1.5
+    assert line("Prohibida su reproducción total o parcial sin autorización del editor.") <= -1.5
+    assert line("Nachdruck von Texten und Fotos nur mit schriftlicher Genehmigung der Redaktion.") <= -1.5
+    assert line("The court ruled that the museum's photographs of old paintings may be reproduced freely.") == 0
