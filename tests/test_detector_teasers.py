@@ -117,6 +117,28 @@ def test_related_list_under_heading() -> None:
     assert _index(blocks, "About us") not in rules
 
 
+def test_related_cards_under_a_label_take_their_blurbs() -> None:
+    """Under a 'Most popular' label, each card's short blurb after its linked title is a teaser too; two
+    unlinked blocks in a row end the list (the page's own text again)."""
+    cards = "".join(
+        f"<div class='card'><div><a href='/{n}'>{t}</a></div><div>{b}</div></div>"
+        for n, (t, b) in enumerate([
+            ("Oat porridge plan", "A gentle plan for busy weeks. Results in ten days."),
+            ("Soup week", "Seven days of soups with one rest day."),
+        ])
+    )  # fmt: skip
+    blocks = _html(
+        f"<main><h2>Самые популярные диеты</h2>{cards}<div>Our editors update these plans every month.</div>"
+        "<div>Questions go to the nutrition desk by post.</div></main>"
+    )
+    rules = _rules(blocks, _page("html"))
+    assert "teasers.label" in rules[_index(blocks, "Самые популярные")]
+    for text in ("Oat porridge", "A gentle plan", "Soup week", "Seven days"):
+        assert "teasers.list" in rules[_index(blocks, text)], text
+    assert "teasers.list" not in rules.get(_index(blocks, "Our editors"), set())
+    assert "teasers.list" not in rules.get(_index(blocks, "Questions go"), set())
+
+
 def test_multilingual_labels() -> None:
     """Labels in German, French, Spanish, Portuguese, Italian, Dutch, Russian, Chinese and Japanese."""
     labels = ["Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Lee también", "Leia também", "Leggi anche",

@@ -225,12 +225,19 @@ def _lists(blocks: Sequence[Block], labels: Sequence[int]) -> Iterator[Signal]:
         i = start + 1
         parent = b.containers[:-1]
         dump = b.line >= 0
-        while i < n and i - start <= LIST_MAX and i not in is_label:
+        titles = 0
+        after_title = False
+        while i < n and titles <= LIST_MAX and i not in is_label:
             item = blocks[i]
-            linked = item.link_density >= 0.5 and len(item.text) <= 200
-            if item.containers[: len(parent)] != parent or not (linked or (dump and is_title_like(item))):
+            short = len(item.text) <= 200
+            title = short and (item.link_density >= 0.5 or (dump and is_title_like(item)))
+            # A teaser card's blurb follows its linked title: one short unlinked item after a title
+            # belongs to the list; two in a row are the page again.
+            if item.containers[: len(parent)] != parent or not (title or (after_title and short and not dump)):
                 break
             yield Signal(item.index, -1.0, "teasers.list", f"item {i - start} under label {b.text!r}")
+            titles += title
+            after_title = title
             i += 1
         end = i
 
