@@ -41,6 +41,15 @@ def test_share_word_in_prose_untouched() -> None:
     assert line("Share prices fell sharply on Monday") == 0
 
 
+def test_a_sentence_asking_to_pass_the_story_on_is_a_widget() -> None:
+    """'Like this story? Share it with a friend!' is sentence-shaped but a share prompt, in several
+    languages; a sentence about friends sharing a flat is news."""
+    assert line("Like this story? Share it with a friend!") <= -1.5
+    assert line("Hat Ihnen der Text gefallen? Teilen Sie diesen Artikel!") <= -1.5
+    assert line("¿Te ha gustado? Compártelo con tus amigos.") <= -1.5
+    assert line("The two students share it with a friend from their old school.") == 0
+
+
 def test_subscribe_and_newsletter() -> None:
     """Subscribe buttons and newsletter prompts are widgets."""
     assert line("Subscribe") <= -1.0
