@@ -203,3 +203,16 @@ def test_a_notice_forbidding_copies_is_fine_print_in_several_languages() -> None
     assert line("Prohibida su reproducción total o parcial sin autorización del editor.") <= -1.5
     assert line("Nachdruck von Texten und Fotos nur mit schriftlicher Genehmigung der Redaktion.") <= -1.5
     assert line("The court ruled that the museum's photographs of old paintings may be reproduced freely.") == 0
+
+
+def test_carrier_terms_under_a_phone_form_are_fine_print() -> None:
+    """'Message and data rates may apply. Reply STOP to opt out' is the carriers' wording; a story about
+    phone bills is not it."""
+    assert line("Message & data rates may apply. Reply STOP to opt out of further messaging.") <= -1.5
+    assert line("Reply HELP for more information. You can reply STOP to opt-out of further messaging.") <= -1.5
+    assert line("Roaming charges rose again this year, and data rates for visitors doubled.") == 0
+
+
+def test_a_first_person_affiliate_disclosure() -> None:
+    """'I may earn a commission' discloses affiliate links as 'we may earn a commission' does."""
+    assert line("Please note: if you buy through a link on this site, I may earn a commission at no cost to you.") <= -1.6

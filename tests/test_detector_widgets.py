@@ -50,6 +50,14 @@ def test_a_sentence_asking_to_pass_the_story_on_is_a_widget() -> None:
     assert line("The two students share it with a friend from their old school.") == 0
 
 
+def test_a_forms_trap_field_text_is_a_widget() -> None:
+    """The hidden trap field of a form plugin prints 'This field is for validation purposes and should be left
+    unchanged' when styles are lost."""
+    assert line("This field is for validation purposes and should be left unchanged.") <= -2.0
+    assert line("Leave this field empty") <= -2.0
+    assert line("The committee left the validation rules unchanged for another year.") == 0
+
+
 def test_subscribe_and_newsletter() -> None:
     """Subscribe buttons and newsletter prompts are widgets."""
     assert line("Subscribe") <= -1.0
