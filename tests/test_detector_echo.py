@@ -491,3 +491,31 @@ def test_a_docs_page_keeps_the_section_headings_its_toc_lists() -> None:
         assert lines.count(heading) == 1, heading
     assert "Table of contents" not in lines and "Queues" not in lines
     assert not any("licensed under" in line for line in lines)
+
+
+def _dumped_contents(sections: list[str], texts: list[str]) -> list[Block]:
+    """A dumped page: a table of contents naming each section, then each section's heading and text."""
+    lines = ["Contents", *sections]
+    for heading, text in zip(sections, texts, strict=True):
+        lines += [heading, text]
+    return [Block(index=i, text=t, role="line") for i, t in enumerate(lines)]
+
+
+def test_a_dumped_table_of_contents_is_the_copy_of_its_headings() -> None:
+    """In a dump, the entries of a table of contents are the repeats, not the headings after them: each
+    entry's second copy follows in the same order, with its section's text in between."""
+    sections = ["The crossing", "The timetable", "The evening service"]
+    got = dump_rules([b.text for b in _dumped_contents(sections, PARAS)])
+    assert {i for i, r in got.items() if "echo.repeat" in r} == {1, 2, 3}
+    assert not any(r & {"echo.repeat", "echo.repeated"} for i, r in got.items() if i > 3)
+
+
+def test_a_menu_printed_twice_is_no_table_of_contents() -> None:
+    """A menu printed twice (desktop and mobile) or a teaser list's titles with a line of blurb each have
+    no section text between the copies: the later copies stay repeats."""
+    sections = ["Ferries", "Timetables", "Fares"]
+    got = dump_rules(["Menu", *sections, PARAS[0], *sections])
+    assert {i for i, r in got.items() if "echo.repeat" in r} == {5, 6, 7}
+    blurbs = ["Four crossings a day all summer.", "Fridays get a late boat.", "Same price as last year."]
+    got = dump_rules([b.text for b in _dumped_contents(sections, blurbs)])
+    assert {i for i, r in got.items() if "echo.repeat" in r} == {4, 6, 8}

@@ -4,7 +4,8 @@ Three kinds: (1) lines shaped like bare values (URL, e-mail, phone, number,
 XPath, a date alone) and lines of a dump's metadata prelude; (2) text equal to a
 declared value (the title, the site name, a publisher block) or repeated
 verbatim on the page, save the labels of a record template (_template_labels) and the first copy
-of a line of prose printed three times or more in HTML (a carousel's slide, _prose_copy);
+of a line of prose printed three times or more in HTML (a carousel's slide, _prose_copy), and in a
+dump the headings a table of contents names before them (_contents_entries: the entries are the copies);
 (3) one long block that only concatenates text present in other blocks (a
 JSON-LD articleBody printed as one line): the finer copies stay; and a long block
 that is a shortened copy of a longer one (a responsive intro cut for small screens):
@@ -123,8 +124,15 @@ class EchoDetector(RuleDetector):
         # a dump has neither tag paths nor links: its menus and teasers pass for templates there
         template = _template_labels(blocks, norms, counts) if html else set()
         anchored = _anchored_headings(blocks, norms, counts) if html else set()
+        entries = set() if html else _contents_entries(blocks, norms, counts)
+        headings = {norms[i] for i in entries}  # a dumped table of contents names the headings after it
         seen: set[str] = set()
         for b, n in zip(blocks, norms, strict=True):
+            if b.index in entries:
+                yield Signal(b.index, -1.5, "echo.repeat", "a table of contents' entry: its heading follows")
+                continue
+            if n in headings:
+                continue
             if not n or counts[n] < 2 or b.role in ("meta", "row", "code") or n in template or b.index in anchored:
                 continue
             if counts[n] >= 3 and len(n) < 200 and not (html and n not in seen and _prose_copy(b, n)):
@@ -193,6 +201,48 @@ def _anchored_headings(blocks: Sequence[Block], norms: Sequence[str], counts: Co
         if not fragments[n].isdisjoint(b.attrs.split()) or (one_h1 and b.tag == "h1" and unlinked[n] == 1):
             found.add(b.index)
     return found
+
+
+#: a run of at least this many lines, each printed once more later in the same order, is a table of contents
+CONTENTS_MIN_ENTRIES = 3
+#: ...and between the copies of two entries stand at least this many words, the section's text (ScrapingHub
+#: dumps: at one line of 12 words, a teaser list's titles under a menu that names them passed for sections)
+CONTENTS_SECTION_WORDS = 30
+CONTENTS_ROLES = frozenset({"line", "item", "heading"})
+
+
+def _contents_entries(blocks: Sequence[Block], norms: Sequence[str], counts: Counter[str]) -> set[int]:
+    """The entries of a table of contents printed in a dump (HTML has _anchored_headings): a run of
+    CONTENTS_MIN_ENTRIES or more adjacent lines, each occurring twice, whose second copies follow the run
+    in the run's order. The copies after it are the section headings (the originals); the entries are the
+    copies. Without tags a heading is one short line, and its repeat marked it out of the article.
+    """
+    second: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, n in enumerate(norms):
+        if n and counts[n] == 2:
+            (second if n in first else first)[n] = i
+
+    def entry(i: int, n: str) -> bool:  # the first of a line's two copies
+        return first.get(n) == i and blocks[i].role in CONTENTS_ROLES
+
+    found: set[int] = set()
+    run: list[int] = []
+    for i, n in enumerate([*norms, ""]):  # the "" past the end closes the last run
+        # the next entry, unless a blank line parts it from the run or its heading is not the next section's
+        if run and entry(i, n) and not blocks[i].after_gap and _sections_apart(blocks, second[norms[run[-1]]], second[n]):
+            run.append(i)
+            continue
+        if len(run) >= CONTENTS_MIN_ENTRIES and second[norms[run[0]]] > run[-1]:
+            found.update(run)
+        run = [i] if entry(i, n) else []
+    return found
+
+
+def _sections_apart(blocks: Sequence[Block], a: int, z: int) -> bool:
+    """Whether the lines between ``a`` and ``z`` hold a section's text: a menu, a breadcrumb or a form
+    printed twice has its copies side by side, a teaser list one line of blurb under each title."""
+    return sum(len(blocks[k].text.split()) for k in range(a + 1, z)) >= CONTENTS_SECTION_WORDS
 
 
 #: a text recurring this often may be a label of a record template (see _template_labels)
