@@ -92,6 +92,21 @@ def test_code_gets_only_code_evidence() -> None:
     assert judge(Block(index=0, text="x = 1", role="code")) == {}
 
 
+def test_leaked_image_data_is_no_prose() -> None:
+    """A slider's settings printed as text (image addresses, sizes, a user name) get no prose evidence, only
+    a strong negative; a docs sentence naming two page addresses is prose."""
+    leaked = (
+        "https://cdn.example.org/uploads/2024/03/harbour-wall-01.jpg 1200 676 editor "
+        "https://cdn.example.org/uploads/2024/03/harbour-wall-02.jpg editor2024-03-04 09:15:00 Harbour wall repairs begin"
+    )
+    assert judge(Block(index=0, text=leaked)) == {"evidence.image-addresses": pytest.approx(-1.5)}
+    docs = (
+        "For example, if your tunnel console shows Forwarding https://1abc-203-0-113-7.tunnel.example.app, "
+        "enter https://1abc-203-0-113-7.tunnel.example.app/sms in the webhook field."
+    )
+    assert "evidence.image-addresses" not in judge(Block(index=0, text=docs))
+
+
 def test_signals_point_at_their_blocks() -> None:
     """Each signal names the index of the block it judges."""
     bs = [Block(index=0, text="Home"), Block(index=1, text=PROSE)]

@@ -117,6 +117,13 @@ class EvidenceDetector:
             if n >= 20:
                 yield Signal(i, 0.6, "evidence.code", f"code block of {n} chars")
             return
+        if b.text.count("://") >= ADDRESSES_MIN:
+            addresses = WEB_ADDRESS.findall(b.text)
+            share = sum(len(u) for u in addresses) / len(b.text)
+            if share >= ADDRESSES_SHARE and sum(1 for u in addresses if IMAGE_FILE.search(u)) >= ADDRESSES_MIN:
+                # Leaked image data is not prose, however long: no length or sentence evidence for it.
+                yield Signal(i, ADDRESSES_WEIGHT, "evidence.image-addresses", f"image addresses are {share:.0%} of its text")
+                return
         if n >= p["long_chars"]:
             yield Signal(i, 1.2, "evidence.long", f"{n} chars")
         elif n >= p["medium_chars"]:
@@ -138,6 +145,16 @@ class EvidenceDetector:
         # A docs heading wrapped in its own anchor (<h2><a href="#events">) links to itself, not away.
         if ld >= p["high_link_density"] and not b.permalink:
             yield Signal(i, -0.6 - 1.4 * ld, "evidence.links", f"link density {ld:.2f}")
+
+
+WEB_ADDRESS = re.compile(r"[a-z]{2,10}://\S+", re.IGNORECASE)  # a bounded scheme: linear on long runs without "://"
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)\b", re.IGNORECASE)
+#: a block holding this many addresses of image files or more, making up this share of its text, is no
+#: prose: an image slider's settings leaked into the page ("https://.../a.jpg 1200 676 admin https://...b.jpg").
+#: Addresses of pages in a docs sentence ("if the console shows https://..., enter https://.../sms") are text.
+ADDRESSES_MIN = 2
+ADDRESSES_SHARE = 0.4
+ADDRESSES_WEIGHT = -1.5
 
 
 #: a declared description this many words long or more is looked for in the page's blocks...
