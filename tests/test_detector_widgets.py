@@ -85,7 +85,8 @@ def test_app_badges_glued_in_dumps() -> None:
     ["To participate in the discussion", "log in or register", "Leave a comment", "Sign in to comment",
      "0 comments", "4 thoughts on “Winter baking”", "Reply", "Report", "Load more", "loader",
      "Kommentare sind für diesen Artikel geschlossen.", "Laisser un commentaire", "Deja un comentario",
-     "Оставить комментарий", "发表评论", "コメントを書く"],
+     "Оставить комментарий", "发表评论", "コメントを書く", "Tell us what YOU think...",
+     "What do you think? Let us know in the comments below."],
 )  # fmt: skip
 def test_comment_prompts(prompt: str) -> None:
     """Comment-system prompts and buttons, in several languages, are strong evidence."""
