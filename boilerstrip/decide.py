@@ -1159,11 +1159,13 @@ CONTROL_RULE = "listing.list-control"
 
 
 def card_copies(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]]) -> dict[int, str]:
-    """The card fields that print their card's title again (case and spacing folded): block index -> why.
+    """The card fields that print their card's title or its price again: block index -> why.
 
     A shop's card often prints its item's name two or three times (over the image, as the linked title, in a
     quick-view label): the card names it once. Only the title counts: a card's value may recur in it (a
-    group of offers, each "Expires 01/01/26"; a reference entry's two fields of type "string").
+    group of offers, each "Expires 01/01/26"; a reference entry's two fields of type "string"). A price
+    is the one value that counts too (_price_copies): a shop theme prints a regular and a sale price box
+    under every item and its stylesheet shows one of them.
     """
     copies: dict[int, str] = {}
     priced = priced_lists(blocks, found)
@@ -1178,6 +1180,24 @@ def card_copies(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int
                 (i, f"repeats the title of its card, block {title}")
                 for i in ordered if i != title and folded(blocks[i].text) == name
             )  # fmt: skip
+            copies.update(_price_copies([blocks[i] for i in ordered]))
+    return copies
+
+
+def _price_copies(fields: Sequence[Block]) -> dict[int, str]:
+    """The fields of a card that print a price with the figures of an earlier field's, the same in the same
+    order: "Regular price Sale price $19.99" after "Regular price $19.99". A was-and-now pair differs in
+    its figures and stays. (WCXB: one collection page, word F1 .48 -> .64; no other page moved.)"""
+    seen: dict[tuple[str, ...], int] = {}
+    copies: dict[int, str] = {}
+    for b in fields:
+        if not PRICE.search(b.text):
+            continue
+        figures = tuple(FIGURES.findall(b.text))
+        if figures in seen:
+            copies[b.index] = f"prints the price of block {seen[figures]} again"
+        else:
+            seen[figures] = b.index
     return copies
 
 

@@ -659,6 +659,25 @@ def test_a_shop_card_names_its_item_once() -> None:
         assert len([b for b in names if b.index in copies]) == (8 if flagged else 0)
 
 
+def test_a_shop_card_prints_its_price_once() -> None:
+    """A shop's card that prints its price twice (a regular and a sale price box, one of them shown by the
+    theme's stylesheet, each with its screen-reader label) keeps the first and loses the copy; a card whose
+    second price differs (was and now) keeps both."""
+    card = (
+        '<li><h3><a href="/p/{i}">Stoneware mug number {i}</a></h3><div class="regular">Regular price {a}</div>'
+        '<div class="sale">Regular price Sale price {b}</div></li>'
+    )
+    for a, b, copied in (("$24.00", "$24.00", True), ("$30.00", "$24.00", False)):
+        items = "".join(card.format(i=i, a=a, b=b) for i in range(8))
+        blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+        copies = card_copies(blocks, card_fields(blocks))
+        sale = [b.index for b in blocks if b.text.startswith("Regular price Sale")]
+        regular = [b.index for b in blocks if b.text.startswith(f"Regular price {a}")]
+        assert len(sale) == len(regular) == 8
+        assert all((i in copies) == copied for i in sale)
+        assert not any(i in copies for i in regular)
+
+
 def test_a_shop_grid_judged_by_structure_leaves_its_cards_chrome_out() -> None:
     """A category page that is only a grid of cards is judged by structure: its titles and descriptions are
     kept, the label every card prints under its item ("Quick look") is not."""
