@@ -642,6 +642,21 @@ def test_card_chrome_is_what_every_card_prints_alike() -> None:
     assert flagged("$19.99") == flagged("In stock") == {False}
 
 
+def test_a_cards_fieldset_legend_is_its_chrome() -> None:
+    """A shop card's variant picker is a fieldset whose legend names the item again ("More options for ...");
+    the legend is the card's chrome, its title and price are not."""
+    card = (
+        '<li><h3><a href="/p/{i}">Stoneware mug number {i}</a></h3><div class="price">$2{i}.00</div>'
+        '<form><fieldset><legend>More options for mug {i}</legend></fieldset></form></li>'
+    )
+    items = "".join(card.format(i=i) for i in range(8))
+    blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+    chrome = card_chrome(blocks, card_fields(blocks))
+    legends = [b.index for b in blocks if b.text.startswith("More options")]
+    assert len(legends) == 8 and all(i in chrome for i in legends)
+    assert not any(b.index in chrome for b in blocks if b.text.startswith(("Stoneware", "$")))
+
+
 def test_a_shop_card_names_its_item_once() -> None:
     """A shop's card that prints its item's name again (over the image, in a quick-view label) keeps its
     title and loses the copy; a list of cards without prices (a feed, a reference) is left alone."""
