@@ -1068,8 +1068,10 @@ def card_chrome(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int
     76 cards) but its slot holds other values too ("Contract"); a promo tile among a shop's cards has
     no button slot at all. A card's fieldset legend is chrome whatever it says: it names the card's
     variant picker ("More options" and the item's name), whose choices are the form's, not the item's
-    text (WCXB: one tuned-third collection page +.008, no held-out page moves; the card's <label>s taken
-    too lost a held-out collection page .015).
+    text (WCXB: one tuned-third collection page +.008, no held-out page moves). So is a form control's
+    <label> that CHROME_MIN_CARDS cards print ("Size" in 20 cards, "Type" in 7, one slot): its slot holds
+    other labels too, not the item's values (WCXB: one tuned-third collection page +.05, no held-out page
+    moves; every card <label>, however rare, lost a held-out collection page .015).
     """
     chrome: dict[int, str] = {}
     for parent, cards in _cards_by_list(blocks, found).items():
@@ -1098,6 +1100,8 @@ def card_chrome(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int
                 chrome[i] = f"the same words in {in_cards[t]} of its list's {len(cards)} cards"
             elif blocks[i].tag == "legend":
                 chrome[i] = "the legend of a form's fieldset in a card: a picker's name, not the item's text"
+            elif blocks[i].tag == "label" and in_cards[t] >= CHROME_MIN_CARDS:
+                chrome[i] = f"a form control's label in {in_cards[t]} of its list's {len(cards)} cards"
     return chrome
 
 

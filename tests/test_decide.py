@@ -657,6 +657,26 @@ def test_a_cards_fieldset_legend_is_its_chrome() -> None:
     assert not any(b.index in chrome for b in blocks if b.text.startswith(("Stoneware", "$")))
 
 
+def test_a_form_label_many_cards_print_is_their_chrome() -> None:
+    """A shop card's quick-add form labels its pickers ("Size" in every card, "Grind" in some, in one slot):
+    a label that CHROME_MIN_CARDS cards print is chrome though its slot holds other labels; one that
+    fewer cards print is left to its own evidence."""
+    card = (
+        '<li><h3><a href="/p/{i}">Dark roast coffee number {i}</a></h3><div class="price">$1{i}.99</div>'
+        '<form><label class="form__label" for="o{i}">{label}</label><select id="o{i}"></select></form></li>'
+    )
+    labels = ["Grind"] * 6 + ["Roast"] * 2 + ["Size"] * 4
+    items = "".join(card.format(i=i, label=label) for i, label in enumerate(labels))
+    blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+    chrome = card_chrome(blocks, card_fields(blocks))
+    def flagged(text: str) -> set[bool]:
+        return {b.index in chrome for b in blocks if b.text == text}
+
+    assert flagged("Grind") == {True}
+    assert flagged("Roast") == flagged("Size") == {False}
+    assert not any(b.index in chrome for b in blocks if b.text.startswith("Dark roast"))
+
+
 def test_a_shop_card_names_its_item_once() -> None:
     """A shop's card that prints its item's name again (over the image, in a quick-view label) keeps its
     title and loses the copy; a list of cards without prices (a feed, a reference) is left alone."""
