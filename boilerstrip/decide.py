@@ -1084,7 +1084,12 @@ def card_chrome(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int
     (its depth in the card, its tag, its nearest class) holds that text in CHROME_SHARE of the cards
     that have the slot. An item's attribute can be nearly as alike ("Full-Time" in 69 of a job board's
     76 cards) but its slot holds other values too ("Contract"); a promo tile among a shop's cards has
-    no button slot at all.
+    no button slot at all. A card's fieldset legend is chrome whatever it says: it names the card's
+    variant picker ("More options" and the item's name), whose choices are the form's, not the item's
+    text (WCXB: one tuned-third collection page +.008, no held-out page moves). So is a form control's
+    <label> that CHROME_MIN_CARDS cards print ("Size" in 20 cards, "Type" in 7, one slot): its slot holds
+    other labels too, not the item's values (WCXB: one tuned-third collection page +.05, no held-out page
+    moves; every card <label>, however rare, lost a held-out collection page .015).
     """
     chrome: dict[int, str] = {}
     for parent, cards in _cards_by_list(blocks, found).items():
@@ -1111,6 +1116,10 @@ def card_chrome(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int
             alike = everywhere or in_cards[t] >= least and in_slot[slot, t] >= CHROME_SHARE * slots[slot]
             if alike and LETTERS.search(t) and len(t) <= CHROME_MAX_CHARS:
                 chrome[i] = f"the same words in {in_cards[t]} of its list's {len(cards)} cards"
+            elif blocks[i].tag == "legend":
+                chrome[i] = "the legend of a form's fieldset in a card: a picker's name, not the item's text"
+            elif blocks[i].tag == "label" and in_cards[t] >= CHROME_MIN_CARDS:
+                chrome[i] = f"a form control's label in {in_cards[t]} of its list's {len(cards)} cards"
     return chrome
 
 
@@ -1177,11 +1186,13 @@ CONTROL_RULE = "listing.list-control"
 
 
 def card_copies(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int]]) -> dict[int, str]:
-    """The card fields that print their card's title again (case and spacing folded): block index -> why.
+    """The card fields that print their card's title or its price again: block index -> why.
 
     A shop's card often prints its item's name two or three times (over the image, as the linked title, in a
     quick-view label): the card names it once. Only the title counts: a card's value may recur in it (a
-    group of offers, each "Expires 01/01/26"; a reference entry's two fields of type "string").
+    group of offers, each "Expires 01/01/26"; a reference entry's two fields of type "string"). A price
+    is the one value that counts too (_price_copies): a shop theme prints a regular and a sale price box
+    under every item and its stylesheet shows one of them.
     """
     copies: dict[int, str] = {}
     priced = priced_lists(blocks, found)
@@ -1196,6 +1207,24 @@ def card_copies(blocks: Sequence[Block], found: Mapping[int, tuple[int, int, int
                 (i, f"repeats the title of its card, block {title}")
                 for i in ordered if i != title and folded(blocks[i].text) == name
             )  # fmt: skip
+            copies.update(_price_copies([blocks[i] for i in ordered]))
+    return copies
+
+
+def _price_copies(fields: Sequence[Block]) -> dict[int, str]:
+    """The fields of a card that print a price with the figures of an earlier field's, the same in the same
+    order: "Regular price Sale price $19.99" after "Regular price $19.99". A was-and-now pair differs in
+    its figures and stays. (WCXB: one collection page, word F1 .48 -> .64; no other page moved.)"""
+    seen: dict[tuple[str, ...], int] = {}
+    copies: dict[int, str] = {}
+    for b in fields:
+        if not PRICE.search(b.text):
+            continue
+        figures = tuple(FIGURES.findall(b.text))
+        if figures in seen:
+            copies[b.index] = f"prints the price of block {seen[figures]} again"
+        else:
+            seen[figures] = b.index
     return copies
 
 

@@ -653,6 +653,41 @@ def test_card_chrome_is_what_every_card_prints_alike() -> None:
     assert flagged("$19.99") == flagged("In stock") == {False}
 
 
+def test_a_cards_fieldset_legend_is_its_chrome() -> None:
+    """A shop card's variant picker is a fieldset whose legend names the item again ("More options for ...");
+    the legend is the card's chrome, its title and price are not."""
+    card = (
+        '<li><h3><a href="/p/{i}">Stoneware mug number {i}</a></h3><div class="price">$2{i}.00</div>'
+        '<form><fieldset><legend>More options for mug {i}</legend></fieldset></form></li>'
+    )
+    items = "".join(card.format(i=i) for i in range(8))
+    blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+    chrome = card_chrome(blocks, card_fields(blocks))
+    legends = [b.index for b in blocks if b.text.startswith("More options")]
+    assert len(legends) == 8 and all(i in chrome for i in legends)
+    assert not any(b.index in chrome for b in blocks if b.text.startswith(("Stoneware", "$")))
+
+
+def test_a_form_label_many_cards_print_is_their_chrome() -> None:
+    """A shop card's quick-add form labels its pickers ("Size" in every card, "Grind" in some, in one slot):
+    a label that CHROME_MIN_CARDS cards print is chrome though its slot holds other labels; one that
+    fewer cards print is left to its own evidence."""
+    card = (
+        '<li><h3><a href="/p/{i}">Dark roast coffee number {i}</a></h3><div class="price">$1{i}.99</div>'
+        '<form><label class="form__label" for="o{i}">{label}</label><select id="o{i}"></select></form></li>'
+    )
+    labels = ["Grind"] * 6 + ["Roast"] * 2 + ["Size"] * 4
+    items = "".join(card.format(i=i, label=label) for i, label in enumerate(labels))
+    blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+    chrome = card_chrome(blocks, card_fields(blocks))
+    def flagged(text: str) -> set[bool]:
+        return {b.index in chrome for b in blocks if b.text == text}
+
+    assert flagged("Grind") == {True}
+    assert flagged("Roast") == flagged("Size") == {False}
+    assert not any(b.index in chrome for b in blocks if b.text.startswith("Dark roast"))
+
+
 def test_a_shop_card_names_its_item_once() -> None:
     """A shop's card that prints its item's name again (over the image, in a quick-view label) keeps its
     title and loses the copy; a list of cards without prices (a feed, a reference) is left alone."""
@@ -668,6 +703,25 @@ def test_a_shop_card_names_its_item_once() -> None:
         assert len(names) == 16
         assert {b.attr_levels[0].split()[-1] for b in names if b.index in copies} == flagged
         assert len([b for b in names if b.index in copies]) == (8 if flagged else 0)
+
+
+def test_a_shop_card_prints_its_price_once() -> None:
+    """A shop's card that prints its price twice (a regular and a sale price box, one of them shown by the
+    theme's stylesheet, each with its screen-reader label) keeps the first and loses the copy; a card whose
+    second price differs (was and now) keeps both."""
+    card = (
+        '<li><h3><a href="/p/{i}">Stoneware mug number {i}</a></h3><div class="regular">Regular price {a}</div>'
+        '<div class="sale">Regular price Sale price {b}</div></li>'
+    )
+    for a, b, copied in (("$24.00", "$24.00", True), ("$30.00", "$24.00", False)):
+        items = "".join(card.format(i=i, a=a, b=b) for i in range(8))
+        blocks = _blocks(f"<html><body><main><ul>{items}</ul></main></body></html>")
+        copies = card_copies(blocks, card_fields(blocks))
+        sale = [b.index for b in blocks if b.text.startswith("Regular price Sale")]
+        regular = [b.index for b in blocks if b.text.startswith(f"Regular price {a}")]
+        assert len(sale) == len(regular) == 8
+        assert all((i in copies) == copied for i in sale)
+        assert not any(i in copies for i in regular)
 
 
 def test_a_shop_grid_judged_by_structure_leaves_its_cards_chrome_out() -> None:

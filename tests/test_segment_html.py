@@ -194,6 +194,19 @@ def test_hidden_elements_are_skipped(hidden: str) -> None:
     assert out == ["before", "after"]
 
 
+@pytest.mark.parametrize(
+    ("cls", "shown"),
+    [("d-none", False), ("badge d-none", False), ("d-none d-md-block", True), ("d-none lg:flex", True),
+     ("d-md-none", True), ("tab-pane d-none", True)],
+)
+def test_a_frameworks_hiding_class_hides_at_every_width_only(cls: str, shown: bool) -> None:
+    """Bootstrap's .d-none hides an element; with a token that shows it from some width up (.d-md-block,
+    Tailwind's lg:flex) it is on screen on a desktop. .d-md-none alone hides nothing on a phone's width and
+    is left alone; a tab pane stays an inactive tab."""
+    out = texts(f'<p>before</p><div class="{cls}"><p>Sold out</p></div><p>after</p>')
+    assert out == (["before", "Sold out", "after"] if shown else ["before", "after"])
+
+
 @pytest.mark.parametrize("panel", ['<div role="tabpanel" hidden>', '<div role="tabpanel" style="display:none">'])
 def test_inactive_tab_panels_are_shown(panel: str) -> None:
     """An inactive tab panel (the example in another language) is hidden only until its tab is clicked."""
