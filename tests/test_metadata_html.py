@@ -154,6 +154,22 @@ def test_jsonld_page_types() -> None:
         assert meta(f"<head>{ld({'@type': kind, 'name': 'X thing'})}</head>").page_type == expected
 
 
+def test_theme_default_og_article_on_a_webpage_is_no_article() -> None:
+    """og:type "article" beside a bare WebPage declaration names no type, unless og says when the post was published."""
+    page = ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "name": "Payroll services", "dateModified": "2024-02-01"},
+        {"@type": "WebSite", "name": "Example Advisors"},
+    ]})  # fmt: skip
+    og = '<meta property="og:type" content="article">'
+    modified = '<meta property="article:modified_time" content="2024-02-01T10:00:00+00:00">'
+    published = '<meta property="article:published_time" content="2024-01-05T10:00:00+00:00">'
+    assert meta(f"<head>{og}{modified}{page}</head>").page_type is None
+    assert meta(f"<head>{og}{published}{page}</head>").page_type == "article"
+    assert meta(f"<head>{og}</head>").page_type == "article"
+    claim = ld({"@type": "ClaimReview", "claimReviewed": "The bridge will close", "reviewRating": {"ratingValue": 1}})
+    assert meta(f"<head>{og}{page}{claim}</head>").page_type == "article"
+
+
 def test_jsonld_image_list_and_string_keywords() -> None:
     """image as a list of strings; keywords as one comma-separated string."""
     obj = {"@type": "Article", "image": ["/a.jpg", "/b.jpg"], "keywords": "tea, coffee,  water "}

@@ -24,7 +24,16 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..model import Metadata
 from ..pagetype import forum_url
 from .bylines import byline_names, clean_handle, labelled_byline, poster_name
-from .jsonld import ORGANIZATION_TYPES, JsonLd, page_type_of, parse_jsonld, string_leaves, texts, types_of
+from .jsonld import (
+    ORGANIZATION_TYPES,
+    JsonLd,
+    is_webpage,
+    page_type_of,
+    parse_jsonld,
+    string_leaves,
+    texts,
+    types_of,
+)
 from .normalize import (
     TITLE_SEP,
     author_from_url,
@@ -71,6 +80,10 @@ _LICENSE_KEYS = ("license", "dcterms.license", "dc.rights", "dcterms.rights")
 #: names no type; taken for a product, the page's grid was judged a carousel beside the product.
 _OG_TYPES = {"article": "article", "blog": "article", "product": "product", "og:product": "product",
              "product.item": "product", "books.book": "product", "book": "product"}
+#: og tags only a post carries (its publication time, section, author): a site's other pages print og:type
+#: "article" without them (see _page_type). Without this test a dated story that declares a bare WebPage lost
+#: its article judgement (ScrapingHub, one page -.66)
+_POST_KEYS = ("article:published_time", "og:article:published_time", "article:section", "article:author")
 
 #: Containers whose dates and names belong to other stories or to readers.
 _EXCLUDED_TAGS = frozenset({"aside", "footer", "nav", "form"})
@@ -921,6 +934,10 @@ def _page_type(page: _Page) -> str | None:
     kinds = [_OG_TYPES.get(normalize_space(og).lower()) for og in page.meta(("og:type",))]
     if "product" in kinds:
         return "product"
+    if page.main and is_webpage(types_of(page.main)) and not any(page.meta(_POST_KEYS)):
+        # The same theme's JSON-LD names any page a bare WebPage, and a post's og tags say when and
+        # where it was published: without them, og:type "article" is the theme's default, not the page's.
+        return None
     return next((k for k in kinds if k), None)
 
 

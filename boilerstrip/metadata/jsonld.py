@@ -17,7 +17,9 @@ from typing import Any
 
 from .normalize import normalize_space
 
-__all__ = ["ORGANIZATION_TYPES", "JsonLd", "page_type_of", "parse_jsonld", "string_leaves", "texts", "types_of"]
+__all__ = [
+    "ORGANIZATION_TYPES", "JsonLd", "is_webpage", "page_type_of", "parse_jsonld", "string_leaves", "texts", "types_of",
+]
 
 _MAX_DEPTH = 12
 _MAX_SCRIPT = 2_000_000  # characters; bigger "JSON-LD" is an app state dump, not metadata
@@ -37,7 +39,7 @@ _PAGE_TYPES: dict[str, str] = {
         _words("""Article NewsArticle BlogPosting Report ScholarlyArticle SocialMediaPosting LiveBlogPosting
         OpinionNewsArticle AnalysisNewsArticle ReportageNewsArticle ReviewNewsArticle BackgroundNewsArticle
         AskPublicNewsArticle SatiricalArticle AdvertiserContentArticle MedicalScholarlyArticle Review
-        CriticReview Posting Blog HowTo Course"""),
+        CriticReview ClaimReview Posting Blog HowTo Course"""),
         "article",
     ),
     **dict.fromkeys(_words("TechArticle APIReference SoftwareSourceCode"), "documentation"),
@@ -107,6 +109,11 @@ def page_type_of(types: Sequence[str]) -> str | None:
         if t in _PAGE_TYPES:
             return _PAGE_TYPES[t]
     return None
+
+
+def is_webpage(types: Sequence[str]) -> bool:
+    """Whether the @type names say "a page" (WebPage or a subtype) and no coarser page type."""
+    return any(t in _WEBPAGES for t in types) and page_type_of(types) is None
 
 
 def _rank(obj: dict[str, Any], faq: bool = False) -> int:
