@@ -622,6 +622,24 @@ def test_card_lists_counts_the_words_of_unspaced_titles() -> None:
     assert sum(1 for b in plain if b.index in card_lists(plain)) == 12
 
 
+def test_card_lists_takes_cards_that_are_one_link_around_a_description() -> None:
+    """A service card that is one <a> around its heading and a sentence links to its item though no field
+    holds the link; a wall of client names, each one link around its name, describes nothing: no cards."""
+    blocks = _blocks(_cards_page(
+        '<li><a href="/services/{i}">\n  <div class="card-body"><h3>Payroll service {i}</h3>'
+        "<p>We run your payroll every month and file the returns on time for you.</p></div>"
+        "<div>Learn more</div></a></li>"
+    ))  # fmt: skip
+    assert not any(b.links for b in blocks)
+    cards = card_lists(blocks)
+    titles = [b.index for b in blocks if b.text.startswith("Payroll service")]
+    assert len(titles) == 6 and all(cards.get(i, (0, 0))[1] == 6 for i in titles)
+    logos = _blocks(_cards_page(
+        '<li><a href="/clients/{i}">\n  <div class="tile"><h3>Harbour Foods number {i}</h3><p>Client</p></div></a></li>'
+    ))  # fmt: skip
+    assert card_lists(logos) == {}
+
+
 def test_card_lists_leaves_menus_mega_menus_and_prose_alone() -> None:
     """Menu entries have no title, a mega-menu column is many links, running paragraphs are prose."""
     menu = _cards_page('<li><a href="/s/{i}">Section {i}</a></li>')
