@@ -467,6 +467,14 @@ def test_html_regions_take_sibling_sections_that_hold_content() -> None:
     assert html_region(blocks, scores) == 3
 
 
+def test_a_thin_section_joins_the_region_from_a_small_share_of_its_mass() -> None:
+    """A clean sibling section with less than a tenth of the region's net mass but more than
+    decide.SECTION_SHARE of it joins the region; a thinner one does not."""
+    # body(1) > nav(2) | section(3) | section(4) | section(5) | footer(6), every block as long
+    blocks = [Block(index=i, text=LONG, containers=(1, 2 + i)) for i in range(5)]
+    assert html_regions(blocks, [-1.0, 1.0, 0.085, 0.05, -1.0], sections=True) == (3, 4)
+
+
 def test_region_signals_cover_every_section_only_off_articles() -> None:
     """The pipeline asks for sections except on articles and threads; region_signals then keep them all in."""
     blocks = _landing_page()
