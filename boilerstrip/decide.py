@@ -675,6 +675,7 @@ def region_signals(
             return []
         if not t.sequence:
             span = trimmed_span(blocks, scores, span, transparent, single)
+        span = (_past_menu(blocks, *span), span[1])
         inside = [span[0] <= b.index < span[1] for b in blocks]
         where = f"lines {span[0]}-{span[1] - 1}"
         outside = t.outside_region * TEXT_OUTSIDE_SCALE
@@ -685,6 +686,29 @@ def region_signals(
         else Signal(b.index, outside, "region.outside", out_why)
         for b, ins in zip(blocks, inside, strict=True)
     ]
+
+
+#: a dumped menu's entry is a line of this many words at most, with no sentence's end...
+MENU_ENTRY_WORDS = 6
+#: ...and a region whose first line falls inside a run of at least this many such lines (counted from the
+#: line above the start) starts past that run: a category menu's tail, not the page's text. WCXB-500 dumps
+#: a/b/c: .8261/.8233/.8159 -> .8265/.8239/.8164 (held-out thirds 1+2 +.0002/+.0005/+.0001)
+MENU_RUN_LINES = 8
+
+
+def _menu_entry(b: Block) -> bool:
+    return len(b.text.split()) <= MENU_ENTRY_WORDS and not SENTENCE_END.search(b.text.rstrip())
+
+
+def _past_menu(blocks: Sequence[Block], start: int, end: int) -> int:
+    """The region's start, stepped past a run of menu entries it falls inside: the evidence let the last
+    entries of a long menu (the ones with a comma or an ampersand) join the text under it."""
+    if start == 0 or not _menu_entry(blocks[start - 1]):
+        return start
+    i = start
+    while i < end and _menu_entry(blocks[i]):
+        i += 1
+    return i if i - start + 1 >= MENU_RUN_LINES and i < end else start
 
 
 def _label(score: float, bias: float) -> Label:

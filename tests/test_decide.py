@@ -1358,3 +1358,17 @@ def test_a_label_printed_in_every_entry_is_no_comment_section() -> None:
     label = [Signal(3, -1.0, "widgets.comments-heading", "")]
     assert [v.label for v in decide(once, [*prose, *label], {}, T)][:3] == ["content"] * 3
     assert [v.label for v in decide(once, [*prose, *label], {}, T)][4:] == ["boilerplate"] * 4
+
+
+def test_a_dumped_region_starting_inside_a_menu_steps_past_it() -> None:
+    """A region whose first line is the tail of a long menu (entries the evidence let in) starts at the text
+    under the menu; a region that starts with a list after a line of prose keeps its start."""
+    menu = [f"Garden Tools & Outdoor Item {k}" for k in range(12)]
+    text = "The ferry left the harbour at seven, the first crossing since the winter storms in November."
+    blocks = lines(*menu, text, text)
+    scores = [-1.0] * 4 + [1.0] * 8 + [2.0, 2.0]
+    sigs = region_signals(blocks, scores, T)
+    assert "lines 12-13" in sigs[0].evidence
+    blocks = lines("A sentence of prose that opens the page.", *menu, text, text)
+    sigs = region_signals(blocks, [-1.0, *([1.0] * 12), 2.0, 2.0], T)
+    assert "lines 1-14" in sigs[0].evidence
