@@ -1024,9 +1024,8 @@ def _held_cards(per_block: Sequence[Sequence[Signal]], first: Sequence[Label]) -
 #: a rule of a boilerplate detector at least this strong names what a block is (a share bar's "Share this
 #: on", a legal-links line, a caption's "(Image: ...)"): a block it named that the first pass dropped is held
 #: out of the content around it; on balance it was only undecided because prose-like words outweighed it.
-#: (Text rules alone, class/id rules left out: thirds +.0004/-.0003/+.0001.) WCXB (python -m benchmarks run
-#: --dataset ../shared/datasets/wcxb --extractors boilerstrip): thirds +.0004/-.0002/+.0005; ScrapingHub
-#: F1 .9745 -> .9750 (captions with credits, share lines, a reCAPTCHA notice)
+#: WCXB thirds +.0004/-.0002/+.0005, ScrapingHub F1 .9745 -> .9750 (captions with credits, share lines, a
+#: reCAPTCHA notice); text rules alone, class/id rules left out: thirds +.0004/-.0003/+.0001
 NAMED_WEIGHT = 1.0
 NAMED_DETECTORS = frozenset({"widgets", "consent", "credits"})
 
