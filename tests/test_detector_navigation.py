@@ -203,6 +203,16 @@ def test_layout_names_of_columns_are_not_a_sidebar() -> None:
     assert s["Popular this week"] < 0
 
 
+def test_side_modifier_of_a_component_is_not_a_sidebar() -> None:
+    """'x-feature x-sidebar-left' lays a feature block out with its side column on the left: the block is
+    no sidebar. A lone 'sidebar-left' or 'x-sidebar-left' without a sibling name of its namespace is one."""
+    s = html(f'<div class="x-feature x-sidebar-left item"><p>{PARAGRAPH}</p></div>'
+             '<div class="x-sidebar-left"><p>Popular this week</p></div>'
+             '<div id="sidebar-left" class="sidebar-left"><p>Recent comments</p></div>')  # fmt: skip
+    assert s[PARAGRAPH] == 0
+    assert s["Popular this week"] < 0 and s["Recent comments"] < 0
+
+
 def test_facet_entries_with_counts() -> None:
     """A filter's entries with their counts are navigation; an item that only mentions a bracketed number is not."""
     s = html(

@@ -35,7 +35,9 @@ class RuleDetector:
     def __init__(self, extra_rules: Iterable[Mapping[str, Any]] = ()) -> None:
         self.rules: tuple[Rule, ...] = load_rules(self.name) + compile_rules(self.name, extra_rules)
         self.params: Mapping[str, Any] = dict(load_table(self.name).get("params", {}))
-        self.index = RuleIndex.build(self.rules, tuple(self.params.get("ignore_classes", ())))
+        self.index = RuleIndex.build(
+            self.rules, tuple(self.params.get("ignore_classes", ())), tuple(self.params.get("modifier_classes", ()))
+        )
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         yield from self.rule_signals(blocks, page)

@@ -62,6 +62,22 @@ def _attr_tokens(attrs: str) -> list[str]:
     return attrs.replace("_", " ").replace("-", " ").split()
 
 
+def _drop_modifiers(attrs: str, modifiers: re.Pattern[str]) -> str:
+    """``attrs`` without the names that modify another name of the same namespace on the element.
+
+    "n-switchback n-sidebar-left" is a switchback block with its side column on the left,
+    "cs-site-content cs-sidebar-right" the content wrapper of a page with a right sidebar: the
+    element lays a sidebar out, it is none. A lone "sidebar-left" or "wso-sidebar-right" stays.
+    """
+    names = attrs.split()
+    drop = set()
+    for name in names:
+        m = modifiers.match(name)
+        if m and any(n != name and n.startswith(m[1]) and n[len(m[1]) : len(m[1]) + 1] in "-_" for n in names):
+            drop.add(name)
+    return " ".join(n for n in names if n not in drop) if drop else attrs
+
+
 def _index(pairs: Sequence[tuple[int, tuple[str, ...]]]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     out: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for i, seq in pairs:
@@ -110,6 +126,8 @@ class RuleIndex:
     rules: tuple[Rule, ...]
     attr_words: Sequences
     ignore_classes: re.Pattern[str] | None
+    #: names that modify another class of their element when both share a namespace (see _drop_modifiers)
+    modifier_classes: re.Pattern[str] | None
     #: block lengths where the set of applicable text rules changes, ascending; a block of
     #: length n uses ``buckets[bisect_right(bounds, n)]``
     bounds: tuple[int, ...]
@@ -120,7 +138,9 @@ class RuleIndex:
     vocabulary: frozenset[str]
 
     @classmethod
-    def build(cls, rules: Sequence[Rule], ignore_classes: Sequence[str] = ()) -> RuleIndex:
+    def build(
+        cls, rules: Sequence[Rule], ignore_classes: Sequence[str] = (), modifier_classes: Sequence[str] = ()
+    ) -> RuleIndex:
         attrs = [(i, s) for i, r in enumerate(rules) if r.target == "attrs" for s in r.words]
         text = [(i, r) for i, r in enumerate(rules) if r.target == "text"]
         edges = {r.min_chars for _, r in text if r.min_chars} | {r.max_chars + 1 for _, r in text if r.max_chars}
@@ -149,10 +169,12 @@ class RuleIndex:
                 )
             )
         ignore = re.compile(r"(?<!\S)(?:" + "|".join(ignore_classes) + r")(?!\S)") if ignore_classes else None
+        modifiers = re.compile(r"\A([^\s_-]+)[-_]+(?:" + "|".join(modifier_classes) + r")\Z") if modifier_classes else None
         return cls(
             rules=tuple(rules),
             attr_words=_index(attrs),
             ignore_classes=ignore,
+            modifier_classes=modifiers,
             bounds=bounds,
             buckets=tuple(buckets),
             weights=tuple(round(r.weight, 3) for r in rules),
@@ -166,6 +188,8 @@ class RuleIndex:
             return {}
         if self.ignore_classes is not None:
             attrs = self.ignore_classes.sub(" ", attrs)
+        if self.modifier_classes is not None:
+            attrs = _drop_modifiers(attrs, self.modifier_classes)
         attrs = UTILITY_NAMES.sub(" ", attrs)
         found: dict[int, str] = {}
         _find(_attr_tokens(attrs), self.attr_words, found)
