@@ -281,6 +281,19 @@ def test_login_prompt_in_place_of_a_reply_box() -> None:
     assert line("Connectez-vous pour répondre") <= -1.2
 
 
+def test_sign_in_wall_buttons_and_terms() -> None:
+    """A sign-in wall's third-party buttons and terms line are a widget; a sentence about signing in with a
+    provider, or past the wall's length, is not."""
+    assert line("Continue with Google") <= -1.2
+    assert line("Continue with Email") <= -1.2
+    assert line("By continuing, you agree to our Terms of Service and acknowledge our Privacy Policy.") <= -1.2
+    assert line("Weiter mit Apple") <= -1.2
+    assert line("We continued with the old router for a month before the replacement arrived.") == 0
+    long = ("After the update I could no longer sign in with Google on the tablet, so I reset the app, cleared its "
+            "cache, removed the account from the system settings and added it back twice before it worked.")
+    assert line(long) == 0
+
+
 def test_member_rank_beside_a_post() -> None:
     """A member's rank in the poster's card ("Well-known member") is a widget; the same words in the post are not."""
     s = html('<div class="message-userdetails"><h5 class="usertitle">Well-known member</h5></div>'
