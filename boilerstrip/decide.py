@@ -715,6 +715,14 @@ def _label(score: float, bias: float) -> Label:
     return "content" if score + bias > 0 else "boilerplate"
 
 
+#: frames in which an undecided block that scores below zero stays out between two content neighbours:
+#: a site's header and menus inside <main>, or on a page judged by structure (every block starts from a
+#: positive prior) a menu's entries that the prior lifted to just under zero. WCXB: 7 pages up (.01-.05:
+#: listings, products, collections, a service), none down. Not <aside>: an article's pull quote is one,
+#: a sentence the evidence nearly kept (ScrapingHub: one page 1.00 -> .99 with it).
+MENU_FRAMES = frozenset({"nav", "header", "footer"})
+
+
 def revise(
     blocks: Sequence[Block], scores: Sequence[float], labels: list[Label], t: Tunables,
     transparent: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset(),
@@ -727,7 +735,8 @@ def revise(
     page's title (``titles``) introduces nothing: the title is metadata. Inside a dump's ``body``
     (the region's lines from its first content line to its last), a line with no net evidence
     against it introduces the content that follows it, as a heading does: a recipe card's short
-    ingredient lines after its rating widget, a table's cells printed one per line.
+    ingredient lines after its rating widget, a table's cells printed one per line. A block in a
+    menu frame (MENU_FRAMES) whose score is below zero is not carried in between two content blocks.
     """
     n = len(blocks)
     decided = [(abs(s) >= t.undecided or i in held) and i not in transparent for i, s in enumerate(scores)]
@@ -762,7 +771,8 @@ def revise(
             out[i] = "content"
             continue
         elif prev_label == next_label and prev_label is not None:
-            out[i] = prev_label
+            if not (prev_label == "content" and scores[i] < 0 and b.landmarks & MENU_FRAMES):
+                out[i] = prev_label
         elif "boilerplate" in (prev_label, next_label) and None in (prev_label, next_label):
             out[i] = "boilerplate"
     return out

@@ -235,6 +235,21 @@ def test_revise_keeps_held_card_fields_as_the_first_pass_kept_them() -> None:
     assert held == ["boilerplate", "content", "content", "content", "boilerplate"]
 
 
+def test_revise_leaves_a_menu_frames_entries_out_between_content() -> None:
+    """An undecided block that scores below zero inside <nav>, <header> or <footer> stays out between two
+    content blocks (a site's menu inside <main>); one in <aside> (a pull quote) or in no frame follows them in."""
+    scores = [2.0, -0.7, -0.7, -0.3, -0.3, 0.3, 2.0]
+    first: list[Label] = ["content", "boilerplate", "boilerplate", "boilerplate", "boilerplate", "content", "content"]
+    frames = [(), ("nav",), ("header", "nav"), ("aside",), (), ("nav",), ()]
+    texts = ["Cameras for every kind of shooter", "Photography", "Lighting", "A quote", "Label", "Deals", LONG]
+    blocks = [
+        Block(index=i, text=t, landmarks=frozenset(f), containers=(1,))
+        for i, (t, f) in enumerate(zip(texts, frames, strict=True))
+    ]
+    out = revise(blocks, scores, first, T)
+    assert out == ["content", "boilerplate", "boilerplate", "content", "content", "content", "content"]
+
+
 def test_revise_leaves_undecided_between_mixed_neighbours() -> None:
     """Between a content and a boilerplate neighbour, an undecided block keeps its label."""
     scores = [2.0, 0.3, -2.0]
