@@ -202,3 +202,22 @@ def test_other_codes_of_a_listed_language_use_its_list(code: str, text: str) -> 
     """nb (Norwegian Bokmål) and in (old code of Indonesian) use the lists of no and id."""
     got = judge(Block(index=0, text=text), PageInfo(kind="html", language=code))
     assert got.get("evidence.stopwords", 0) > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "heard"),
+    [
+        ("harbourwatcher said:", "quote", True),
+        ("Old Salt wrote:", "quote", True),
+        ("Kapitän Jo schrieb:", "quote", True),
+        ("On 3/5/2024 at 7:29 PM, harbourwatcher said:", "quote", False),  # the dated form: not this header
+        ("harbourwatcher said:", "paragraph", False),  # outside a quote box
+        ("The harbour master, asked about the delay at the quay on Tuesday, said:", "quote", False),
+    ],
+)
+def test_quote_headers(text: str, role: str, heard: bool) -> None:
+    """A quote box's "<name> said:" line (per language) is content evidence; other lines ending so are not."""
+    got = judge(Block(index=0, text=text, role=role))
+    assert ("evidence.quote-header" in got) is heard
+    if heard:
+        assert got["evidence.quote-header"] > 0

@@ -568,3 +568,20 @@ def test_a_dumped_forms_required_field_labels_go() -> None:
     for label in ("Full Name(Required)", "Email *", "Phone (Required)"):
         assert label not in r.text
     assert [b.role for b in segment_text("Email(Required)\nprint(total)\n")] == ["line", "code"]
+
+
+@pytest.mark.parametrize(
+    ("text", "gate"),
+    [
+        ("Join to see EXIF info for this image (if available)", True),
+        ("You must log in or register to view this attachment.", True),
+        ("Registriere dich, um die Bilder zu sehen.", True),
+        ("Connectez-vous pour voir les pièces jointes", True),
+        ("Join to see the world, the brochure said, and I did.", False),  # a clause follows: prose
+        ("We had to join to see the show.", False),  # not at the start
+    ],
+)
+def test_members_only_prompts_in_posts(text: str, gate: bool) -> None:
+    """A board's members-only prompt set into a post (what a guest may not see) is a widget; prose is not."""
+    got = html(f"<article><p>{POST}</p><p>{text}</p></article>")
+    assert (got.get(text, 0.0) <= -2.0) is gate

@@ -202,3 +202,24 @@ def test_a_wet_dump_of_a_thread_keeps_every_post() -> None:
         if len(text) > 40:
             assert text in r.text
     assert "Add to quote" not in r.text and "Terms and rules" not in r.text
+
+
+def _quoting(name: str, quoted: str, reply: str) -> str:
+    """A reply that quotes another post in a XenForo-style quote box: a linked "<name> said:" over the words."""
+    return (
+        f"<blockquote class='bbCodeBlock bbCodeBlock--quote'><div class='bbCodeBlock-title'>"
+        f"<a href='/goto/post?id=1' class='bbCodeBlock-sourceJump'>{name} said:</a></div>"
+        f"<div class='bbCodeBlock-content'><div class='bbCodeBlock-expandContent'>{quoted}</div></div>"
+        f"</blockquote>{reply}"
+    )
+
+
+def test_a_quote_header_in_a_reply_is_kept() -> None:
+    """A reply's "<name> said:" over the words it quotes is the reply's own line, though it is a link and the
+    same header stands over each quote of that post (evidence.quote-header); the poster's card is not kept."""
+    quoted = "How bright does it need to be if no light gets in at all?"
+    posts = [*POSTS[:4], ("lumenhead", _quoting("greyscale", quoted, "None at all, it is a basement.")),
+             ("hushmode", _quoting("greyscale", quoted, "Dark rooms forgive a dim lamp.")), *POSTS[4:]]  # fmt: skip
+    r = boilerstrip.extract(thread_page(posts), url=THREAD_URL)
+    assert r.text.count("greyscale said:") == 2
+    assert "None at all, it is a basement." in r.text and "Reaction score" not in r.text

@@ -108,6 +108,7 @@ class EvidenceDetector:
                 yield Signal(b.index, SHEET_WEIGHT, SHEET_RULE, f"in a dialog, in #{sheet[b.index]} with the declared description")
         if page.kind == "html":
             yield from _post_bodies(blocks)
+        yield from _quote_headers(blocks)
 
     def _judge(self, b: Block, lang: str | None, judged: bool = True) -> Iterator[Signal]:
         p = _PARAMS
@@ -215,6 +216,27 @@ def _described(blocks: Sequence[Block], description: str | None) -> frozenset[in
         if text in key or prefix in text:
             found.add(b.index)
     return frozenset(found)
+
+
+#: a quote's header line: a name of one to four words, then the language's "said:", alone in a quote box.
+#: The dated form ("On 3/5/2024 at 7:29 PM, <name> said:") is left to the other evidence.
+QUOTE_HEADER = regex.compile(
+    r"^(?!on\s)\S+(?:\s+\S+){0,3}\s+(?:" + "|".join(map(regex.escape, _TABLE["quote_header"]["verbs"])) + r")\s?:$",
+    regex.IGNORECASE,
+)
+QUOTE_HEADER_MAX_CHARS = 60
+#: outweighs what a header's shape says against it: a link (-2.0), in a run of short links (-0.7), its text
+#: repeated where the same post is quoted again (-1.5). WCXB forum .8198 -> .8203 (thirds +.0004/-.0003/+.0013;
+#: tuned third 0519, 0522 up .01, one board whose truth drops its headers down .01)
+QUOTE_HEADER_WEIGHT = 4.0
+QUOTE_HEADER_RULE = "evidence.quote-header"
+
+
+def _quote_headers(blocks: Sequence[Block]) -> Iterator[Signal]:
+    """A quote's header ("<name> said:") inside a post: the reply's own line, naming whose words it quotes."""
+    for b in blocks:
+        if b.role == "quote" and len(b.text) <= QUOTE_HEADER_MAX_CHARS and QUOTE_HEADER.match(b.text):
+            yield Signal(b.index, QUOTE_HEADER_WEIGHT, QUOTE_HEADER_RULE, "a quote's header: whose words follow")
 
 
 #: a post body's place: its tag path and the class/id of its nearest classed elements, numbers dropped
