@@ -730,7 +730,7 @@ def revise(
 ) -> list[Label]:  # fmt: skip
     """The context pass: undecided blocks follow their neighbours; headings follow what they introduce.
 
-    ``held`` blocks count as decided whatever their score (the fields of a list's cards, _held_cards).
+    ``held`` blocks count as decided whatever their score (a list's card fields, named boilerplate: _held).
     Transparent blocks keep their label and are no one's neighbour. A heading that repeats the
     page's title (``titles``) introduces nothing: the title is metadata. Inside a dump's ``body``
     (the region's lines from its first content line to its last), a line with no net evidence
@@ -946,7 +946,7 @@ def decide(
     body = _text_body(blocks, region, first)
     final = first
     if weights.get("context", 1.0):
-        held = _held_cards(per_block, first) | _named_out(per_block, first)
+        held = _held(per_block, first)
         final = plain_runs(
             blocks, scores, revise(blocks, scores, first, t, transparent, titles, body, held), per_block, t, body
         )
@@ -1018,19 +1018,6 @@ COPY_RULE = "context.thread-copy"
 COPY_WHY = "repeats the text of a block kept before it (a quote, the opening post printed again)"
 
 
-def _held_cards(per_block: Sequence[Sequence[Signal]], first: Sequence[Label]) -> frozenset[int]:
-    """The card fields the first pass kept (listing_card_signals): the context pass holds them as decided.
-
-    Lifted by SPARSE_CARD, a card's title and text end just above zero, undecided, and a grid of them
-    between a sort toolbar and the footer followed those neighbours out, every card at once (WCXB: an
-    undeclared shop grid's 20 titles and prices, word F1 .60 -> .96). Held, the list is judged as the list
-    it is, and a label between two cards ("Bestseller", "Sold out") follows them in.
-    """
-    return frozenset(
-        i for i, sig in enumerate(per_block) if first[i] == "content" and any(s.rule == "listing.card" for s in sig)
-    )
-
-
 #: a rule of a boilerplate detector at least this strong names what a block is (a share bar's "Share this
 #: on", a legal-links line, a caption's "(Image: ...)"): a block it named that the first pass dropped is held
 #: out of the content around it; on balance it was only undecided because prose-like words outweighed it.
@@ -1040,11 +1027,20 @@ NAMED_WEIGHT = 1.0
 NAMED_DETECTORS = frozenset({"widgets", "consent", "credits"})
 
 
-def _named_out(per_block: Sequence[Sequence[Signal]], first: Sequence[Label]) -> frozenset[int]:
-    """Blocks the first pass dropped that a boilerplate rule named: the context pass holds them as decided."""
+def _held(per_block: Sequence[Sequence[Signal]], first: Sequence[Label]) -> frozenset[int]:
+    """The blocks the context pass holds as decided, whatever their score, in one pass over the signals.
+
+    - Card fields the first pass kept (listing_card_signals). Lifted by SPARSE_CARD, a card's title and
+      text end just above zero, undecided, and a grid of them between a sort toolbar and the footer
+      followed those neighbours out, every card at once (WCXB: an undeclared shop grid's 20 titles and
+      prices, word F1 .60 -> .96). Held, the list is judged as the list it is, and a label between two
+      cards ("Bestseller", "Sold out") follows them in.
+    - Blocks the first pass dropped that a boilerplate rule named (NAMED_WEIGHT).
+    """
     return frozenset(
         i for i, sig in enumerate(per_block)
-        if first[i] == "boilerplate" and any(s.weight <= -NAMED_WEIGHT and s.detector in NAMED_DETECTORS for s in sig)
+        if (first[i] == "content" and any(s.rule == "listing.card" for s in sig))
+        or (first[i] == "boilerplate" and any(s.weight <= -NAMED_WEIGHT and s.detector in NAMED_DETECTORS for s in sig))
     )  # fmt: skip
 
 

@@ -363,7 +363,11 @@ SHOWN_AT_WIDTH = regex.compile(r"^d-\w+-(?!none)|:")
 
 def _hidden_class(attributes: dict[str, str | None]) -> bool:
     """Whether a framework's utility class hides the element at every width (see HIDDEN_CLASSES)."""
-    tokens = (attributes.get("class") or "").split()
+    classes = attributes.get("class")
+    # asked of every element: a substring test first, the split only where a hiding name may be
+    if not classes or not any(name in classes for name in HIDDEN_CLASSES):
+        return False
+    tokens = classes.split()
     return not HIDDEN_CLASSES.isdisjoint(tokens) and not any(SHOWN_AT_WIDTH.search(t) for t in tokens)
 
 
