@@ -481,6 +481,10 @@ def test_a_bio_with_no_box_opens_with_the_declared_authors_name() -> None:
     bio = [v for v in r.blocks if v.block.text == BIO]
     assert bio and any(s.rule == "widgets.author-bio" and s.weight < 0 for s in bio[0].signals)
     assert "Dana Whitfield" not in r.text and "The council voted" in r.text
+    # the name in capitals, or after "About", opens the same bio
+    for opening in ("DANA WHITFIELD is", "About Dana Whitfield, is"):
+        r = boilerstrip.extract(page.replace("Dana Whitfield is", opening))
+        assert "Whitfield" not in r.text and "The council voted" in r.text
     quoted = page.replace(BIO, "Engineers told Dana Whitfield is a name they trust, the mayor said.")
     other = page.replace(BIO, "Marta Ruiz is a staff reporter covering schools and the county courts.")
     for html_page in (quoted, other, _with_bio("").replace('<div class="author-bio">', "<div>")):

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
 from typing import Any, ClassVar
 
 import regex
@@ -47,7 +46,6 @@ class WidgetsDetector(RuleDetector):
         self.bio_box = _names(bio["bio_names"])
         self.writer = regex.compile("|".join(bio["writer_words"]))
         self.bio_levels = int(bio["levels"])
-        self.bio_verbs = "|".join(bio["bio_verbs"])
         self.bio_max = int(bio["bio_max_chars"])
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
@@ -73,11 +71,11 @@ class WidgetsDetector(RuleDetector):
             return
         w = self.weights
         wrapped = _in_long_runs(blocks, "form", self.form_wrap)
-        opens_bio = self._bio_opening(page)
+        bio_names = self._bio_names(page)
         for b in blocks:
             if self._in_author_bio(b):
                 yield Signal(b.index, w["author_bio"], "widgets.author-bio", "inside an author's bio box")
-            elif opens_bio and len(b.text) <= self.bio_max and opens_bio.match(b.text):
+            elif bio_names and len(b.text) <= self.bio_max and self._opens_bio(b.text, bio_names):
                 yield Signal(
                     b.index, w["author_bio"], "widgets.author-bio", "opens with the declared author's name, as a bio"
                 )
@@ -93,11 +91,20 @@ class WidgetsDetector(RuleDetector):
             if "comments" in marks:
                 yield Signal(b.index, w["landmark_comments"], "widgets.landmark-comments", "inside comments")
 
-    def _bio_opening(self, page: PageInfo) -> regex.Pattern[str] | None:
-        """The opening of a bio of the page's declared authors ("Dana Whitfield is a staff reporter ..."),
-        for full names only."""
-        names = tuple(n for n in page.metadata.authors if len(n.split()) >= 2)
-        return _bio_pattern(names, self.bio_verbs) if names else None
+    def _bio_names(self, page: PageInfo) -> tuple[str, ...]:
+        """The page's declared authors' full names, lower-cased, whose bio a paragraph may open."""
+        return tuple(n.lower() for n in page.metadata.authors if len(n.split()) >= 2)
+
+    def _opens_bio(self, text: str, names: tuple[str, ...]) -> bool:
+        """Whether ``text`` opens as a bio of one of ``names`` ("Dana Whitfield is a staff reporter ...",
+        "About Dana Whitfield, ...")."""
+        lower = text.lower()
+        start = m.end() if (m := BIO_ABOUT.match(lower)) else 0
+        return any(
+            lower.startswith(n, at) and BIO_TAIL.match(lower, at + len(n)) is not None
+            for n in names
+            for at in {start, 0}
+        )
 
     def _in_author_bio(self, b: Block) -> bool:
         """Whether a class name of the block's nearest classed elements names an author's bio box."""
@@ -128,6 +135,13 @@ def _in_long_runs(blocks: Sequence[Block], landmark: str, min_chars: int) -> fro
     return frozenset(found)
 
 
+#: what may stand before the author's name at a bio's opening, and the verb after it (matched on
+#: lower-cased text). The name itself is compared as text: a pattern compiled per page's authors cost
+#: about a millisecond a page.
+BIO_ABOUT = regex.compile(r"about\s+")
+BIO_TAIL = regex.compile(
+    rf",?\s+(?:{'|'.join(load_table('widgets')['author_bio']['bio_verbs'])})\b", regex.IGNORECASE
+)
 COMMENT_CLASS_RULE = "widgets.comments-class"
 COMMENT_PROMPT_RULE = "widgets.comment-prompt"
 PROFILE_FIELD_RULE = "widgets.profile-field"
@@ -210,9 +224,3 @@ def _dump_signatures(blocks: Sequence[Block], profile: frozenset[int], weight: f
             yield Signal(b.index, weight, "widgets.signature-line", "closes a paragraph after a post's profile fields")
 
 
-@lru_cache(maxsize=256)
-def _bio_pattern(names: tuple[str, ...], verbs: str) -> regex.Pattern[str]:
-    """The bio opening for these full names, compiled once: the structure pass hears the detector again on
-    the same page, and a site's pages share their authors."""
-    who = "|".join(regex.escape(n) for n in names)
-    return regex.compile(rf"(?:about\s+)?(?:{who}),?\s+(?:{verbs})\b", regex.IGNORECASE)
