@@ -211,3 +211,16 @@ def test_glued_cards_of_a_listing_left_alone() -> None:
     features = ["Cloud BackupYour files are copied every night.", "Family SharingSix people can use one plan.",
                 "Offline ModeEvery song can be saved to the phone."]  # fmt: skip
     assert not any(dump(*features, *ARTICLE).values())
+
+
+def test_cards_whose_summaries_open_with_a_dateline() -> None:
+    """A headline in sentence case, a space, then a summary opening with a dateline in capitals ("LYON:",
+    "PORTO (AP) —"): cards too, flagged in a run beside an article; a dateline opening a line is the story's."""
+    cards = [
+        "Bakery wins the regional award for its rye bread LYON: The judges praised the crust and the rise.",
+        "Fishing fleet returns early as a storm warning is raised PORTO (AP) — Skippers came in a day early.",
+        "School choir will perform at the cathedral next month OSLO: Tickets go on sale at the town hall.",
+    ]
+    got = dump(*cards, "GENOA: " + ARTICLE[0], *ARTICLE[1:])
+    assert all(got[c] <= -2.0 for c in cards)
+    assert all(v == 0 for k, v in got.items() if k not in cards)

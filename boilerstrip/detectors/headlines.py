@@ -305,8 +305,18 @@ GLUED_LABEL_WORDS = 3
 GLUED_CONTENT_TYPES = frozenset({"listing"})
 
 
+#: a summary that opens with a news dateline in capitals ("Bakery wins the regional award for rye bread LYON: The
+#: judges ...", "... PORTO (AP) — The ..."), after a headline of GLUED_HEADLINE_WORDS words or more in any case: a
+#: card printed with a space between its title and its summary
+DATELINE_GLUE = regex.compile(r"\s(?=\p{Lu}{2,}(?:[\s-]\p{Lu}{2,}){0,3}(?::|\s\(\p{Lu}+\)\s?[—–-])\s\p{Lu})")
+
+
 def _glued_at(text: str) -> int | None:
-    """Where a dumped line's title-cased headline ends and the text glued to it begins, or None."""
+    """Where a dumped line's headline ends and the text glued to it begins, or None: a title-cased headline
+    glued to its summary, or a headline before a summary that opens with a dateline."""
+    dateline = DATELINE_GLUE.search(text, GLUED_TITLE_CHARS[0], GLUED_TITLE_CHARS[1])
+    if dateline is not None and len(text[: dateline.start()].split()) >= GLUED_HEADLINE_WORDS:
+        return dateline.end()
     for m in GLUE.finditer(text, GLUED_TITLE_CHARS[0], GLUED_TITLE_CHARS[1]):
         title = text[: m.end()].split()
         words = [w for w in (w.strip("'\"‘’“”(),:;") for w in title) if len(w) >= GLUED_WORD_LETTERS]
