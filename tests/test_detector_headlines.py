@@ -184,3 +184,43 @@ def test_undated_list_beside_a_news_brief_left_alone() -> None:
     titles = [h for h in HEADLINES if len(h.split()) > 4]
     got = dump("Pier to close for repairs", *SHORT_STORY, *titles)
     assert not any(got.values())
+
+
+GLUED = [
+    "Council Approves New Cycle Lanes On The Coast RoadThe lanes will run from the harbour to the beach by May.",
+    "Fishing Fleet Returns Early As Storm Warning Is RaisedSkippers brought their boats in a day before the gale.",
+    "Local Bakery Wins Regional Award For Its Rye BreadThe judges praised the crust and the long slow rise.",
+    "School Choir To Perform At The Cathedral Next MonthTickets go on sale at the town hall on Friday morning.",
+]
+
+
+def test_glued_teaser_cards_beside_an_article() -> None:
+    """Lines that each glue a title-cased headline to its summary (innerText of inline cards), in a run beside
+    an article, are flagged, a section's label between them crossed; the article's lines are not."""
+    got = dump(*GLUED[:2], "Sports", *GLUED[2:], *ARTICLE)
+    assert all(got[g] <= -2.0 for g in GLUED)
+    assert got["Sports"] == 0 and all(got[p] == 0 for p in ARTICLE)
+
+
+def test_glued_cards_of_a_listing_left_alone() -> None:
+    """The same cards with no article, or far more of them than its words, are a listing's content; and a
+    product's feature cards, titled by a short name glued to their text, are the page's own."""
+    assert not any(dump("Latest news", *GLUED).values())
+    assert not any(dump(*ARTICLE[:3], *GLUED).values())  # a brief, under body_min_words
+    assert not any(dump(*ARTICLE, *GLUED * 10).values())  # a run of summaries over 3 times the article
+    features = ["Cloud BackupYour files are copied every night.", "Family SharingSix people can use one plan.",
+                "Offline ModeEvery song can be saved to the phone."]  # fmt: skip
+    assert not any(dump(*features, *ARTICLE).values())
+
+
+def test_cards_whose_summaries_open_with_a_dateline() -> None:
+    """A headline in sentence case, a space, then a summary opening with a dateline in capitals ("LYON:",
+    "PORTO (AP) —"): cards too, flagged in a run beside an article; a dateline opening a line is the story's."""
+    cards = [
+        "Bakery wins the regional award for its rye bread LYON: The judges praised the crust and the rise.",
+        "Fishing fleet returns early as a storm warning is raised PORTO (AP) — Skippers came in a day early.",
+        "School choir will perform at the cathedral next month OSLO: Tickets go on sale at the town hall.",
+    ]
+    got = dump(*cards, "GENOA: " + ARTICLE[0], *ARTICLE[1:])
+    assert all(got[c] <= -2.0 for c in cards)
+    assert all(v == 0 for k, v in got.items() if k not in cards)

@@ -134,6 +134,19 @@ def test_prelude_ends_at_the_blank_line_after_its_last_url_or_date() -> None:
     assert blocks[prelude_end(blocks)].text == "home"
 
 
+def test_prelude_ends_at_the_blank_line_after_its_meta_texts() -> None:
+    """The meta tags' texts printed after the JSON-LD values (a site's name and slogan, the title with it, a
+    description) are no values by shape and end the change point early; the blank line a few lines on
+    ends the prelude, where no prose line stands between."""
+    metas = ("Harbor Gazette | News from the island\nHarbor Gazette | News from the island: Ferry Service Returns\n"
+             "article\nIsland news and weather every morning\n")  # fmt: skip
+    blocks = segment_text(PRELUDE + metas + VISIBLE)
+    assert blocks[prelude_end(blocks)].text == "Home"
+    prose = "The ferry board met on Monday and agreed, after a long debate, to restart the service in March.\n"
+    blocks = segment_text(PRELUDE + prose + prose.replace("Monday", "Friday") + metas + VISIBLE)
+    assert blocks[prelude_end(blocks)].text.startswith("The ferry board")
+
+
 def test_empty_blocks_have_no_prelude() -> None:
     """No blocks, no prelude."""
     assert prelude_end([]) == 0

@@ -191,6 +191,21 @@ def test_a_sentence_split_at_each_code_span_is_one_block() -> None:
     ]
 
 
+def test_pieces_that_end_a_sentence_and_go_on_with_the_next_are_one_block() -> None:
+    """A piece after the emphasised words that opens with the full stop ending their sentence (". The
+    board ...") goes on from them, though a capital follows: the paragraph's pieces are one block."""
+    blocks = segment_text(
+        "Engineers told the board that the repairs would be\n"
+        "a long job\n"
+        "for the town\n"
+        "and its port\n"
+        ". The board voted to start them in the spring, before the ferries run again.\n"
+        "A new paragraph starts here.\n"
+    )
+    assert [b.text.split("\n")[-1][:12] for b in blocks] == [". The board ", "A new paragr"]
+    assert len(segment_text("Opening hours\nMon\nTue\n. Closed on public holidays.\n")) == 4
+
+
 def test_a_dump_with_paragraph_gaps_has_no_sentence_chains() -> None:
     """A dump that sets paragraphs apart with blank lines (innerText) prints each one whole: its unfinished
     lines stay apart."""

@@ -147,6 +147,7 @@ class HeadlinesDetector:
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         if page.kind != "text" or not blocks:
             return
+        yield from self.glued_cards(blocks, page)
         own = _own_titles(page.metadata.title)
         lists = [r for r in self.runs(blocks, own) if self._listed(blocks, r)]
         cards = [(t, s) for t, s in self.cards(blocks, own) if len(s) >= self.card_min]
@@ -175,6 +176,42 @@ class HeadlinesDetector:
             yield from self._flag(blocks, r, [], body, flagged)
         for t, s in cards:
             yield from self._flag(blocks, t, s, body, flagged)
+
+    def glued_cards(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
+        """Runs of lines that each glue a title-cased headline to its summary: teaser cards whose title and
+        text were inline elements, printed by innerText as one line each ("Bakery Wins Award For Its Rye BreadThe
+        judges praised..."). A story's own lines never open so; a camel-cased name in prose ("YouTube") has no
+        title-cased words before it. A short line (a section's label, "Sports") does not end the run.
+
+        Beside an article only, as the cards of ``cards``: the dump holds a passage of prose in a row of
+        ``body_min_words``, and a run's summaries hold at most ``max_card_body_ratio`` times its words (more
+        is a listing with an introduction, whose cards are its content).
+        """
+        if page.metadata.page_type in GLUED_CONTENT_TYPES:
+            return
+        runs: list[list[int]] = []
+        run: list[int] = []
+        glued: dict[int, int] = {}
+        for b in [*blocks, None]:
+            cut = _glued_at(b.text) if b is not None else None
+            if b is not None and cut is not None:
+                run.append(b.index)
+                glued[b.index] = cut
+            elif not (b is not None and run and b.text.count(" ") + 1 <= GLUED_LABEL_WORDS):
+                if len(run) >= GLUED_RUN:
+                    runs.append(run)
+                run = []
+        if not runs:
+            return
+        prose = [self._prose(b) and b.index not in glued for b in blocks]
+        longest = self._longest_passage(blocks, prose)
+        if longest < self.body_min:
+            return
+        for r in runs:
+            if sum(blocks[i].text[glued[i] :].count(" ") + 1 for i in r) > self.card_body_ratio * longest:
+                continue  # a listing's own list of cards under its introduction
+            for n, i in enumerate(r, 1):
+                yield Signal(i, self.weights["glued"], "headlines.glued-card", f"card {n} of {len(r)}: a headline glued to its summary")
 
     def _flag(
         self, blocks: Sequence[Block], titles: list[int], summaries: list[int], body: Counter[str], flagged: set[int]
@@ -244,3 +281,46 @@ class HeadlinesDetector:
             words = CONTENT_WORD.findall(blocks[i].text)
             shares.append(sum(w.casefold() in body for w in words) / len(words) if words else 0.0)
         return sum(shares) / len(shares)
+
+
+#: where a dump glues a card's title to its summary ("...Rye BreadThe judges..."): a lower-case letter (two of
+#: them: "iPhone" is a name), a digit ("Top 10The list...") or a closing mark, then a capital opening a word
+GLUE = regex.compile(r"(?:\p{Ll}{2}|\d|[)?!’”\"])(?=\p{Lu}(?:\p{Ll}|\s))")
+#: the glued title is this many characters long
+GLUED_TITLE_CHARS = (15, 150)
+#: a glued card's title is title-cased: this share of its words of GLUED_WORD_LETTERS letters or more open
+#: with a capital, and there are GLUED_TITLE_WORDS of them at least ("The entry-level 13-inch MacBook" is a
+#: sentence naming a product, not a headline)
+GLUED_TITLE_CAPS = 0.8
+GLUED_WORD_LETTERS = 4
+GLUED_TITLE_WORDS = 3
+#: a headline says what happened, in this many words or more; a product's or a service's feature card is
+#: titled by a short name ("Cloud Backup"), glued to its text the same way, and is the page's content
+GLUED_HEADLINE_WORDS = 6
+#: cards come in lists: at least this many glued lines in a row...
+GLUED_RUN = 3
+#: ...where a line of this many words at most (a section's label) does not end the run
+GLUED_LABEL_WORDS = 3
+#: declared page types whose cards are the page
+GLUED_CONTENT_TYPES = frozenset({"listing"})
+
+
+#: a summary that opens with a news dateline in capitals ("Bakery wins the regional award for rye bread LYON: The
+#: judges ...", "... PORTO (AP) — The ..."), after a headline of GLUED_HEADLINE_WORDS words or more in any case: a
+#: card printed with a space between its title and its summary
+DATELINE_GLUE = regex.compile(r"\s(?=\p{Lu}{2,}(?:[\s-]\p{Lu}{2,}){0,3}(?::|\s\(\p{Lu}+\)\s?[—–-])\s\p{Lu})")
+
+
+def _glued_at(text: str) -> int | None:
+    """Where a dumped line's headline ends and the text glued to it begins, or None: a title-cased headline
+    glued to its summary, or a headline before a summary that opens with a dateline."""
+    dateline = DATELINE_GLUE.search(text, GLUED_TITLE_CHARS[0], GLUED_TITLE_CHARS[1])
+    if dateline is not None and len(text[: dateline.start()].split()) >= GLUED_HEADLINE_WORDS:
+        return dateline.end()
+    for m in GLUE.finditer(text, GLUED_TITLE_CHARS[0], GLUED_TITLE_CHARS[1]):
+        title = text[: m.end()].split()
+        words = [w for w in (w.strip("'\"‘’“”(),:;") for w in title) if len(w) >= GLUED_WORD_LETTERS]
+        capped = sum(w[0].isupper() for w in words)
+        if len(title) >= GLUED_HEADLINE_WORDS and len(words) >= GLUED_TITLE_WORDS and capped >= GLUED_TITLE_CAPS * len(words):
+            return m.end()
+    return None

@@ -142,14 +142,16 @@ def _sentence_chain(blocks: Sequence[Block], i: int, first: str) -> int:
     "systemctl" / ", you generally have to specify the unit's name." The pieces after the first are short
     (a link's or a code span's text) or go on in lower case or punctuation; at least one goes on so, and no
     two short ones follow each other (a menu of short labels), and the last ends the sentence (a widget's
-    prompt in pieces never does).
+    prompt in pieces never does). After one that goes on, a piece opening with the stop that ends the
+    sentence goes on too, whatever follows: "... the repairs would be" / "a long job" / "for the town" /
+    ". The board voted ..." (a label's note, "Tue" / ". Closed on holidays.", has no piece going on before it).
     """
     goes_on, fragment = False, " " not in first  # a one-word line is a label: a menu item or a link
     for j in range(i, min(len(blocks), i + CHAIN_MAX_LINES)):
         b = blocks[j]
         if b.role != "line" or b.after_gap:
             return 0
-        if GOES_ON.match(b.text):
+        if GOES_ON.match(b.text) or (goes_on and CONTINUES.match(b.text)):
             goes_on, fragment = True, False
         elif b.text.count(" ") >= FRAGMENT_MAX_WORDS or fragment:
             return 0
