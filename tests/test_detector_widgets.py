@@ -488,6 +488,29 @@ def test_a_bio_with_no_box_opens_with_the_declared_authors_name() -> None:
         assert not any(s.rule == "widgets.author-bio" for v in r.blocks for s in v.signals)
 
 
+def _dump_with_bio(bio: str) -> str:
+    story = "\n\n".join(
+        f"The council voted on Tuesday to close the old bridge to traffic for the {n} time, and engineers said "
+        "repairs to the piers would take most of the summer, with buses sent the long way round."
+        for n in ("first", "second", "third", "fourth")
+    )
+    return f"Bridge closes again\n\nBy Dana Whitfield\n\n{story}\n\n{bio}\n\nMore from the city desk\n"
+
+
+def test_a_dumped_bio_opens_with_the_bylined_authors_name() -> None:
+    """In a text dump too the writer's note under the story goes when it opens with the byline's full name and
+    a bio verb; a line naming someone else, or the author inside a sentence of the story, stays."""
+    r = boilerstrip.extract(_dump_with_bio(BIO), kind="text")
+    assert r.authors == ("Dana Whitfield",) and BIO not in r.text and "the fourth time" in r.text
+    for line_ in (
+        "Marta Ruiz is a staff reporter covering schools and the county courts.",
+        "Engineers told Dana Whitfield that the piers had been patched twice since the last closure.",
+    ):
+        r = boilerstrip.extract(_dump_with_bio(line_), kind="text")
+        assert line_ in r.text
+        assert not any(s.rule == "widgets.author-bio" for v in r.blocks for s in v.signals)
+
+
 def test_follow_us_on_social_closing_lines() -> None:
     """'Follow @desk on Twitter for the latest' and 'Follow our coverage at https://…' send the reader away;
     a story's sentence about followers on Twitter is prose."""

@@ -15,7 +15,8 @@ around every post) is the page, not a widget. ``widgets.landmark-dialog``
 for modals (role="dialog"), ``widgets.landmark-comments`` for a comments landmark.
 ``widgets.post-comments`` for comments under posts (see _post_comments): unlike the comment
 classes, it still counts on a thread, where the posts themselves are content.
-``widgets.author-bio`` for the blocks of an author's bio box (see _in_author_bio).
+``widgets.author-bio`` for the blocks of an author's bio box (see _in_author_bio), and (HTML and dumps)
+for a short paragraph that opens with the declared author's full name and a bio's verb.
 """
 
 from __future__ import annotations
@@ -69,18 +70,19 @@ class WidgetsDetector(RuleDetector):
             yield from _post_comments(blocks, frozenset(commented), frozenset(prompts), self.weights["post_comments"])
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
-        if page.kind != "html":
-            return
         w = self.weights
-        wrapped = _in_long_runs(blocks, "form", self.form_wrap)
         opens_bio = self._bio_opening(page)
+        if page.kind != "html":
+            # A dump has no bio box to see, but a bio still opens with the author's name: the writer's note
+            # under a story is sentence-shaped prose that the region takes with it (WCXB-500 dumps: +.0005)
+            yield from (self._bio_signal(b) for b in blocks if self._opens_bio(b, opens_bio))
+            return
+        wrapped = _in_long_runs(blocks, "form", self.form_wrap)
         for b in blocks:
             if self._in_author_bio(b):
                 yield Signal(b.index, w["author_bio"], "widgets.author-bio", "inside an author's bio box")
-            elif opens_bio and len(b.text) <= self.bio_max and opens_bio.match(b.text):
-                yield Signal(
-                    b.index, w["author_bio"], "widgets.author-bio", "opens with the declared author's name, as a bio"
-                )
+            elif self._opens_bio(b, opens_bio):
+                yield self._bio_signal(b)
             marks = b.landmarks
             if not marks:
                 continue
@@ -92,6 +94,14 @@ class WidgetsDetector(RuleDetector):
                 yield Signal(b.index, w["landmark_dialog"], "widgets.landmark-dialog", "inside a dialog")
             if "comments" in marks:
                 yield Signal(b.index, w["landmark_comments"], "widgets.landmark-comments", "inside comments")
+
+    def _opens_bio(self, b: Block, opening: regex.Pattern[str] | None) -> bool:
+        return opening is not None and len(b.text) <= self.bio_max and opening.match(b.text) is not None
+
+    def _bio_signal(self, b: Block) -> Signal:
+        return Signal(
+            b.index, self.weights["author_bio"], "widgets.author-bio", "opens with the declared author's name, as a bio"
+        )
 
     def _bio_opening(self, page: PageInfo) -> regex.Pattern[str] | None:
         """The opening of a bio of the page's declared authors ("Dana Whitfield is a staff reporter ..."),
