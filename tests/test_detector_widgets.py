@@ -492,6 +492,56 @@ def test_a_bio_with_no_box_opens_with_the_declared_authors_name() -> None:
         assert not any(s.rule == "widgets.author-bio" for v in r.blocks for s in v.signals)
 
 
+def _dump_with_bio(bio: str) -> str:
+    story = "\n\n".join(
+        f"The council voted on Tuesday to close the old bridge to traffic for the {n} time, and engineers said "
+        "repairs to the piers would take most of the summer, with buses sent the long way round."
+        for n in ("first", "second", "third", "fourth")
+    )
+    return f"Bridge closes again\n\nBy Dana Whitfield\n\n{story}\n\n{bio}\n\nMore from the city desk\n"
+
+
+def test_a_dumped_bio_opens_with_the_bylined_authors_name() -> None:
+    """In a text dump too the writer's note under the story goes when it opens with the byline's full name and
+    a bio verb; a line naming someone else, or the author inside a sentence of the story, stays."""
+    r = boilerstrip.extract(_dump_with_bio(BIO), kind="text")
+    assert r.authors == ("Dana Whitfield",) and BIO not in r.text and "the fourth time" in r.text
+    for line_ in (
+        "Marta Ruiz is a staff reporter covering schools and the county courts.",
+        "Engineers told Dana Whitfield that the piers had been patched twice since the last closure.",
+    ):
+        r = boilerstrip.extract(_dump_with_bio(line_), kind="text")
+        assert line_ in r.text
+        assert not any(s.rule == "widgets.author-bio" for v in r.blocks for s in v.signals)
+
+
+def test_a_forms_status_messages_and_consent_line_in_a_dump() -> None:
+    """A dump prints what a form shows only after a submit or a bad field, and its consent line to marketing
+    texts; a story's sentences about submissions and text messages are prose, and HTML blocks are not judged."""
+    assert line("Thank you! Your submission has been received!") <= -1.5
+    assert line("Oops! Something went wrong while submitting the form.") <= -1.5
+    assert line("Please enter a valid email.") <= -1.5 and line("Dieses Feld ist ein Pflichtfeld.") <= -1.5
+    consent = (
+        "I agree to receive recurring automated marketing text messages (e.g. cart reminders) at the phone "
+        "number provided. Consent is not a condition to purchase. Msg & data rates may apply. Reply STOP to cancel."
+    )
+    assert line(consent) <= -2.0
+    assert line("I am happy to receive messages from third parties about courses near me") <= -2.0
+    assert line("By signing up I agree to share my data with the organisers.") <= -2.0
+    assert line("You agree to receive messages from us once you open an account.") == 0
+    assert line("Applicants said the submission portal went down twice before the deadline on Friday.") == 0
+    assert line("Parents agreed to receive text messages from the school when buses run late.") == 0
+    assert html("<p>Please enter a valid email.</p>")["Please enter a valid email."] == 0
+
+
+def test_a_dumped_session_dialog() -> None:
+    """A dump prints the dialog a site shows before it logs an idle reader out; a story about a session of
+    parliament that will end is prose."""
+    assert line("Your session is about to expire!") <= -1.5 and line("Stay signed in to enjoy all your benefits.") <= -1.5
+    assert line("Please use the escape key to dismiss this modal dialog") <= -1.5
+    assert line("The parliamentary session will end in June, the speaker said.") == 0
+
+
 def test_follow_us_on_social_closing_lines() -> None:
     """'Follow @desk on Twitter for the latest' and 'Follow our coverage at https://…' send the reader away;
     a story's sentence about followers on Twitter is prose."""

@@ -15,7 +15,8 @@ around every post) is the page, not a widget. ``widgets.landmark-dialog``
 for modals (role="dialog"), ``widgets.landmark-comments`` for a comments landmark.
 ``widgets.post-comments`` for comments under posts (see _post_comments): unlike the comment
 classes, it still counts on a thread, where the posts themselves are content.
-``widgets.author-bio`` for the blocks of an author's bio box (see _in_author_bio).
+``widgets.author-bio`` for the blocks of an author's bio box (see _in_author_bio), and (HTML and dumps)
+for a short paragraph that opens with the declared author's full name and a bio's verb.
 """
 
 from __future__ import annotations
@@ -67,18 +68,19 @@ class WidgetsDetector(RuleDetector):
             yield from _post_comments(blocks, frozenset(commented), frozenset(prompts), self.weights["post_comments"])
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
-        if page.kind != "html":
-            return
         w = self.weights
-        wrapped = _in_long_runs(blocks, "form", self.form_wrap)
         bio_names = self._bio_names(page)
+        if page.kind != "html":
+            # A dump has no bio box to see, but a bio still opens with the author's name: the writer's note
+            # under a story is sentence-shaped prose that the region takes with it (WCXB-500 dumps: +.0005)
+            yield from (self._bio_signal(b) for b in blocks if self._opens_bio(b, bio_names))
+            return
+        wrapped = _in_long_runs(blocks, "form", self.form_wrap)
         for b in blocks:
             if self._in_author_bio(b):
                 yield Signal(b.index, w["author_bio"], "widgets.author-bio", "inside an author's bio box")
-            elif bio_names and len(b.text) <= self.bio_max and self._opens_bio(b.text, bio_names):
-                yield Signal(
-                    b.index, w["author_bio"], "widgets.author-bio", "opens with the declared author's name, as a bio"
-                )
+            elif self._opens_bio(b, bio_names):
+                yield self._bio_signal(b)
             marks = b.landmarks
             if not marks:
                 continue
@@ -95,15 +97,22 @@ class WidgetsDetector(RuleDetector):
         """The page's declared authors' full names, lower-cased, whose bio a paragraph may open."""
         return tuple(n.lower() for n in page.metadata.authors if len(n.split()) >= 2)
 
-    def _opens_bio(self, text: str, names: tuple[str, ...]) -> bool:
-        """Whether ``text`` opens as a bio of one of ``names`` ("Dana Whitfield is a staff reporter ...",
-        "About Dana Whitfield, ...")."""
-        lower = text.lower()
+    def _opens_bio(self, b: Block, names: tuple[str, ...]) -> bool:
+        """Whether the block is short and opens as a bio of one of ``names`` ("Dana Whitfield is a staff
+        reporter ...", "About Dana Whitfield, ...")."""
+        if not names or len(b.text) > self.bio_max:
+            return False
+        lower = b.text.lower()
         start = m.end() if (m := BIO_ABOUT.match(lower)) else 0
         return any(
             lower.startswith(n, at) and BIO_TAIL.match(lower, at + len(n)) is not None
             for n in names
             for at in {start, 0}
+        )
+
+    def _bio_signal(self, b: Block) -> Signal:
+        return Signal(
+            b.index, self.weights["author_bio"], "widgets.author-bio", "opens with the declared author's name, as a bio"
         )
 
     def _in_author_bio(self, b: Block) -> bool:
