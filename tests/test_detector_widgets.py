@@ -639,3 +639,62 @@ def test_members_only_prompts_in_posts(text: str, gate: bool) -> None:
     """A board's members-only prompt set into a post (what a guest may not see) is a widget; prose is not."""
     got = html(f"<article><p>{POST}</p><p>{text}</p></article>")
     assert (got.get(text, 0.0) <= -2.0) is gate
+
+
+SIGNED_ANSWER = (
+    "Sort in place with list.sort(key=str.lower). The sorted() function returns a new list and leaves the one you "
+    "passed in as it was, so printing the old name shows the old order every time you run the script."
+)
+SIGNED_COMMENT = (
+    "Worth adding that str.casefold is the better key when the names are not all plain ASCII letters, since lower() "
+    "leaves some characters alone that casefold maps, and a German sharp s sorts where you expect it only with "
+    "casefold. For a list of a few hundred names either is fast enough that you will never notice the difference."
+)
+
+
+def _qa_page(signed: bool) -> str:
+    """A Q&A thread: a question and two answers, each with comments; signed ones carry their commenter and time."""
+
+    def comment(k: int, text: str) -> str:
+        sign = (f'<div class="comment-signer">– <a class="comment-user" href="/users/{k}">user{k}</a></div>'
+                f'<span class="comment-date">May {k + 2}, 2009 at 3:{k + 10}</span>') if signed else ""  # fmt: skip
+        return f'<li class="comment"><div class="comment-body"><span class="comment-copy">{text}</span>{sign}</div></li>'
+
+    def post(kind: str, text: str, comments: list[str]) -> str:
+        items = "".join(comment(k, c) for k, c in enumerate(comments))
+        return (f'<div class="{kind}"><div class="postcell"><p>{text}</p></div><div class="comments"><ul>{items}</ul>'
+                '<a class="comments-link" href="#">Add a comment</a></div></div>')  # fmt: skip
+
+    return (
+        '<html><body><div id="mainbar">'
+        + post("question", "Why does my list keep its old order after I call sorted() on it with a key?",
+               ["Which Python version is this on?", "Can you show the whole loop?"])
+        + '<div id="answers">'
+        + post("answer", SIGNED_ANSWER, ["Does this work on tuples too?", SIGNED_COMMENT, "Yes, any iterable."])
+        + post("answer", "Or assign the result back: names = sorted(names, key=str.lower) gives you the new order.",
+               ["Thanks, assigning it back was what I had forgotten.", "Same mistake here last week."])
+        + "</div></div></body></html>"
+    )  # fmt: skip
+
+
+QA_URL = "https://answers.example.net/questions/77/why-does-my-list-keep-its-order"
+
+
+def test_a_signed_comment_as_long_as_a_paragraph_goes() -> None:
+    """A comment under an answer as long as a paragraph, signed in its own element with its commenter's link and
+    time as Q&A software signs every comment, goes with the short ones (widgets.post-comments, the signed weight);
+    the answer stays, and include_comments keeps the comment."""
+    text = boilerstrip.extract(_qa_page(signed=True), url=QA_URL).text
+    assert SIGNED_ANSWER in text and "Why does my list keep its old order" in text
+    assert SIGNED_COMMENT not in text
+    assert SIGNED_COMMENT in boilerstrip.extract(_qa_page(signed=True), url=QA_URL, include_comments=True).text
+
+
+def test_only_a_signed_comment_weighs_the_signed_weight() -> None:
+    """The same comment with no commenter and time after it weighs the plain post-comments weight, less."""
+    def weight(signed: bool) -> float:
+        r = boilerstrip.extract(_qa_page(signed), url=QA_URL)
+        v = next(v for v in r.blocks if v.block.text == SIGNED_COMMENT)
+        return next(s.weight for s in v.signals if s.rule == "widgets.post-comments")
+
+    assert weight(signed=True) < weight(signed=False) < 0

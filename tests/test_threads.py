@@ -223,3 +223,18 @@ def test_a_quote_header_in_a_reply_is_kept() -> None:
     r = boilerstrip.extract(thread_page(posts), url=THREAD_URL)
     assert r.text.count("greyscale said:") == 2
     assert "None at all, it is a basement." in r.text and "Reaction score" not in r.text
+
+
+def test_an_ad_managers_unit_between_posts_is_no_post() -> None:
+    """A board's ad-manager add-on prints its text units between posts (a title link, an offer in ad copy's
+    terse sentences) in samItem boxes: that box is an ad slot (widgets.ad-class), the posts around it stay."""
+    offer = "Double rewards for business owners! Sign up today with code SAVE20 and unlock 20,000 bonus points."
+    unit = (
+        "<div class='samTextUnit samDisplayFlexbox'><div class='samItem samItemBanner'><div class='samItemContent'>"
+        "<div class='samItemTitle'><a href='https://pay.example.com/'>Triple points on your spend!</a></div>"
+        f"<div class='samItemDescription'>{offer}</div></div></div></div>"
+    )
+    page = thread_page(POSTS).replace("</article><article", "</article>" + unit + "<article", 1)
+    r = boilerstrip.extract(page, url=THREAD_URL)
+    assert offer not in r.text
+    assert "Moving into a house" in r.text and "How bright does it need to be" in r.text

@@ -65,7 +65,8 @@ class WidgetsDetector(RuleDetector):
         if page.kind == "text" and profile:
             yield from _dump_signatures(blocks, frozenset(profile), self.weights["dump_signature"])
         if page.kind == "html" and commented:
-            yield from _post_comments(blocks, frozenset(commented), frozenset(prompts), self.weights["post_comments"])
+            weights = (self.weights["post_comments"], self.weights["post_comments_signed"])
+            yield from _post_comments(blocks, frozenset(commented), frozenset(prompts), weights)
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         w = self.weights
@@ -163,7 +164,7 @@ POST_BODY_LINKS = 0.5
 
 
 def _post_comments(
-    blocks: Sequence[Block], commented: frozenset[int], prompts: frozenset[int], weight: float
+    blocks: Sequence[Block], commented: frozenset[int], prompts: frozenset[int], weights: tuple[float, float]
 ) -> Iterator[Signal]:
     """Comment-marked blocks inside posts that each carry comments: the comments under a Q&A page's
     question and answers.
@@ -176,7 +177,8 @@ def _post_comments(
     ("Add a comment" in comment markup); other short blocks (a sign-up form's labels in a
     promo box that uses comment classes) do not count. A thread whose replies are comment-marked has one such element at most (the
     first post with the replies after it). Inside those elements every comment-marked block
-    goes, also the commenters' names and the "Add a comment" links.
+    goes, also the commenters' names and the "Add a comment" links; a signed comment's text (_signed) weighs
+    the second of ``weights``.
     """
     # per container: its children holding post text, and its children holding comments
     with_body: dict[int, set[int]] = defaultdict(set)
@@ -199,8 +201,29 @@ def _post_comments(
     if not posts:
         return
     for i in sorted(commented):
-        if not posts.isdisjoint(blocks[i].containers):
-            yield Signal(i, weight, "widgets.post-comments", "comment under one of several posts that carry comments")
+        if posts.isdisjoint(blocks[i].containers):
+            continue
+        if _signed(blocks, i):
+            yield Signal(i, weights[1], "widgets.post-comments", "signed comment under one of several posts")
+        else:
+            yield Signal(i, weights[0], "widgets.post-comments", "comment under one of several posts that carry comments")
+
+
+#: a comment's signature: within this many blocks after its text, in the text's own element, lines this short
+SIGNER_LOOKAHEAD = 3
+SIGNER_CHARS = 40
+
+
+def _signed(blocks: Sequence[Block], i: int) -> bool:
+    """Whether comment text ``i`` is signed: in its own element, a short link (the commenter) and a short line
+    with digits (the time, or the name and time together) follow it."""
+    b = blocks[i]
+    if len(b.text) < POST_BODY_CHARS or not b.containers:
+        return False
+    own = b.containers[-1]
+    after = [x for x in blocks[i + 1 : i + 1 + SIGNER_LOOKAHEAD] if own in x.containers and len(x.text) <= SIGNER_CHARS]
+    name = any(x.links == 1 and x.link_density >= POST_BODY_LINKS for x in after)
+    return name and any(any(c.isdigit() for c in x.text) for x in after)
 
 
 #: a dump's signature is at most this many lines of at most this many characters...
