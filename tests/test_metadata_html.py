@@ -154,6 +154,17 @@ def test_jsonld_page_types() -> None:
         assert meta(f"<head>{ld({'@type': kind, 'name': 'X thing'})}</head>").page_type == expected
 
 
+def test_an_faq_question_makes_no_thread() -> None:
+    """A Question that is one entry of a declared FAQPage types no page (a shop's category page answering its
+    customers); a Question alone, or a QAPage's, is a thread."""
+    question = {"@type": "Question", "name": "Which tent sleeps four?", "acceptedAnswer": {"@type": "Answer", "text": "A"}}
+    faq = ld({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [question, {**question, "name": "Q2?"}]})
+    crumbs = ld({"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Camp"}]})
+    assert meta(f"<head>{crumbs}{faq}</head>").page_type is None
+    assert meta(f"<head>{ld(question)}</head>").page_type == "forum"
+    assert meta(f"<head>{ld({'@type': 'QAPage', 'mainEntity': question})}</head>").page_type == "forum"
+
+
 def test_theme_default_og_article_on_a_webpage_is_no_article() -> None:
     """og:type "article" beside a bare WebPage declaration names no type, unless og says when the post was published."""
     page = ld({"@context": "https://schema.org", "@graph": [

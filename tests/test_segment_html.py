@@ -633,6 +633,32 @@ def test_closed_answers_under_questions_are_shown(hidden: str) -> None:
     assert texts(faq, answers=False) == ["Can I change my plan later?"]
 
 
+@pytest.mark.parametrize("hidden", ['aria-hidden="true"', "hidden", 'style="display:none"'])
+def test_accordion_panels_opened_by_a_heading_button_are_shown(hidden: str) -> None:
+    """A closed panel that a button in a heading controls (the WAI-ARIA accordion) or a closed disclosure
+    button outside the menus controls is walked: a shop category's buying guide, one click away; a panel a
+    menu's toggle opens stays hidden, as does the accordion's panel when closed answers are not asked for."""
+    guide = (
+        '<h3><button aria-expanded="false" aria-controls="guide-1">How to choose a tent</button></h3>'
+        f'<div style="max-height:0px"><div id="guide-1" {hidden}><p>Count the sleepers, then add one for gear.</p>'
+        "</div></div>"
+    )
+    assert texts(guide) == ["How to choose a tent", "Count the sleepers, then add one for gear."]
+    assert texts(guide, answers=False) == ["How to choose a tent"]
+    menu = (
+        '<nav><button aria-expanded="false" aria-controls="menu-1">Shop</button>'
+        f'<ul id="menu-1" {hidden}><li><a href="/tents">Tents</a></li></ul><p>Free returns</p></nav>'
+    )
+    assert texts(menu) == ["Free returns"]
+    details = (
+        '<p>Boiler servicing for homes and small offices.</p>'
+        '<button aria-expanded="false" aria-controls="more-1">What a service covers</button>'
+        f'<div id="more-1" {hidden}><p>Flue check, pressure test and a written safety record.</p></div>'
+    )
+    assert texts(details) == ["Boiler servicing for homes and small offices.",
+                              "Flue check, pressure test and a written safety record."]
+
+
 def _streamed(body: str, chunks: str) -> str:
     return f"<html><body><main>{body}</main><footer><p>Contact the desk</p></footer>{chunks}</body></html>"
 

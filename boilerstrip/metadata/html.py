@@ -926,8 +926,22 @@ def _rel_tags(page: _Page) -> tuple[str, ...]:
     return _terms(found)
 
 
+#: a Question is one entry of an FAQ when the page declares an FAQPage, as metadata.typed reads a dump: the
+#: site's answers to its customers' questions (a shop's category page, a service's), no thread of posts. Taken
+#: for a thread, a shop's category page under its FAQ was judged as a sequence of posts and lost its product
+#: grid. WCXB with the closed accordion panels shown (segment.html._accordion_panels): collection .7402 -> .7493
+_FAQ_PAGE = "FAQPage"
+_QUESTION = "Question"
+
+
+def _faq_entry(page: _Page, types: Sequence[str]) -> bool:
+    """Whether the main entity is one question of the FAQ that the page declares (see _FAQ_PAGE)."""
+    return _QUESTION in types and any(_FAQ_PAGE in types_of(o) for o in page.doc.objects)
+
+
 def _page_type(page: _Page) -> str | None:
-    declared = page_type_of(types_of(page.main)) if page.main else None
+    types = types_of(page.main) if page.main else ()
+    declared = page_type_of(types) if not _faq_entry(page, types) else None
     if declared:
         return declared
     # A theme prints og:type "article" on every page; a shop's plug-in adds its own "product" after it.
