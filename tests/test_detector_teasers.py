@@ -272,3 +272,19 @@ def test_a_box_larger_than_the_story_must_be_named() -> None:
         blocks, rules = _cut_page(intro, cards, label)
         assert sum("teasers.cut-excerpt" in r for r in rules.values()) == 8
 
+
+
+def test_archive_widget_lines_in_a_dump() -> None:
+    """A blog's archive widget printed into a dump ("Novembro (113)", "► 2019 (45)") is flagged when the page
+    holds three such lines or more; one month with a count in parentheses, or a story's sentence, is not."""
+    story = (
+        "The town library reopened on Saturday after a year of repairs, and more than four hundred readers "
+        "came through its doors before noon, the librarian said."
+    )
+    widget = ["► 2019 (45)", "Novembro (113)", "Outubro (217)", "Setembro de 2018 (12)"]
+    blocks = segment_text("\n".join([story, *widget, "Arquivo do blog"]))
+    rules = _rules(blocks, _page())
+    flagged = {i for i, r in rules.items() if "teasers.archive-line" in r}
+    assert flagged == {_index(blocks, w.lstrip("► ")) for w in widget}
+    lone = segment_text("\n".join([story, "Novembro (113)", "The vote was 12 (of 15) in favour."]))
+    assert not any("teasers.archive-line" in r for r in _rules(lone, _page()).values())

@@ -87,6 +87,15 @@ DATE_TAIL = regex.compile(
     regex.I | regex.V0,
 )
 DIGIT_OR_CJK = regex.compile(r"\d|[昨今]")
+#: a line of a blog's archive widget: a month (and year) or a year with its count of posts, "► November
+#: 2019 (113)", "Março (192)"; the widget lists the site's other posts, a run of such lines says it is one
+ARCHIVE_LINE = regex.compile(
+    rf"^\W{{0,3}}(?:(?:{_MONTH})\.?(?:\s+(?:de\s+)?\d{{4}})?|\d{{4}})\s*\(\d{{1,6}}\)\W{{0,2}}$", regex.I | regex.V0
+)
+ARCHIVE_MAX_CHARS = 40
+#: a page shows this many archive lines or more before they count: one "May (3)" may be a story's own
+ARCHIVE_MIN_LINES = 3
+ARCHIVE_WEIGHT = -1.5
 # Cheap first checks before the large date regexes: the first or last word of a date line.
 _DATE_FIRST = frozenset(
     str(w).lower()
@@ -209,6 +218,22 @@ class TeasersDetector(RuleDetector):
         yield from _shapes(blocks, protected, page.metadata.page_type)
         yield from _title_dates(blocks, protected)
         yield from _related_urls(blocks, page, protected)
+        yield from _archive_lines(blocks)
+
+
+def _archive_lines(blocks: Sequence[Block]) -> Iterator[Signal]:
+    """The lines of a blog's archive widget (ARCHIVE_LINE), when the page holds ARCHIVE_MIN_LINES of them.
+
+    Kept by their neighbours when the widget sits beside the story (a dump has no sidebar to drop):
+    each line is a month's link and a count, text of no story.
+    """
+    found = [
+        b.index for b in blocks
+        if len(b.text) <= ARCHIVE_MAX_CHARS and b.text.endswith(")") and ARCHIVE_LINE.match(b.text)
+    ]  # fmt: skip
+    if len(found) >= ARCHIVE_MIN_LINES:
+        for i in found:
+            yield Signal(i, ARCHIVE_WEIGHT, "teasers.archive-line", "a month's count of posts in an archive widget")
 
 
 def _lists(blocks: Sequence[Block], labels: Sequence[int]) -> Iterator[Signal]:
