@@ -65,6 +65,16 @@ FINEPRINT_SCALE = 2.5
 #: are as before
 TESTIMONIAL_SCALE = 2.0
 SIGNATURE_SCALE = 1.5
+#: a call to action ("Get started", "Find out more") on a page that declares no type: such pages are most
+#: often a service's or a product's landing page, where the offer's lines end in one and a short line that
+#: names its call is the page's own text; a declared article's is a promo beside the story. The label alone
+#: stays out (short, and held by the context pass as named boilerplate); a line of the page's own words
+#: around it is kept. WCXB: thirds .9027/.8741/.8665 -> .9027/.8742/.8665, service .8439 -> .8444 (two pages
+#: up .08/.01, two down .01); ScrapingHub unchanged (its articles declare themselves)
+UNDECLARED_CTA_SCALE = 0.5
+#: evidence an HTML page that declares no type weighs differently. Not a dump's: a text dump declares nothing,
+#: whatever it was (WCXB-500 dumps a/b: -.0001 with it, a held-out service page -.02)
+UNDECLARED_HTML_SCALE: dict[str, float] = {"widgets.cta-label": UNDECLARED_CTA_SCALE}
 REVIEW_RULES = frozenset({"widgets.reviews-class", "widgets.review-widget"})
 #: evidence a page type weighs differently: on a product page the reviews are other people's
 #: opinions beside the product's own description, as comments are beside an article, and fine print is terms;
@@ -245,7 +255,7 @@ class Pipeline:
             tunables = _scaled(tunables, dict.fromkeys(COMMENT_LOCATION_RULES, 0.0))
         kind = page_type(metadata)
         thread = _as_thread(tunables)
-        tunables = thread if kind == "forum" else _page_view(tunables, kind)
+        tunables = thread if kind == "forum" else _page_view(tunables, kind, html=chosen == "html")
         verdicts = self._verdicts(blocks, page, tunables, thread, kind, clock)
         if streamed and tree is not None and not clock.expired:
             blocks, page, verdicts = self._unstreamed(tree, blocks, page, verdicts, tunables, thread, kind, clock)
@@ -368,13 +378,13 @@ def _as_thread(tunables: Tunables) -> Tunables:
     return _scaled(replace(tunables, sequence=True), {**dict.fromkeys(COMMENT_RULES, 0.0), **THREAD_SCALE})
 
 
-def _page_view(tunables: Tunables, kind: str | None) -> Tunables:
-    """How a page that is no thread is judged: its type's rule factors, comment markup weighing
-    more (beside an article, a comment section is the commonest long prose that is not the
-    content), thread-only evidence silenced, and sibling sections in the region except on articles."""
-    view = _scaled(tunables, {
-        **PAGE_TYPE_SCALE.get(kind or "", {}), **dict.fromkeys(COMMENT_RULES, COMMENT_SCALE), **THREAD_ONLY_SCALE
-    })  # fmt: skip
+def _page_view(tunables: Tunables, kind: str | None, html: bool = True) -> Tunables:
+    """How a page that is no thread is judged: its type's rule factors (an undeclared HTML page's:
+    UNDECLARED_HTML_SCALE), comment markup weighing more (beside an article, a comment section is the
+    commonest long prose that is not the content), thread-only evidence silenced, and sibling sections in
+    the region except on articles."""
+    own = PAGE_TYPE_SCALE.get(kind or "", {}) if kind or not html else UNDECLARED_HTML_SCALE
+    view = _scaled(tunables, {**own, **dict.fromkeys(COMMENT_RULES, COMMENT_SCALE), **THREAD_ONLY_SCALE})
     if kind in CARD_TYPES:
         view = replace(view, cards=True)
     if kind in CAROUSEL_TYPES:

@@ -233,12 +233,13 @@ def test_comment_location_rules_exist() -> None:
     silently break it)."""
     from pathlib import Path
 
-    from boilerstrip.pipeline import COMMENT_LOCATION_RULES, PAGE_TYPE_SCALE
+    from boilerstrip.pipeline import COMMENT_LOCATION_RULES, PAGE_TYPE_SCALE, UNDECLARED_HTML_SCALE
 
     package = Path(boilerstrip.__file__).parent
     sources = [*(package / "rules").glob("*.toml"), *(package / "detectors").glob("*.py")]
     shipped = "".join(p.read_text(encoding="utf-8") for p in sources)
-    for rule in (*COMMENT_LOCATION_RULES, *(r for scale in PAGE_TYPE_SCALE.values() for r in scale)):
+    scales = (*PAGE_TYPE_SCALE.values(), UNDECLARED_HTML_SCALE)
+    for rule in (*COMMENT_LOCATION_RULES, *(r for scale in scales for r in scale)):
         assert f'"{rule}"' in shipped, rule
 
 

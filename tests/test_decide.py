@@ -525,9 +525,9 @@ def test_a_landing_page_keeps_all_its_sections() -> None:
     assert "Privacy" not in r.text and "Pricing" not in r.text
 
 
-def _testimonials_page(css: str, declared: str = "WebPage") -> str:
-    """A service page: two sections of its own, then three short quotes with their authors in a ``css`` box."""
-    sections = "".join(
+def _garden_sections() -> str:
+    """A garden service's two sections of its own text."""
+    return "".join(
         f"<section><h2>{h}</h2><p>{p}</p></section>"
         for h, p in (
             ("Seasonal pruning", "We prune fruit trees, hedges and roses at the right time of year, so that they "
@@ -536,6 +536,11 @@ def _testimonials_page(css: str, declared: str = "WebPage") -> str:
              "watering plan for the first six weeks after the work is done."),
         )
     )  # fmt: skip
+
+
+def _testimonials_page(css: str, declared: str = "WebPage") -> str:
+    """A service page: two sections of its own, then three short quotes with their authors in a ``css`` box."""
+    sections = _garden_sections()
     quotes = "".join(
         f"<div><p>{q}</p><p>{who}</p><p>{role}</p></div>"
         for q, who, role in (
@@ -568,6 +573,34 @@ def test_testimonials_beside_an_article_weigh_as_reviews() -> None:
     """Beside an article a testimonial box is the site's promotion: there it weighs as review markup does."""
     article = boilerstrip.extract(_testimonials_page("testimonials", "Article")).text
     assert "lawns" in article and "Maria K." not in article
+
+
+def _call_to_action_page(declared: str | None) -> str:
+    """A service page whose sections end in a line that names its call to action, declared ``declared``."""
+    ld = (
+        f'<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "{declared}"}}</script>'
+        if declared else ""
+    )  # fmt: skip
+    sections = _garden_sections()
+    return (
+        f"<html><head>{ld}</head><body><main><h1>Garden care for busy owners</h1>{sections}"
+        "<p>Get started with a free garden visit.</p><section><h2>Hedge trimming</h2><p>Formal hedges are cut "
+        "twice a year, in late spring and at the end of summer, and we take every clipping away with us.</p>"
+        "</section></main><footer><p>© 2024 Garden Co. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_a_call_to_action_weighs_less_on_an_undeclared_page() -> None:
+    """On a page that declares no type (a landing or service page) a line naming its call to action is its
+    text; the same line on a declared article is a promo beside the story."""
+    assert "free garden visit" in boilerstrip.extract(_call_to_action_page(None)).text
+    article = boilerstrip.extract(_call_to_action_page("Article")).text
+    assert "Formal hedges" in article and "free garden visit" not in article
+    # A text dump declares nothing, whatever page it was: its calls to action weigh as ever.
+    from boilerstrip.pipeline import _page_view
+
+    assert ("widgets.cta-label", 0.5) in _page_view(T, None).rule_scale
+    assert not any(rule == "widgets.cta-label" for rule, _ in _page_view(T, None, html=False).rule_scale)
 
 
 def test_sections_are_judged_without_a_site_models_lift() -> None:
