@@ -130,6 +130,16 @@ def test_pagination_words_only_as_whole_block() -> None:
     assert text(line + "\n")[line] == 0
 
 
+def test_listing_controls_as_whole_blocks() -> None:
+    """A grid's result count and sort and page-size controls are its chrome; a sentence about results is not."""
+    controls = ["Items 1-24 of 123", "Showing all 12 results", "Sort by", "Set Descending Direction", "24 per page",
+                "You're currently reading page 1", "Trier par"]  # fmt: skip
+    s = html("".join(f"<p>{c}</p>" for c in controls) + f"<p>{PARAGRAPH}</p>")
+    assert all(s[c] <= -1.0 for c in controls)
+    line = "Showing 12 of the 40 results the survey returned, the study found a clear trend."
+    assert html(f"<p>{line}</p>")[line] == 0
+
+
 def test_multilingual_menu_words() -> None:
     """Menu-only labels in other languages: Startseite, Accueil, Главная, 首页, ホーム."""
     s = text("Startseite\n\nAccueil\n\nГлавная\n\n首页\n\nホーム\n")
