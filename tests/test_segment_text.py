@@ -220,3 +220,10 @@ def test_menus_and_labelled_fields_are_no_sentence_chain() -> None:
     assert len(segment_text("Sell\nWatchlist\niPhone deals\nMy account\nSign out.\n")) == 5
     assert len(segment_text("Office hours\n: Room 3.325, Thursday 4-5\nTeaching fellow\n")) == 3
     assert len(segment_text("To participate in the discussion\nlog in or register\n")) == 2
+
+
+def test_a_label_with_its_count_in_brackets_is_no_call() -> None:
+    """A widget's or an archive's label with a count ("Comments (3)", "Novembro (113)") is a line that phrase
+    rules may name; a call with its arguments stays code."""
+    blocks = segment_text("Comments (3)\nNovembro (113)\nItems (1,204)\nrender(3)\nparse_args (argv)\n")
+    assert [b.role for b in blocks] == ["line", "line", "line", "code", "code"]

@@ -38,8 +38,10 @@ CODE_LINE = regex.compile(
 #: ...or an operator anywhere in the line. Searched apart with the stdlib engine: as a branch of CODE_LINE
 #: (".*" before it) it was tried again at every position of every line, half of a dump's segmentation.
 CODE_OPERATOR = re.compile(r"=>|:=|->|==|!=|\+=|&&|\|\|")
-#: ...but a form's field label with its mark in brackets is no call: "Email(Required)", "Phone (Optional)"
-FIELD_LABEL = regex.compile(r"^\p{Lu}[\p{L} ]{0,30}\(\p{Lu}\p{Ll}+\)$")
+#: ...but a label with its mark or its count in brackets is no call: a form's "Email(Required)", "Phone
+#: (Optional)", a widget's "Comments (3)", an archive's "Novembro (113)". Read as code, such a line was
+#: literal text that no phrase rule could name.
+FIELD_LABEL = regex.compile(r"^\p{L}[\p{L} ]{0,30}(?:\(\p{Lu}\p{Ll}+\)| \(\d[\d.,]*\))$")
 PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 # A dump that prints every text node on its own line (WET-like) splits a paragraph at each
 # link or emphasis: "... given the source is" / "Kuo" / ", we would not rule out ...". A line
