@@ -599,8 +599,31 @@ def test_a_call_to_action_weighs_less_on_an_undeclared_page() -> None:
     # A text dump declares nothing, whatever page it was: its calls to action weigh as ever.
     from boilerstrip.pipeline import _page_view
 
-    assert ("widgets.cta-label", 0.5) in _page_view(T, None).rule_scale
+    assert ("widgets.cta-label", 0.0) in _page_view(T, None).rule_scale
     assert not any(rule == "widgets.cta-label" for rule, _ in _page_view(T, None, html=False).rule_scale)
+
+
+def _hero_button_page(declared: str | None) -> str:
+    """A landing page whose hero ends in a bare call-to-action button before its first section."""
+    ld = (
+        f'<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "{declared}"}}</script>'
+        if declared else ""
+    )  # fmt: skip
+    return (
+        f'<html lang="en"><head>{ld}</head><body><main><h1>Garden care for busy owners</h1><p>We look after '
+        "gardens across the county so that their owners can enjoy them without the weekend chores, from the first "
+        'cut of spring to the last leaves of autumn.</p><div class="hero-action">Get started</div><section><h2>Hedge '
+        "trimming</h2><p>Formal hedges are cut twice a year, in late spring and at the end of summer, and we take "
+        "every clipping away with us.</p></section></main><footer><p>© 2024 Garden Co.</p></footer></body></html>"
+    )
+
+
+def test_a_bare_call_to_action_between_sections_follows_them_on_an_undeclared_page() -> None:
+    """An undeclared page's button label between two kept sections is the landing page's text, no barrier;
+    on a declared article the same label stays out."""
+    assert "Get started" in boilerstrip.extract(_hero_button_page(None)).text
+    article = boilerstrip.extract(_hero_button_page("Article")).text
+    assert "Formal hedges" in article and "Get started" not in article
 
 
 def test_sections_are_judged_without_a_site_models_lift() -> None:

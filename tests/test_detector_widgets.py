@@ -225,6 +225,16 @@ def test_tools_and_feedback() -> None:
         assert line(text) <= -1.0, text
 
 
+def test_typography_size_classes_are_no_font_size_tool() -> None:
+    """A class that sets the text's size ("text-size-large", "u-font-size-h2", "font-size__md") is styling;
+    a font-size control's own class still names the tool."""
+    para = "We check your credit reports every day and alert you to any change within minutes."
+    for cls in ("text-size-large", "u-font-size-h2 u-rich-text", "font-size__md", "is-tablet-text-size-small"):
+        assert html(f'<div class="{cls}"><p>{para}</p></div>')[para] == 0, cls
+    assert html(f'<div class="font-size"><p>{para}</p></div>')[para] < 0
+    assert html(f'<div class="text-size-controls"><p>{para}</p></div>')[para] < 0
+
+
 def test_print_in_code_is_untouched() -> None:
     """'print' on a line of code is data, not a tool button."""
     s = html("<pre>print</pre>")
