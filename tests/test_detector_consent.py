@@ -216,3 +216,25 @@ def test_carrier_terms_under_a_phone_form_are_fine_print() -> None:
 def test_a_first_person_affiliate_disclosure() -> None:
     """'I may earn a commission' discloses affiliate links as 'we may earn a commission' does."""
     assert line("Please note: if you buy through a link on this site, I may earn a commission at no cost to you.") <= -1.6
+
+
+def test_a_footer_disclaimer_in_a_dump_is_fine_print() -> None:
+    """A dump's lines of legal formulas (trademark notices, the supplement label's health statement, not medical
+    or investment advice) are fine print, in several languages, when the page holds two or more; one trademark
+    line alone (a product page's, amid its description), a story's sentence about a brand, and the notices on an
+    HTML page (its footer's frame tells them there) are left alone."""
+    notices = [
+        "Widgetphone and the Widget logo are registered trademarks of Example Devices Inc. in the United States.",
+        "*These statements have not been evaluated by the Food and Drug Administration. This product is not "
+        "intended to diagnose, treat, cure, or prevent any disease.",
+        "The articles on this site are for informational purposes only and do not replace a visit to your doctor.",
+        "Past performance is not indicative of future results, and the value of your savings can go down as well as up.",
+        "Beispielfon ist eine eingetragene Marke der Beispiel GmbH.",
+        "Exemplo é uma marca registrada da Exemplo Ltda.",
+    ]
+    story = "The court ruled that the shoe maker's stripes were not a trademark at all, and the case ended."
+    got = scores(segment_text("\n".join([story, *notices]) + "\n"), "text")
+    assert all(got[n] <= -2.0 for n in notices) and got[story] == 0
+    assert line(notices[0]) == 0
+    body = "".join(f"<p>{n}</p>" for n in notices)
+    assert not any(html(body).values())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from detector_scoring import html_blocks, scorer
+from detector_scoring import by_index, html_blocks, scorer
 
 import boilerstrip
 from boilerstrip.detectors.headlines import HeadlinesDetector
+from boilerstrip.model import Metadata, PageInfo
 from boilerstrip.segment.text import segment_text
 
 ARTICLE = [
@@ -153,6 +154,28 @@ def test_cards_far_longer_than_the_prose_are_a_listing() -> None:
     assert words(ARTICLE) >= 100 and words(c for _, _, _, c in CARDS * 6) > 3 * words(ARTICLE)
     got = dump(*ARTICLE, *cards)
     assert all(got[summary] == 0 for _, _, _, summary in CARDS)
+
+
+def test_undated_cards_before_the_headline_of_an_article() -> None:
+    """A mega-menu's cards (title and summary, no date) printed before the story's headline, the same cards
+    again in the footer: their titles and summaries are flagged; the article's own sections after its
+    headline, the same shape, are not."""
+    head = "Pier to close for a year of repairs"
+    menu = [line for title, _, _, summary in CARDS for line in (title, summary)]
+    sections = [
+        "What the closure means for passengers",
+        "Boats will leave from the pontoon at the usual times, and the waiting room moves into a tent by the quay.",
+        "How long the repairs will take",
+        "The engineers expect to replace the rotten piles by the spring and to reopen the pier before next winter.",
+        "Who pays for the work",
+        "The port pays most of the cost from its reserves, with the rest coming from a grant the state agreed to.",
+    ]
+    blocks = segment_text("\n".join([f"{head} | The Gazette", "Menu", *menu, head, *ARTICLE, *sections, *menu]) + "\n")
+    weights, _ = by_index(HeadlinesDetector)
+    got = weights(blocks, PageInfo(kind="text", metadata=Metadata(title=f"{head} | The Gazette")))
+    assert all(got[b.index] < 0 for b in blocks[2:10])
+    assert not any(got[b.index] for b in blocks[10:23])
+    assert not any(weights(blocks, PageInfo(kind="text")).values())  # no title, no headline: cards undated
 
 
 SHORT_STORY = ARTICLE[:3]  # about sixty words: a news brief

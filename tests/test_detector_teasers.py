@@ -148,6 +148,16 @@ def test_multilingual_labels() -> None:
     assert all(w[b.index] <= -1.0 for b in blocks), w
 
 
+def test_a_dumped_list_under_a_label_with_an_ellipsis_or_in_portuguese() -> None:
+    """The titles under a label that leads on with an ellipsis ("You may also like...") or a Portuguese
+    "Artigos relacionados" are teasers like those under any label."""
+    titles = ["Lifeboat crew honoured for a winter rescue", "Market hall traders win a rent reprieve"]
+    for label in ("You may also like...", "You may also like…", "Artigos relacionados"):
+        blocks = segment_text("\n".join([label, *titles]) + "\n")
+        rules = _rules(blocks, _page())
+        assert all("teasers.list" in rules[_index(blocks, t)] for t in titles), label
+
+
 def test_sub_heading_followed_by_paragraphs_untouched() -> None:
     """A real article sub-heading followed by paragraphs gets no signal, even with a date in the text."""
     blocks = _html(

@@ -44,6 +44,23 @@ def test_space_joined_table_rows_are_rows() -> None:
     assert [b.role for b in segment_text(cards)] == ["line", "line", "line"]
 
 
+def test_a_table_printed_one_cell_a_line_is_rows() -> None:
+    """A WET-like dump prints each cell of a table on its own line: the figures at the same places every
+    few lines, under as many labels, make rows of them, each one block with its cells, the labels its header;
+    the same shape without labels (a shop's grid of cards), a run of figures without words (a pager) and a
+    list of names stay lines."""
+    header = ["Pos.", "Rider", "Points", "Wins"]
+    cells = [c for n, (name, pts) in enumerate([("Ann Lee", "412"), ("Tom Berg", "398"), ("Mia Holm", "375")], 1)
+             for c in (str(n), name, pts, str(5 - n))]  # fmt: skip
+    blocks = segment_text("\n".join(["Standings after the last race:", *header, *cells, "Next race in May."]))
+    assert [b.role for b in blocks] == ["line", "row", "row", "row", "row", "line"]
+    assert blocks[1].cells == tuple(header) and blocks[2].cells == ("1", "Ann Lee", "412", "4")
+    assert blocks[2].text.split("\n") == ["1", "Ann Lee", "412", "4"]
+    assert {b.role for b in segment_text("\n".join(["Standings after the last race:", *cells]))} == {"line"}
+    assert {b.role for b in segment_text("\n".join(map(str, range(1, 13))))} == {"line"}
+    assert {b.role for b in segment_text("Ann Lee\nTom Berg\nMia Holm\nJo Ek\nAl Fry\nEd Ng")} == {"line"}
+
+
 def test_a_table_in_a_dump_stays_inside_the_article() -> None:
     """The rows of a long table between two parts of an article are kept with it: read as lines without
     sentences they cut the article's run, and its rows and the paragraph after them went."""

@@ -112,17 +112,20 @@ class HeadlinesDetector:
         if titles:
             yield titles
 
-    def cards(self, blocks: Sequence[Block], own: frozenset[str] = frozenset()) -> Iterator[tuple[list[int], list[int]]]:
-        """Maximal runs of dated teaser cards: (title-like lines, summary lines), each summary after its
-        title, with a date line in the card ("<title>" / "<author>" / "<date>" / "<summary>").
+    def cards(
+        self, blocks: Sequence[Block], own: frozenset[str] = frozenset()
+    ) -> Iterator[tuple[list[int], list[int], list[int]]]:
+        """Maximal runs of teaser cards: (title-like lines, dated summaries, every summary), each summary
+        after its title, a dated one with a date line in its card ("<title>" / "<author>" / "<date>" / "<summary>").
 
         Like ``runs``, but one line that is neither a title nor a filler may follow each
-        title (its summary) without ending the run. Only summaries whose card holds a date
-        are kept: an article's own sections and a service page's feature cards have the
+        title (its summary) without ending the run. Mostly only summaries whose card holds a date
+        count: an article's own sections and a service page's feature cards have the
         title-and-paragraph shape too, but no dates (measured on WCXB dumps).
         """
         titles: list[int] = []
         summaries: list[int] = []
+        undated: list[int] = []
         open_card = dated = False
         for b in blocks:
             words = b.text.count(" ") + 1
@@ -134,15 +137,16 @@ class HeadlinesDetector:
                 dated = dated or is_dateline(b.text)
                 continue
             elif open_card and self._summary(b, words):
+                undated.append(b.index)
                 if dated:
                     summaries.append(b.index)
                 open_card = dated = False
             else:
                 if titles:
-                    yield titles, summaries
-                titles, summaries, open_card, dated = [], [], False, False
+                    yield titles, summaries, undated
+                titles, summaries, undated, open_card, dated = [], [], [], False, False
         if titles:
-            yield titles, summaries
+            yield titles, summaries, undated
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         if page.kind != "text" or not blocks:
@@ -150,20 +154,27 @@ class HeadlinesDetector:
         yield from self.glued_cards(blocks, page)
         own = _own_titles(page.metadata.title)
         lists = [r for r in self.runs(blocks, own) if self._listed(blocks, r)]
-        cards = [(t, s) for t, s in self.cards(blocks, own) if len(s) >= self.card_min]
+        found = list(self.cards(blocks, own))
+        head = self._headline(blocks, own, found)
+        # cards before the story's headline count undated; the headline ends their run
+        cards = [(t, s) if t[0] > head else ([i for i in t if i < head], [i for i in u if i < head]) for t, s, u in found]
+        cards = [(t, s) for t, s in cards if len(s) >= self.card_min]
         if not lists and not cards:
             return
         summaries = {i for _, s in cards for i in s}
-        prose = [self._prose(b) and b.index not in summaries for b in blocks]
-        longest = self._longest_passage(blocks, prose)
+        texts = {blocks[i].text for i in summaries}  # a card printed twice (a mega-menu, a footer) is no prose either
+        prose = [self._prose(b) and b.text not in texts for b in blocks]
+        longest, _ = self._longest_passage(blocks, prose)
         if longest < self.body_min:
             # A news brief: only its site's dated headline cards, never its own list or a listing's items.
             lists = [r for r in lists if self._dated(blocks, r)] if longest >= self.short_body_min else []
             if not lists:
                 return
             cards = []
-        if sum(blocks[i].text.count(" ") + 1 for i in summaries) > self.card_body_ratio * longest:
-            cards = []  # far more cards than article: a listing with an introduction, whose cards are its content
+        if sum(blocks[i].text.count(" ") + 1 for i in summaries if i > head) > self.card_body_ratio * longest:
+            # far more cards than article: a listing with an introduction, whose cards are its content (a
+            # mega-menu's cards before the headline are no listing's)
+            cards = [(t, s) for t, s in cards if t[0] < head]
         listed = {i for r in lists for i in r} | {i for t, _ in cards for i in t}
         body = Counter(
             w.casefold()
@@ -204,7 +215,7 @@ class HeadlinesDetector:
         if not runs:
             return
         prose = [self._prose(b) and b.index not in glued for b in blocks]
-        longest = self._longest_passage(blocks, prose)
+        longest, _ = self._longest_passage(blocks, prose)
         if longest < self.body_min:
             return
         for r in runs:
@@ -260,18 +271,41 @@ class HeadlinesDetector:
     def _prose(self, b: Block) -> bool:
         return b.text.count(" ") + 1 >= self.prose_min and b.text.rstrip(CLOSERS)[-1:] in SENTENCE_END
 
+    def _headline(
+        self, blocks: Sequence[Block], own: frozenset[str], found: Sequence[tuple[list[int], list[int], list[int]]]
+    ) -> int:
+        """The index of the story's own headline when teaser cards come before it, else -1: the last line
+        repeating the page's title before the story's body (its longest prose passage, of body_min_words), in
+        a headline's shape (a section's name, "Services", is no story's headline).
+
+        A WET-like dump prints a mega-menu's hidden cards (title and summary, undated) before the story;
+        an article's own sections and a service page's features follow its headline, so only cards before
+        it count undated.
+        """
+        if not own or not any(len(u) >= self.card_min for _, _, u in found):
+            return -1
+        summaries = {i for _, _, u in found for i in u}
+        words, start = self._longest_passage(blocks, [self._prose(b) and b.index not in summaries for b in blocks])
+        if words < self.body_min:
+            return -1
+        heads = [b.index for b in blocks[1:start] if b.role != "meta" and _norm(b.text) in own and self.title_shaped(b)]
+        return heads[-1] if heads else -1
+
     @staticmethod
-    def _longest_passage(blocks: Sequence[Block], prose: Sequence[bool]) -> int:
-        """Words in the longest run of consecutive prose lines (``prose``: each block's _prose): an
-        article's body, not a listing's summaries.
+    def _longest_passage(blocks: Sequence[Block], prose: Sequence[bool]) -> tuple[int, int]:
+        """Words in the longest run of consecutive prose lines (``prose``: each block's _prose), and the index
+        of its first line: an article's body, not a listing's summaries.
 
         A listing alternates titles and one-sentence summaries; only an article has paragraphs in a row.
         """
-        best = run = 0
+        best = run = start = best_start = 0
         for b, is_prose in zip(blocks, prose, strict=True):
+            if is_prose and not run:
+                start = b.index
             run = run + b.text.count(" ") + 1 if is_prose else 0
-            best = max(best, run)
-        return best
+            if run > best:
+                best, best_start = run, start
+        return best, best_start
 
     @staticmethod
     def _shared(blocks: Sequence[Block], run: list[int], body: Counter[str]) -> float:

@@ -245,7 +245,8 @@ def _lists(blocks: Sequence[Block], labels: Sequence[int]) -> Iterator[Signal]:
         if start < end:
             continue
         b = blocks[start]
-        if len(b.text) > 40 or b.text[-1] in TITLE_END:
+        label = b.text.removesuffix("...").removesuffix("…")  # "You may also like...": an ellipsis leads on
+        if len(b.text) > 40 or not label or label[-1] in TITLE_END:
             continue
         i = start + 1
         parent = b.containers[:-1]

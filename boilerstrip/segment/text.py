@@ -74,6 +74,19 @@ DATA_ROW_MIN_TOKENS = 3
 DATA_ROW_MIN_NUMBERS = 3
 DATA_ROW_NUMBER_SHARE = 0.25
 DATA_ROW_MAX_CHARS = 300
+# A table printed one cell a line (a WET-like dump prints every text node apart): "1" / "Kyle Busch" / "5040"
+# / "5" / ... The rows show in the figures: every CELL_ROWS_CELLS[0]-CELL_ROWS_CELLS[1] lines, figures stand at
+# the same places and words at the others, at least CELL_ROW_MIN_FIGURES figures and one word a row, for
+# DATA_ROW_MIN rows in a row, under a header: as many short labels without figures. Each row becomes one
+# block of role "row" (its lines kept): read line by line, the figures were each a short fragment and the
+# table boilerplate. Without the header the shape is a grid of cards as often (a shop's name / price /
+# saving, a forum's thread / replies / views, a service page's figures and their notes: WCXB-500 dumps c,
+# tuned third), and a shape that repeats a shorter one is a numbered list's ("1" / "<title>" / "2" / ...).
+CELL_ROWS_CELLS = (3, 12)
+CELL_ROW_MIN_FIGURES = 2
+CELL_MAX_CHARS = 120
+HEADER_MAX_WORDS = 3
+FIGURE = regex.compile(r"^[^\w\s]?[+\-−–]?\d[\d.,:/]*\s?%?$")
 
 
 def segment_text(text: str) -> list[Block]:
@@ -108,7 +121,7 @@ def segment_text(text: str) -> list[Block]:
             )
         )  # fmt: skip
         gap = False
-    return _joined(_data_rows(blocks), chains=group <= CHAIN_MAX_GAPS)
+    return _joined(_data_rows(_cell_rows(blocks)), chains=group <= CHAIN_MAX_GAPS)
 
 
 def _is_data_row(b: Block) -> bool:
@@ -134,6 +147,61 @@ def _data_rows(blocks: list[Block]) -> list[Block]:
             out[i:j] = [replace(b, role="row") for b in out[i:j]]
         i = max(j, i + 1)
     return out
+
+
+def _cell_rows(blocks: list[Block]) -> list[Block]:
+    """Tables printed one cell a line, one block per row (see CELL_ROWS_CELLS)."""
+    cell = [b.role == "line" and len(b.text) <= CELL_MAX_CHARS for b in blocks]
+    figure = [c and FIGURE.match(b.text) is not None for b, c in zip(blocks, cell, strict=True)]
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        width, rows = _row_shape(blocks, cell, figure, i)
+        header = out[-width:] if rows and len(out) >= width else []
+        if not header or not all(
+            b.role == "line" and not b.after_gap and b.text.count(" ") < HEADER_MAX_WORDS
+            and not FIGURE.match(b.text) for b in header
+        ):  # fmt: skip
+            out.append(blocks[i])
+            i += 1
+            continue
+        del out[-width:]
+        out.append(_row(header))
+        for r in range(rows):
+            out.append(_row(blocks[i + r * width : i + (r + 1) * width]))
+        i += rows * width
+    return out
+
+
+def _row_shape(blocks: Sequence[Block], cell: Sequence[bool], figure: Sequence[bool], i: int) -> tuple[int, int]:
+    """(cells a row, rows) of the widest table printed one cell a line from ``blocks[i]`` on, or (0, 0)."""
+    best = (0, 0)
+    lo, hi = CELL_ROWS_CELLS
+    for width in range(lo, hi + 1):
+        shape = figure[i : i + width]
+        if len(shape) < width or not CELL_ROW_MIN_FIGURES <= sum(shape) < width or _repeats(shape):
+            continue
+        rows = 0
+        while True:
+            at = i + rows * width
+            if at + width > len(blocks) or figure[at : at + width] != shape or not all(cell[at : at + width]):
+                break
+            if any(b.after_gap for b in blocks[at + (rows == 0) : at + width]):
+                break
+            rows += 1
+        if rows >= DATA_ROW_MIN and rows * width > best[0] * best[1]:
+            best = (width, rows)
+    return best
+
+
+def _repeats(shape: Sequence[bool]) -> bool:
+    """The shape is a shorter one's, repeated: a numbered list ("1" / "<title>" / "2" / "<title>"), no table."""
+    n = len(shape)
+    return any(n % d == 0 and list(shape) == list(shape[:d]) * (n // d) for d in range(1, n))
+
+
+def _row(cells: Sequence[Block]) -> Block:
+    return replace(cells[0], text="\n".join(b.text for b in cells), role="row", cells=tuple(b.text for b in cells))
 
 
 def _sentence_chain(blocks: Sequence[Block], i: int, first: str) -> int:
