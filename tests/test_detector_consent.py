@@ -216,3 +216,17 @@ def test_carrier_terms_under_a_phone_form_are_fine_print() -> None:
 def test_a_first_person_affiliate_disclosure() -> None:
     """'I may earn a commission' discloses affiliate links as 'we may earn a commission' does."""
     assert line("Please note: if you buy through a link on this site, I may earn a commission at no cost to you.") <= -1.6
+
+
+def test_a_dumped_sites_standing_disclaimer() -> None:
+    """A dump prints a site's standing disclaimer as a sentence-shaped line: its hallmark wording marks it; a
+    story's advice to see a doctor, a sentence about a disclaimer and an HTML paragraph are not judged so."""
+    assert line("This post is not intended to replace the advice of a medical professional. Always ask a doctor.") <= -3.0
+    assert line("The contents of this website are for educational purposes only and are not personal advice.") <= -3.0
+    assert line("Past performance is not a guarantee of future results. All investments involve risk.") <= -3.0
+    assert line("We accept no responsibility for anything you experience as a result of the information here.") <= -3.0
+    assert line("Diese Informationen stellen keine Rechtsberatung dar.") <= -3.0
+    assert line("Keep in mind that it is best to consult a healthcare provider before taking a supplement.") == 0
+    assert line("Disclaimer: the views of the experts quoted here are their own, the editors said on Monday.") == 0
+    assert html("<p>Past performance is not a guarantee of future results.</p>")[
+        "Past performance is not a guarantee of future results."] == 0
