@@ -717,3 +717,13 @@ def test_only_a_signed_comment_weighs_the_signed_weight() -> None:
         return next(s.weight for s in v.signals if s.rule == "widgets.post-comments")
 
     assert weight(signed=True) < weight(signed=False) < 0
+
+
+def test_a_dumped_line_of_the_pages_own_markup() -> None:
+    """A dump prints a "Republish this story" box's textarea as one long line of the story's HTML: it goes; a
+    short line showing a tag or two, as a docs page's sample does, and the story's own prose are not judged."""
+    para = "<p>The council voted on Tuesday to close the old bridge to traffic, and engineers said repairs would last.</p> "
+    markup = "<h1>Bridge closes again</h1> " + para * 12
+    assert line(markup.strip()) <= -3.0
+    assert line('Wrap the title in <h1 class="title">Bridge</h1> and the body in <p> tags.') == 0
+    assert line(" ".join(["The council voted on Tuesday to close the old bridge to traffic again."] * 20)) == 0
