@@ -230,3 +230,15 @@ def test_a_dumped_sites_standing_disclaimer() -> None:
     assert line("Disclaimer: the views of the experts quoted here are their own, the editors said on Monday.") == 0
     assert html("<p>Past performance is not a guarantee of future results.</p>")[
         "Past performance is not a guarantee of future results."] == 0
+
+
+def test_a_dumped_legal_strip_on_one_long_line() -> None:
+    """A dump prints a footer's legal links and its copyright as one long line, beyond the limits of the short
+    legal-link and copyright rules; a story's sentence about a privacy policy stays, as does an HTML block."""
+    links = " - ".join(["About Us", "Privacy Policy", "Sitemap", "Terms of Use", "Imprint", "Careers", "Press"] * 4)
+    strip = f"{links} © 2010-2025 Example Group. All rights reserved."
+    assert len(strip) > 250 and line(strip) <= -2.0
+    story = ("The regulator said the new privacy policy of the ride-hailing firm broke the law, and the firm's lawyers "
+             "said on Monday they would appeal the ruling before the end of the month in the high court in the capital.")
+    assert line(story) == 0
+    assert html(f"<p>{strip}</p>")[strip] > -2.0
