@@ -238,3 +238,29 @@ def test_a_footer_disclaimer_in_a_dump_is_fine_print() -> None:
     assert line(notices[0]) == 0
     body = "".join(f"<p>{n}</p>" for n in notices)
     assert not any(html(body).values())
+
+
+def test_a_dumped_sites_standing_disclaimer() -> None:
+    """A dump prints a site's standing disclaimer as a sentence-shaped line: its hallmark wording marks it; a
+    story's advice to see a doctor, a sentence about a disclaimer and an HTML paragraph are not judged so."""
+    assert line("This post is not intended to replace the advice of a medical professional. Always ask a doctor.") <= -3.0
+    assert line("The contents of this website are for educational purposes only and are not personal advice.") <= -3.0
+    assert line("Past performance is not a guarantee of future results. All investments involve risk.") <= -3.0
+    assert line("We accept no responsibility for anything you experience as a result of the information here.") <= -3.0
+    assert line("Diese Informationen stellen keine Rechtsberatung dar.") <= -3.0
+    assert line("Keep in mind that it is best to consult a healthcare provider before taking a supplement.") == 0
+    assert line("Disclaimer: the views of the experts quoted here are their own, the editors said on Monday.") == 0
+    assert html("<p>Past performance is not a guarantee of future results.</p>")[
+        "Past performance is not a guarantee of future results."] == 0
+
+
+def test_a_dumped_legal_strip_on_one_long_line() -> None:
+    """A dump prints a footer's legal links and its copyright as one long line, beyond the limits of the short
+    legal-link and copyright rules; a story's sentence about a privacy policy stays, as does an HTML block."""
+    links = " - ".join(["About Us", "Privacy Policy", "Sitemap", "Terms of Use", "Imprint", "Careers", "Press"] * 4)
+    strip = f"{links} © 2010-2025 Example Group. All rights reserved."
+    assert len(strip) > 250 and line(strip) <= -2.0
+    story = ("The regulator said the new privacy policy of the ride-hailing firm broke the law, and the firm's lawyers "
+             "said on Monday they would appeal the ruling before the end of the month in the high court in the capital.")
+    assert line(story) == 0
+    assert html(f"<p>{strip}</p>")[strip] > -2.0

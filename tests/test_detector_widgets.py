@@ -525,6 +525,25 @@ def test_a_dumped_bio_opens_with_the_bylined_authors_name() -> None:
         assert not any(s.rule == "widgets.author-bio" for v in r.blocks for s in v.signals)
 
 
+def test_a_dumped_bio_box_opens_with_the_name_printed_above_it() -> None:
+    """With no declared author, a dump's bio box still shows: its name alone on a line (or "By <name>"), then a
+    paragraph opening with that name, or the first name when it says "he" or "she"; on a page where several
+    paragraphs open so (a team's members) they stay, as does a first name with no pronoun."""
+    def bios(tail: str) -> list[str]:
+        page = _dump_with_bio(tail).replace("By Dana Whitfield\n\n", "", 1)
+        r = boilerstrip.extract(page, kind="text")
+        assert "the fourth time" in r.text and ("By " in tail or r.authors == ())
+        return [v.block.text for v in r.blocks if any(s.rule == "widgets.author-bio" for s in v.signals)]
+
+    assert bios(f"Dana Whitfield\n\nStaff reporter\n\n{BIO}") == [BIO]
+    first = BIO.replace("Dana Whitfield is", "Dana is")
+    assert bios(f"By Dana Whitfield\n\n{first}") == [first]
+    assert bios(f"Dana Whitfield\n\n{first.replace('She joined', 'The desk was set up')}") == []
+    team = "Marta Ruiz\n\nMarta Ruiz is the news editor and has run the desk since 2019, after a decade in radio."
+    assert bios(f"Dana Whitfield\n\n{BIO}\n\n{team}") == []
+    assert bios(f"Dana Whitfield\n\nStaff reporter\n\nUnrelated\n\nArchive\n\nMore\n\n{BIO}") == []
+
+
 def test_a_forms_status_messages_and_consent_line_in_a_dump() -> None:
     """A dump prints what a form shows only after a submit or a bad field, and its consent line to marketing
     texts; a story's sentences about submissions and text messages are prose, and HTML blocks are not judged."""
@@ -708,3 +727,13 @@ def test_only_a_signed_comment_weighs_the_signed_weight() -> None:
         return next(s.weight for s in v.signals if s.rule == "widgets.post-comments")
 
     assert weight(signed=True) < weight(signed=False) < 0
+
+
+def test_a_dumped_line_of_the_pages_own_markup() -> None:
+    """A dump prints a "Republish this story" box's textarea as one long line of the story's HTML: it goes; a
+    short line showing a tag or two, as a docs page's sample does, and the story's own prose are not judged."""
+    para = "<p>The council voted on Tuesday to close the old bridge to traffic, and engineers said repairs would last.</p> "
+    markup = "<h1>Bridge closes again</h1> " + para * 12
+    assert line(markup.strip()) <= -3.0
+    assert line('Wrap the title in <h1 class="title">Bridge</h1> and the body in <p> tags.') == 0
+    assert line(" ".join(["The council voted on Tuesday to close the old bridge to traffic again."] * 20)) == 0

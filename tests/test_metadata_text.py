@@ -72,3 +72,12 @@ def test_a_headline_right_above_the_body_across_a_gap_is_still_found() -> None:
     paragraph is the title, also when a blank line parts them."""
     dump = "\n".join(["Home", "News", "Sport", "Council approves new cycle lane", "", BODY])
     assert boilerstrip.extract(dump, kind="text").title == "Council approves new cycle lane"
+
+
+def test_a_menu_facet_or_an_author_box_tab_is_no_dumped_byline() -> None:
+    """A filter menu's "By Role" and the "Recent Posts" tab under an author box's "Author" label name no one;
+    the real byline further down still does."""
+    menu = "Solutions\nBy Role\nBy Industry\nPricing\n\nHow we plan a garden\n\nBy Ann Lee\n\n" + BODY + "\n"
+    assert boilerstrip.extract(menu, kind="text").metadata.authors == ("Ann Lee",)
+    tabs = "How we plan a garden\n\n" + BODY + "\n\nAuthor\nRecent Posts\nFollow me\n"
+    assert boilerstrip.extract(tabs, kind="text").metadata.authors == ()

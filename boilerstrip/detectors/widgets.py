@@ -74,7 +74,7 @@ class WidgetsDetector(RuleDetector):
         if page.kind != "html":
             # A dump has no bio box to see, but a bio still opens with the author's name: the writer's note
             # under a story is sentence-shaped prose that the region takes with it (WCXB-500 dumps: +.0005)
-            yield from (self._bio_signal(b) for b in blocks if self._opens_bio(b, bio_names))
+            yield from (self._bio_signal(b) for b in self._dump_bios(blocks, bio_names))
             return
         wrapped = _in_long_runs(blocks, "form", self.form_wrap)
         for b in blocks:
@@ -106,10 +106,35 @@ class WidgetsDetector(RuleDetector):
         lower = b.text.lower()
         start = m.end() if (m := BIO_ABOUT.match(lower)) else 0
         return any(
-            lower.startswith(n, at) and BIO_TAIL.match(lower, at + len(n)) is not None
+            lower.startswith(n, at) and BIO_TAIL.match(lower, _past_repeat(lower, n, at + len(n))) is not None
             for n in names
             for at in {start, 0}
         )
+
+    def _dump_bios(self, blocks: Sequence[Block], names: tuple[str, ...]) -> list[Block]:
+        """A dump's bios: paragraphs that open with a declared author's name, and the one paragraph that opens
+        with the name its box printed on a line just above it ("Ann Lee" or "By Ann Lee", then "Ann Lee is
+        ..." or "Ann is ..."). Where several do (a team page's members), those are the page's text."""
+        declared = [b for b in blocks if self._opens_bio(b, names)]
+        seen = {b.index for b in declared}
+        headed = [b for b in blocks if b.index not in seen and self._opens_headed_bio(blocks, b)]
+        return declared + headed if len(headed) == 1 else declared
+
+    def _opens_headed_bio(self, blocks: Sequence[Block], b: Block) -> bool:
+        """Whether a short paragraph opens as a bio of a name printed alone within BIO_HEAD_BLOCKS above it;
+        by the first name alone only when it speaks of its person as "he" or "she"."""
+        if len(b.text) > self.bio_max or BIO_TAIL.search(b.text) is None:
+            return False
+        for head in blocks[max(0, b.index - BIO_HEAD_BLOCKS) : b.index]:
+            m = BIO_HEAD.fullmatch(head.text.strip()) if len(head.text) <= BIO_HEAD_CHARS else None
+            if m is None:
+                continue
+            full = m.group(1).lower()
+            if self._opens_bio(b, (full,)):
+                return True
+            if BIO_PRONOUN.search(b.text) and self._opens_bio(b, (full.split()[0],)):
+                return True
+        return False
 
     def _bio_signal(self, b: Block) -> Signal:
         return Signal(
@@ -124,6 +149,11 @@ class WidgetsDetector(RuleDetector):
         if self.author_box.search(near):
             return True
         return self.bio_box.search(near) is not None and self.writer.search(near) is not None
+
+
+def _past_repeat(lower: str, name: str, end: int) -> int:
+    """Past the name printed again ("By Ann Lee Ann Lee is ..."): a dump glues a box's byline to its bio."""
+    return end + 1 + len(name) if lower.startswith(" " + name, end) else end
 
 
 def _names(alternatives: Iterable[str]) -> regex.Pattern[str]:
@@ -148,9 +178,16 @@ def _in_long_runs(blocks: Sequence[Block], landmark: str, min_chars: int) -> fro
 #: what may stand before the author's name at a bio's opening, and the verb after it (matched on
 #: lower-cased text). The name itself is compared as text: a pattern compiled per page's authors cost
 #: about a millisecond a page.
-BIO_ABOUT = regex.compile(r"about\s+")
+BIO_ABOUT = regex.compile(r"(?:about|by)\s+")
+#: a bio box's heading in a dump: the name alone on its line, two to four capitalised words, perhaps after
+#: "By" or "About" ("Ann Lee", "By Sam O'Brien"); within a few blocks above the bio (a role line between)
+BIO_HEAD = regex.compile(r"(?i:(?:written\s+)?by\s+|about\s+)?(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})")
+BIO_HEAD_CHARS = 60
+BIO_HEAD_BLOCKS = 3
+#: a bio opened by the first name alone ("Sam is the VP of ...") speaks of its person in the third person
+BIO_PRONOUN = regex.compile(r"\b(?:he|she|his|her|him)\b", regex.I)
 BIO_TAIL = regex.compile(
-    rf",?\s+(?:{'|'.join(load_table('widgets')['author_bio']['bio_verbs'])})\b", regex.IGNORECASE
+    rf"(?<![\s,]),?\s++(?:{'|'.join(load_table('widgets')['author_bio']['bio_verbs'])})\b", regex.IGNORECASE
 )
 COMMENT_CLASS_RULE = "widgets.comments-class"
 COMMENT_PROMPT_RULE = "widgets.comment-prompt"

@@ -317,6 +317,16 @@ def _headline(blocks: Sequence[Block]) -> str | None:
 
 
 @cache
+def _not_names() -> frozenset[str]:
+    return frozenset(x.casefold() for x in load_table("metadata")["byline"]["not_names"])
+
+
+def _names(found: tuple[str, ...]) -> tuple[str, ...]:
+    """The byline's names without the menu facets and author-box tabs a dump prints where a name would stand."""
+    return tuple(n for n in found if n.casefold() not in _not_names())
+
+
+@cache
 def _label_lines() -> frozenset[str]:
     table = load_table("metadata")["byline"]
     return frozenset(x.casefold() for x in (*table["labels"], *table["label_lines"]))
@@ -352,16 +362,16 @@ def _byline(lines: Sequence[str]) -> tuple[str, ...]:
     first_para = _first_paragraph(lines, LABEL_SCAN) or 0
     near = [*lines[:BYLINE_SCAN], *lines[max(BYLINE_SCAN, first_para - BYLINE_ABOVE_BODY) : first_para + 2]]
     for text in near:
-        labelled = line_byline(text)
+        labelled = _names(line_byline(text))
         if labelled:
             return labelled
         m = BYLINE.match(text) if len(text) <= 80 else None
-        if m is not None and m.group(1) and (found := split_authors(m.group(1))):
+        if m is not None and m.group(1) and (found := _names(split_authors(m.group(1)))):
             return found
     labels = _label_lines()
     for i, text in enumerate(lines[: min(LABEL_SCAN, len(lines)) - 1]):  # each with a line below it
         if len(text) <= 40 and text.rstrip(":： ").casefold() in labels and _name_line(lines[i + 1]):
-            found = byline_names(lines[i + 1])
+            found = _names(byline_names(lines[i + 1]))
             if found:
                 return found
     return ()
