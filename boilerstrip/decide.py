@@ -1015,21 +1015,31 @@ def _thread_copies(blocks: Sequence[Block], labels: Sequence[Label]) -> frozense
     first (echo.repeat is no match for a post's prose evidence). WCXB forum pages, word F1 per third
     .840/.814/.727 -> .848/.828/.743 (30 pages change, 2 down); off threads the same, tried on a copy of
     the kept text, cost documentation (steps repeated per tab) and listings more than it gained.
+
+    A quote box (role "quote") is a copy too when its words run on unbroken in the text kept before it:
+    a reply quotes a sentence or two of a post, or a whole post whose paragraphs were kept one by one.
     """
     seen: set[str] = set()
+    kept_words: list[str] = []
     found: set[int] = set()
     for i, (b, label) in enumerate(zip(blocks, labels, strict=True)):
         if label != "content":
             continue
         norm = folded(b.text)
-        if norm in seen and word_count(norm) >= COPY_MIN_WORDS:
+        words = " ".join(COPY_WORD.findall(norm))
+        if word_count(norm) >= COPY_MIN_WORDS and (
+            norm in seen or (b.role == "quote" and f" {words} " in " ".join(("", *kept_words, "")))
+        ):
             found.add(i)
         seen.add(norm)
+        kept_words.append(words)
     return frozenset(found)
 
 
 #: a thread's copy of a kept block is left out from this many words: a one-word reply ("Thanks!") is no copy
 COPY_MIN_WORDS = 5
+#: a quote's words against the kept text: punctuation and line breaks aside, as a quote box reflows them
+COPY_WORD = re.compile(r"\w+")
 COPY_RULE = "context.thread-copy"
 COPY_WHY = "repeats the text of a block kept before it (a quote, the opening post printed again)"
 

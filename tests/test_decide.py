@@ -887,6 +887,27 @@ def test_a_reply_quoting_a_post_keeps_that_post_once() -> None:
     assert [v.block.tag for v in copies] == ["blockquote"] and not copies[0].kept
 
 
+def test_a_reply_quoting_a_sentence_of_a_post_leaves_the_excerpt_out() -> None:
+    """A quote box whose words run on unbroken in the text kept before it is a copy too (decide._thread_copies),
+    whatever its punctuation; a quote of words the page does not hold (a manual, another thread) stays."""
+    first = ("Since the last firmware update my router drops the connection every evening around eight. It only "
+             "comes back when I pull the plug and wait for all the lights to settle again, which takes ages. Has "
+             "anyone else seen this, and did a reset help you for more than a day?")  # fmt: skip
+    manual = "Hold the reset button for ten seconds until the power light blinks orange, then wait two minutes"
+    posts = [
+        ("ferrygirl", f"<p>{first}</p>"),
+        ("netwiz", "<blockquote>it only comes back when I pull the plug -- and wait for all the lights to settle"
+                   "</blockquote><p>Same here, and unplugging it is the only thing that helps me as well.</p>"),
+        ("oldtimer", f"<blockquote>{manual}</blockquote><p>That is what the manual says, and it worked for me "
+                     "after the second try, so give it another go before you call the support line.</p>"),
+    ]  # fmt: skip
+    r = boilerstrip.extract(_thread_page(posts), url="https://forum.example.org/threads/router-drops-connection.123/")
+    assert r.text.count("pull the plug") == 1 and manual in r.text
+    assert "unplugging it is the only thing" in r.text
+    copies = [v for v in r.blocks if any(s.rule == "context.thread-copy" for s in v.signals)]
+    assert [v.block.text[:19] for v in copies] == ["it only comes back "] and not copies[0].kept
+
+
 def test_comment_byline_ends_a_dump_article() -> None:
     """A dump's first comment byline is a barrier: the readers' comments after it are not taken into the article."""
     article = [

@@ -165,6 +165,18 @@ def test_an_faq_question_makes_no_thread() -> None:
     assert meta(f"<head>{ld({'@type': 'QAPage', 'mainEntity': question})}</head>").page_type == "forum"
 
 
+def test_microdata_forum_post_makes_a_thread() -> None:
+    """Forum software without JSON-LD marks a post with a DiscussionForumPosting itemtype: the page is a thread,
+    over a theme's og:type "article"; an FAQ's microdata Question and Answer type no page."""
+    post = ('<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><span itemprop="author">reefkeeper'
+            '</span><div itemprop="text"><p>Which filter do you run on a sixty litre tank?</p></div></div>')
+    og = '<meta property="og:type" content="article">'
+    assert meta(f"<head>{og}</head><body>{post}</body>").page_type == "forum"
+    faq = ('<div itemscope itemtype="https://schema.org/Question"><h3 itemprop="name">Do you ship abroad?</h3>'
+           '<div itemscope itemtype="https://schema.org/Answer"><p itemprop="text">Yes.</p></div></div>')
+    assert meta(f"<body>{faq}</body>").page_type is None
+
+
 def test_theme_default_og_article_on_a_webpage_is_no_article() -> None:
     """og:type "article" beside a bare WebPage declaration names no type, unless og says when the post was published."""
     page = ld({"@context": "https://schema.org", "@graph": [

@@ -97,6 +97,9 @@ _HEADLINE_EXCLUDED_TOKENS = re.compile(
     r"|footer)(?:$|[\s_-])"
 )
 _COMMENT_ITEMTYPE = re.compile(r"(?:Comment|Review|Answer)\b")
+#: microdata's thread types: forum software without JSON-LD marks its posts (or the opening one) so. Not a
+#: Question: an FAQ's entries are marked Question and Answer as often as a Q&A thread's.
+_THREAD_ITEMTYPE = re.compile(r"schema\.org/(?:DiscussionForumPosting|QAPage)\b", re.IGNORECASE)
 _BYLINE_SELECTOR = ("[rel~=author], [itemprop~=author], [class*=byline], [class*=author], [id*=byline], "
                     "[id*=author], address")
 _BYLINE_NAME_SELECTOR = ("[itemprop~=name], a[rel~=author], a[href*='/author/'], a[href*='/authors/'], "
@@ -944,6 +947,8 @@ def _page_type(page: _Page) -> str | None:
     declared = page_type_of(types) if not _faq_entry(page, types) else None
     if declared:
         return declared
+    if any(_THREAD_ITEMTYPE.search(n.attributes.get("itemtype") or "") for n in page.tree.css("[itemtype]")):
+        return "forum"
     # A theme prints og:type "article" on every page; a shop's plug-in adds its own "product" after it.
     kinds = [_OG_TYPES.get(normalize_space(og).lower()) for og in page.meta(("og:type",))]
     if "product" in kinds:
