@@ -45,8 +45,15 @@ def test_unknown_syntax_gives_up() -> None:
     """Syntax the reader does not know means no prefilter rather than a wrong one."""
     assert needs(r"(?:colou?r){e<=1}") is None  # fuzzy matching
     assert needs(r"[[:alpha:]]x") is None
-    assert needs(r"a\x62c") is None
+    assert needs(r"a\u0062c") is None
     assert needs(r"(?x) s h a r e") is None
+
+
+def test_hex_escapes_are_their_character() -> None:
+    """``\\x27`` is an apostrophe (a rule quoted in TOML writes it so): a literal like any other."""
+    assert needs(r"a\x62c") == {"abc"}
+    assert needs(r"^you(?:\x27re|\s+are)\s+on\s+page\s+\d+$") == {"page"}
+    assert needs(r"[\x27]s") == {"s"}  # in a set, any character: a set is seldom needed
 
 
 def test_non_ascii_literals_never_occur_in_ascii_text() -> None:

@@ -16,6 +16,7 @@ thread container holds a comment, the lines between two of them are that comment
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise
@@ -27,6 +28,9 @@ from ..model import Block, PageInfo, Signal
 from .base import RuleDetector
 
 WORD = regex.compile(r"\w+")
+#: WORD on ASCII text, where its word characters are letters, digits and "_": the stdlib engine splits
+#: every block of a page in two thirds of the time
+ASCII_WORD = re.compile(r"\w+", re.ASCII)
 SHINGLE = 4
 CONCAT_MIN_CHARS = 300
 CONCAT_COVERAGE = 0.8
@@ -41,7 +45,12 @@ NAMED_BY_H1 = frozenset({"product"})
 def word_key(text: str) -> str:
     """The text's words, case-folded, one space apart: equal for texts that differ only in case,
     punctuation and spacing (a title and the line that repeats it)."""
-    return " ".join(WORD.findall(text.casefold()))
+    return " ".join(words_of(text))
+
+
+def words_of(text: str) -> list[str]:
+    """The text's words, case-folded."""
+    return (ASCII_WORD if text.isascii() else WORD).findall(text.casefold())
 
 
 def _shingles(words: list[str]) -> set[int]:
@@ -87,7 +96,7 @@ class EchoDetector(RuleDetector):
                     break
 
     def structural(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
-        words = [WORD.findall(b.text.casefold()) for b in blocks]  # split once for all three checks
+        words = [words_of(b.text) for b in blocks]  # split once for all three checks
         norms = [" ".join(w) for w in words]  # word_key of each block
         yield from self._prelude(blocks)
         yield from self._declared(blocks, norms, page)

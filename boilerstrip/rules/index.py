@@ -398,6 +398,7 @@ _MAX_LITERALS = 64
 _MAX_SET_CHARS = 8
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
 _CLASS_ESCAPES = frozenset("dDwWsS")
+_HEX_ESCAPE = re.compile(r"[0-9a-fA-F]{2}")
 _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 #: inline flags that leave literals literal (i, m, s, u); x, f, V0/V1 and the others give up
 _HARMLESS_FLAGS = frozenset("imsu-")
@@ -545,8 +546,11 @@ class _Reader:
             else:
                 self.i += 1
             return _ANY_CHAR
+        if c == "x" and _HEX_ESCAPE.match(p, self.i):  # \x27: a rule's apostrophe, where TOML quotes with it
+            self.i += 2
+            return _Lit(frozenset({chr(int(p[self.i - 2 : self.i], 16))}), None)
         if c.isascii() and c.isalnum():
-            raise _GiveUp  # \n, \x41, back references, \m ...: not worth knowing
+            raise _GiveUp  # \n, \x{41}, back references, \m ...: not worth knowing
         return _Lit(frozenset({c}), None)
 
     def char_class(self) -> _Lit:
