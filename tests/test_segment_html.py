@@ -229,6 +229,19 @@ def test_inactive_tab_panes_marked_by_class_are_shown(panel: str) -> None:
     assert texts('<div class="tab-panel-title" hidden><p>Specs</p></div><p>after</p>') == ["after"]
 
 
+def test_a_carousels_off_screen_slides_are_shown_and_its_loop_copies_hidden() -> None:
+    """A carousel's script marks each slide but the one on screen aria-hidden: the others are one swipe
+    away. The copies it adds at each end to loop stay hidden, as does aria-hidden on anything else."""
+    html = (
+        '<div class="slick-track"><div class="slick-slide slick-cloned" aria-hidden="true"><p>Quote two.</p></div>'
+        '<div class="slick-slide slick-current"><p>Quote one.</p></div>'
+        '<div class="slick-slide" aria-hidden="true"><p>Quote two.</p></div></div>'
+        '<div class="swiper-slide swiper-slide-duplicate" aria-hidden="true"><p>Copy.</p></div>'
+        '<div class="banner" aria-hidden="true"><p>Decoration</p></div><p>after</p>'
+    )
+    assert texts(html) == ["Quote one.", "Quote two.", "after"]
+
+
 @pytest.mark.parametrize(
     "panel",
     [

@@ -343,7 +343,7 @@ def _is_hidden(attributes: dict[str, str | None], tag: str) -> bool:
     hidden = attributes.get("hidden", False)
     style = attributes.get("style")
     if (hidden is not False and hidden != "until-found") or (
-        attributes.get("aria-hidden") == "true" and not _duplicate_link(attributes)
+        attributes.get("aria-hidden") == "true" and not _duplicate_link(attributes) and not _slide(attributes)
     ):
         # hidden="until-found" is collapsed content the browser's find-in-page opens: the page's text.
         return not _tab_pane(attributes)
@@ -445,6 +445,20 @@ QUESTION_MARKS = frozenset("?？؟")
 #: and is one click away as a tabpanel is. Asked of hidden elements only. WCXB: two product pages' spec
 #: tabs (word F1 .79 -> .95, .60 -> .78), no other page of the 59 with such classes changes; ScrapingHub unchanged
 TAB_PANE_CLASSES = frozenset({"tab-pane", "tabs-panel"})
+
+
+#: class tokens of a carousel's slide (Slick, Splide, Swiper, Glide, Owl), and of the copies its script adds
+#: at each end so the carousel loops. The script marks every slide but the one on screen aria-hidden: the
+#: others are one swipe away, as an inactive tab is (a service page's customer quotes, a product's photo
+#: captions); a loop's copy repeats a slide and stays hidden.
+SLIDE_CLASSES = frozenset({"slick-slide", "splide__slide", "swiper-slide", "glide__slide", "owl-item"})
+SLIDE_COPY = regex.compile(r"clone|duplicate")
+
+
+def _slide(attributes: dict[str, str | None]) -> bool:
+    """Whether an element is a carousel's slide that is not a loop's copy (see SLIDE_CLASSES)."""
+    cls = attributes.get("class")
+    return cls is not None and not SLIDE_CLASSES.isdisjoint(cls.split()) and not SLIDE_COPY.search(cls)
 
 
 def _duplicate_link(attributes: dict[str, str | None]) -> bool:
