@@ -175,17 +175,38 @@ def html_regions(
         children[p].append(c)
     found: list[int] = []
     node = best
+    late = _after_footer(blocks, best)
     for _ in range(SECTION_LEVELS):
         if node not in parent:
             break
         found.extend(
             c for c in children[parent[node]]
-            if c != node and totals[c] > SECTION_SHARE * totals[best] and totals[c] >= SECTION_CLEAN * positive[c]
+            if c != node and c not in late
+            and totals[c] > SECTION_SHARE * totals[best] and totals[c] >= SECTION_CLEAN * positive[c]
         )  # fmt: skip
         node = parent[node]
     if landmark:
         found.extend(_main_landmark(blocks, best, totals, found))
     return (best, *sorted(found))
+
+
+def _after_footer(blocks: Sequence[Block], best: int) -> frozenset[int]:
+    """The containers that start after the site's footer when the region ends before it.
+
+    A dialog (a consent banner's purposes, a donation appeal, a chat window) is appended to the
+    end of the body, past the footer, and weighs like a section of prose; the page's own sections
+    come before its footer.
+    """
+    footer = [b.index for b in blocks if "footer" in b.landmarks and not b.landmarks & PAGE_FRAMES]
+    if not footer or any(best in b.containers and b.index > footer[0] for b in blocks):
+        return frozenset()
+    return frozenset(c for b in blocks if b.index > footer[-1] for c in b.containers) - frozenset(
+        c for b in blocks if b.index <= footer[-1] for c in b.containers
+    )
+
+
+#: landmarks of the page's own column: a footer inside one is an article's, not the site's
+PAGE_FRAMES = frozenset({"article", "main"})
 
 
 def _main_landmark(blocks: Sequence[Block], best: int, totals: Mapping[int, float], found: list[int]) -> list[int]:

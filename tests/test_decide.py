@@ -490,6 +490,20 @@ def test_a_thin_section_joins_the_region_from_a_small_share_of_its_mass() -> Non
     assert html_regions(blocks, [-1.0, 1.0, 0.085, 0.05, -1.0], sections=True) == (3, 4)
 
 
+def test_a_section_after_the_site_footer_stays_out_of_the_region() -> None:
+    """A dialog appended after the site's footer (a consent banner's purposes) weighs like a section but
+    does not join the region; the same section before the footer does."""
+    def block(i: int, containers: tuple[int, ...], landmarks: frozenset[str] = frozenset()) -> Block:
+        return Block(index=i, text=LONG, containers=containers, landmarks=landmarks)
+
+    # body(1) > section(3) | section(4) | footer(6) | dialog(7)
+    footer = frozenset({"footer"})
+    blocks = [block(0, (1, 3)), block(1, (1, 4)), block(2, (1, 6), footer), block(3, (1, 7))]
+    assert html_regions(blocks, [1.5, 1.0, -3.0, 1.0], sections=True) == (3, 4)
+    blocks = [block(0, (1, 3)), block(1, (1, 7)), block(2, (1, 6), footer), block(3, (1, 4))]
+    assert html_regions(blocks, [1.5, 1.0, -3.0, 1.0], sections=True) == (3, 7)
+
+
 def test_region_signals_cover_every_section_only_off_articles() -> None:
     """The pipeline asks for sections except on articles and threads; region_signals then keep them all in."""
     blocks = _landing_page()
