@@ -1486,8 +1486,17 @@ _DESK_NOTES = [
 ]
 
 
-def _news_dump(story: bool) -> str:
-    cards = [line for n, t in enumerate(_NEWS_TITLES) for line in (t, f"Published On {n + 1} Mar 2026", f"{n + 1} Mar 2026")]
+_CARD_SUMMARY = (
+    "The reporter ({n}) spoke to residents, officials and traders about what the change will mean for them, and what "
+    "they plan to do about it in the weeks to come."
+)
+
+
+def _news_dump(story: bool, summaries: bool = False) -> str:
+    cards = [
+        line for n, t in enumerate(_NEWS_TITLES)
+        for line in (t, *([_CARD_SUMMARY.format(n=n)] if summaries else []), f"Published On {n + 1} Mar 2026", f"{n + 1} Mar 2026")
+    ]  # fmt: skip
     paragraphs = [
         "Bridge reopens to cyclists",
         "The council voted on Tuesday to reopen the river bridge to cyclists in April, after an engineer's report found "
@@ -1503,8 +1512,10 @@ def test_a_dumped_page_of_news_cards_keeps_them_beside_no_story() -> None:
     """A dump that is a grid of story cards (a title, its 'Published On' line and date), beside short lines but no
     paragraph of prose, keeps the cards' titles: judged as a grid, the teaser and headline-run rules that read
     them as a box of other stories are not heard (pipeline.DUMP_CARD_SCALE). Beside a story's paragraphs the
-    same cards are its box of other stories, and go."""
+    same cards are its box of other stories, and go. A card's own summary paragraph is no story beside them."""
     grid = boilerstrip.extract(_news_dump(story=False), kind="text").text
     assert sum(t in grid for t in _NEWS_TITLES) >= 8
+    summarised = boilerstrip.extract(_news_dump(story=False, summaries=True), kind="text").text
+    assert len(_CARD_SUMMARY) > 150 and sum(t in summarised for t in _NEWS_TITLES) >= 8
     beside = boilerstrip.extract(_news_dump(story=True), kind="text").text
     assert "reopen the river bridge" in beside and not any(t in beside for t in _NEWS_TITLES)
