@@ -116,6 +116,11 @@ SHAPE_CARD_ITEMS = 6
 #: 1 and 2: ScrapingHub's articles b -.0022/.0000/.0000, c -.0010/-.0002/+.0001 (1/2/4); WCXB c held out
 #: (full-dataset thirds 1) -.0035/-.0035/+.0006
 DUMP_CARD_PROSE = 4.0
+#: a dump judged as a grid of cards whose first pass kept no story's prose (_kept_story: the page is its
+#: cards): the cards' titles beside their date lines are what the teaser and headline-run rules read as a box
+#: of other stories, and at full weight (-1.8 a title) they outweighed the cards' lift (+0.5), so the carded
+#: judgement kept none. Beside a story's paragraphs the same cards are its "latest news" box, and the rules stay
+DUMP_CARD_SCALE: dict[str, float] = {"teasers.shape": 0.0, "headlines.run": 0.0}
 #: page types whose lists of cards are carousels of other items (decide.Tunables.carousels)
 CAROUSEL_TYPES = frozenset({"product"})
 #: page types whose lists of cards after their prose are related stories (decide.related_card_signals); None:
@@ -278,6 +283,8 @@ class Pipeline:
             # grid of cards in it is decided as on a declared listing. Doing so before the ladder's choice
             # kept more the first time and left the structure pass that finds every card unchosen.
             carded = replace(tunables, cards=True, card_items=SHAPE_CARD_ITEMS)
+            if is_dump(blocks) and not _kept_story(blocks, verdicts):
+                carded = _scaled(carded, DUMP_CARD_SCALE)
             verdicts = self._decide(blocks, signals, page, carded, clock)
         if kind != "forum" and not clock.expired and _is_discussion(verdicts, declared=kind is not None):
             # The same signals, judged as a thread: only the decision differs.
@@ -414,6 +421,21 @@ def _shaped_listing(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> boo
     card_words = sum(word_count(blocks[i].text) for i in cards)
     prose = (v.block.text for v in verdicts if v.kept and v.block.index not in cards)
     return card_words >= DUMP_CARD_PROSE * sum(word_count(t) for t in prose if len(t) >= RELATED_PROSE_CHARS)
+
+
+def _kept_story(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
+    """Whether the first pass kept a story's prose: a paragraph (RELATED_PROSE_CHARS or longer) outside the
+    cards, or two in one card (a dump's card list may take in the short story before it, whose paragraphs are
+    no longer than a card's field). A card's one summary paragraph is the card's own."""
+    fields = card_fields(blocks)
+    per_card: dict[int, int] = {}
+    for v in verdicts:
+        if v.kept and len(v.block.text) >= RELATED_PROSE_CHARS:
+            card = fields[v.block.index][1] if v.block.index in fields else -1
+            per_card[card] = per_card.get(card, 0) + 1
+            if card < 0 or per_card[card] >= 2:
+                return True
+    return False
 
 
 def _is_discussion(verdicts: Sequence[Verdict], *, declared: bool = True) -> bool:

@@ -1478,3 +1478,58 @@ def test_a_dumped_region_starting_inside_a_menu_steps_past_it() -> None:
     blocks = lines("A sentence of prose that opens the page.", *menu, text, text)
     sigs = region_signals(blocks, [-1.0, *([1.0] * 12), 2.0, 2.0], T)
     assert "lines 1-14" in sigs[0].evidence
+
+
+_NEWS_TITLES = [
+    "Council approves new budget for the river bridge repairs", "Rail strike called off after late talks with the union",
+    "Harbour ferry timetable changes from next Monday morning", "School meals to cost more from the autumn term onwards",
+    "Floods close the coast road for a second day running", "Library opens a new reading room for local history",
+    "Fire crews tackle a blaze at the old paper mill site", "Market traders protest over the planned rent increases",
+    "New cycle lanes planned for the high street next year", "Museum wins national award for its maritime gallery",
+]
+_DESK_NOTES = [
+    "Our reporters cover the town's councils, courts and schools on every day of the year.",
+    "The newsroom is on the second floor of the old post office building on Quay Street.",
+    "Readers can send us a tip by post, or call the desk between nine and five on weekdays.",
+    "We correct our mistakes quickly and say so at the foot of the story that held them.",
+    "Photographs on this page are by our own staff unless the caption says otherwise.",
+    "The paper has been printed in the town since 1874 and went online in the year 2001.",
+    "Our editor answers letters from readers in the weekend edition of the paper each week.",
+    "Local clubs and societies may send us their news and results for the community pages.",
+    "Every story here is written by a reporter who lives in the town or in a nearby village.",
+]
+
+
+_CARD_SUMMARY = (
+    "The reporter ({n}) spoke to residents, officials and traders about what the change will mean for them, and what "
+    "they plan to do about it in the weeks to come."
+)
+
+
+def _news_dump(story: bool, summaries: bool = False) -> str:
+    cards = [
+        line for n, t in enumerate(_NEWS_TITLES)
+        for line in (t, *([_CARD_SUMMARY.format(n=n)] if summaries else []), f"Published On {n + 1} Mar 2026", f"{n + 1} Mar 2026")
+    ]  # fmt: skip
+    paragraphs = [
+        "Bridge reopens to cyclists",
+        "The council voted on Tuesday to reopen the river bridge to cyclists in April, after an engineer's report found "
+        "that the new deck can carry the weight of the spring festival crowds without any trouble at all.",
+        "Work on the approach ramps starts next week and should take about a month, the council's transport officer "
+        "said, adding that the footpath on the east side of the bridge will stay open throughout the works.",
+    ] if story else []
+    lines = ["Home", "News", "Sport", "Weather", "Local news", *_DESK_NOTES, *paragraphs, *cards, "About Us", "Contact Us"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_dumped_page_of_news_cards_keeps_them_beside_no_story() -> None:
+    """A dump that is a grid of story cards (a title, its 'Published On' line and date), beside short lines but no
+    paragraph of prose, keeps the cards' titles: judged as a grid, the teaser and headline-run rules that read
+    them as a box of other stories are not heard (pipeline.DUMP_CARD_SCALE). Beside a story's paragraphs the
+    same cards are its box of other stories, and go. A card's own summary paragraph is no story beside them."""
+    grid = boilerstrip.extract(_news_dump(story=False), kind="text").text
+    assert sum(t in grid for t in _NEWS_TITLES) >= 8
+    summarised = boilerstrip.extract(_news_dump(story=False, summaries=True), kind="text").text
+    assert len(_CARD_SUMMARY) > 150 and sum(t in summarised for t in _NEWS_TITLES) >= 8
+    beside = boilerstrip.extract(_news_dump(story=True), kind="text").text
+    assert "reopen the river bridge" in beside and not any(t in beside for t in _NEWS_TITLES)

@@ -101,6 +101,19 @@ def test_consent_framework_purposes_in_a_dump() -> None:
     assert not any(s <= -2.0 for s in got.values())
 
 
+def test_a_long_consent_framework_explanation_outweighs_its_length() -> None:
+    """A consent framework's opening explanation runs to hundreds of characters of sentences, which the evidence
+    scores as prose (+2.1 for a long line with function words and a full stop); its hallmark outweighs that."""
+    long_line = (
+        "We and our 900 partners store and access personal data, like browsing data or unique identifiers, on your "
+        "device. Selecting Allow all enables tracking technologies to support the purposes shown under we and our "
+        "partners process data to provide. Selecting Reject all or withdrawing your consent will disable them. If "
+        "trackers are disabled, some content and ads you see may not be as relevant to you. You can resurface this "
+        "menu to change your choices or withdraw consent at any time by clicking the privacy settings link."
+    )
+    assert len(long_line) > 400 and line(long_line) <= -3.0
+
+
 def test_long_cookie_explanation_in_a_dump() -> None:
     """A consent dialog's long explanation of its cookies, one dump line past the banner rules' length limit."""
     text = (

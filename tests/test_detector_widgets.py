@@ -638,6 +638,19 @@ def test_script_notices_and_share_entry_labels() -> None:
     assert line(prose) == 0.0
 
 
+def test_a_media_elements_fallback_text_is_a_widget() -> None:
+    """The text inside a <video> or <audio> that only a browser without the element shows, which a dump of every
+    text node prints beside the player, is a widget, in several languages; a story's longer sentence on browser
+    support is prose."""
+    assert line("Your browser does not support the video tag.") <= -1.5
+    assert line("Your browser does not support the audio element.") <= -1.5
+    assert line("Ihr Browser unterstützt kein HTML5-Video.") <= -1.5
+    assert line("Votre navigateur ne prend pas en charge la lecture de vidéos.") <= -1.5
+    prose = ("The old office computers run a browser that does not support the video calls, so the council staff "
+             "meet in person on Mondays.")
+    assert line(prose) == 0.0
+
+
 def test_a_dumped_forms_required_field_labels_go() -> None:
     """A contact form printed into a dump leaves its field labels, marked as required, as lines of their own;
     they go, while the page's sentences stay."""
