@@ -277,3 +277,16 @@ def test_a_dumped_legal_strip_on_one_long_line() -> None:
              "said on Monday they would appeal the ruling before the end of the month in the high court in the capital.")
     assert line(story) == 0
     assert html(f"<p>{strip}</p>")[strip] > -2.0
+
+
+def test_a_shops_note_on_its_product_data_is_fine_print() -> None:
+    """The note a shop prints under every item ('read labels, warnings and directions', 'do not rely solely on
+    the information') is boilerplate in HTML too, however sentence-like; a description's own advice is not."""
+    note = (
+        "Packaging and ingredients may change without notice and may differ from what is pictured here. We "
+        "recommend that you do not rely solely on the information presented and that you always read labels, "
+        "warnings, and directions before using or consuming a product."
+    )
+    assert html(f"<p>{note}</p>")[note] <= -3.0
+    advice = "Shake well and read the directions on the tin before you mix the first batch of paint."
+    assert html(f"<p>{advice}</p>")[advice] == 0
