@@ -983,7 +983,7 @@ def decide(
     body = _text_body(blocks, region, first)
     final = first
     if weights.get("context", 1.0):
-        held = _held(per_block, first)
+        held = _held(blocks, per_block, first)
         final = plain_runs(
             blocks, scores, revise(blocks, scores, first, t, transparent, titles, body, held), per_block, t, body
         )
@@ -1072,9 +1072,22 @@ COPY_WHY = "repeats the text of a block kept before it (a quote, the opening pos
 #: reCAPTCHA notice); text rules alone, class/id rules left out: thirds +.0004/-.0003/+.0001
 NAMED_WEIGHT = 1.0
 NAMED_DETECTORS = frozenset({"widgets", "consent", "credits"})
+#: a linked line of this many words or more that repeats one earlier on the page (echo.repeat) is a copy of
+#: a teaser the page already showed: a listing's "Popular" or "Most read" box repeating entries of its feed.
+#: Held out, it no longer follows the cards around it in (WCXB listing .7589 -> .7598, thirds .9054/.8760/.8684 ->
+#: .9055/.8762/.8684; ScrapingHub .9763 -> .9762, a deals post's product link printed twice). Unlinked copies are
+#: not held: a pricing table prints the same feature under each plan, a docs page the same steps per tab,
+#: and held they took whole plans and tabs out (WCXB thirds -.0001/-.0006/+.0007, documentation t1 -.009).
+COPY_HELD_WORDS = 6
 
 
-def _held(per_block: Sequence[Sequence[Signal]], first: Sequence[Label]) -> frozenset[int]:
+def _linked_copy(b: Block, sig: Sequence[Signal]) -> bool:
+    """Whether block ``b`` is a teaser headline the page printed earlier: a link of COPY_HELD_WORDS or more."""
+    linked = len(b.text.split()) >= COPY_HELD_WORDS and 2 * b.link_chars > len(b.text)
+    return linked and any(s.rule == "echo.repeat" for s in sig)
+
+
+def _held(blocks: Sequence[Block], per_block: Sequence[Sequence[Signal]], first: Sequence[Label]) -> frozenset[int]:
     """The blocks the context pass holds as decided, whatever their score, in one pass over the signals.
 
     - Card fields the first pass kept (listing_card_signals). Lifted by SPARSE_CARD, a card's title and
@@ -1082,12 +1095,15 @@ def _held(per_block: Sequence[Sequence[Signal]], first: Sequence[Label]) -> froz
       followed those neighbours out, every card at once (WCXB: an undeclared shop grid's 20 titles and
       prices, word F1 .60 -> .96). Held, the list is judged as the list it is, and a label between two
       cards ("Bestseller", "Sold out") follows them in.
-    - Blocks the first pass dropped that a boilerplate rule named (NAMED_WEIGHT).
+    - Blocks the first pass dropped that a boilerplate rule named (NAMED_WEIGHT), or that are a teaser's
+      linked headline printed again (COPY_HELD_WORDS).
     """
     return frozenset(
         i for i, sig in enumerate(per_block)
         if (first[i] == "content" and any(s.rule == "listing.card" for s in sig))
-        or (first[i] == "boilerplate" and any(s.weight <= -NAMED_WEIGHT and s.detector in NAMED_DETECTORS for s in sig))
+        or (first[i] == "boilerplate" and (
+            any(s.weight <= -NAMED_WEIGHT and s.detector in NAMED_DETECTORS for s in sig) or _linked_copy(blocks[i], sig)
+        ))
     )  # fmt: skip
 
 

@@ -389,6 +389,25 @@ def test_a_block_a_boilerplate_rule_named_is_not_pulled_in_by_its_neighbours() -
     assert [v.label for v in verdicts] == ["content", "boilerplate", "content", "content", "content"]
 
 
+def test_a_linked_headline_printed_again_is_not_pulled_in_by_its_neighbours() -> None:
+    """A "Popular" box repeats a headline the feed showed: the linked copy, undecided on balance, stays out
+    between two kept entries; an unlinked copy (a plan's feature line printed under each plan) follows them in."""
+    head = "How we rebuilt the search of our blog"
+    feature = "Unlimited projects for the whole team"
+    blocks = [
+        Block(index=0, text=LONG, role="paragraph"),
+        Block(index=1, text=head, role="paragraph", links=1, link_chars=len(head)),
+        Block(index=2, text=LONG, role="paragraph"),
+        Block(index=3, text=feature, role="paragraph"),
+        Block(index=4, text=LONG, role="paragraph"),
+    ]
+    sigs = [Signal(0, 2.0, "evidence.long", ""), Signal(1, -0.5, "echo.repeat", "same text earlier on the page"),
+            Signal(2, 2.0, "evidence.long", ""), Signal(3, -0.5, "echo.repeat", "same text earlier on the page"),
+            Signal(4, 2.0, "evidence.long", "")]  # fmt: skip
+    verdicts = decide(blocks, sigs, {"region": 0.0}, T)
+    assert [v.label for v in verdicts] == ["content", "boilerplate", "content", "content", "content"]
+
+
 def test_decide_context_weight_zero_skips_the_context_pass() -> None:
     """With context weighted 0 the labels are the first labels."""
     blocks = lines(LONG, "short", LONG)
