@@ -166,9 +166,15 @@ def _work(item: Any, options: _Options, ahead: SiteModel | None) -> Result:
     if timer and options.timeout is not None:
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, options.timeout)
+    start = time.monotonic()
     try:
         pipeline, sites = _worker_state[0]
-        return _one(pipeline, item, options, ahead if ahead is not None else sites.model_for(_url(item)))
+        result = _one(pipeline, item, options, ahead if ahead is not None else sites.model_for(_url(item)))
+        if options.timeout is not None and time.monotonic() - start > options.timeout:
+            # The alarm can land where Python only prints an exception and goes on (a finalizer run by the
+            # garbage collector): the document is over its limit all the same.
+            raise ExtractionTimeout("over the time limit")
+        return result
     except ExtractionTimeout:
         raise ExtractionTimeout(f"over the {options.timeout:g} s limit") from None
     finally:
