@@ -1041,19 +1041,17 @@ def _thread_copies(blocks: Sequence[Block], labels: Sequence[Label]) -> frozense
     a reply quotes a sentence or two of a post, or a whole post whose paragraphs were kept one by one.
     """
     seen: set[str] = set()
-    kept_words: list[str] = []
+    kept = " "  # the kept blocks' words so far, one space apart and around (grown in place, not joined per quote)
     found: set[int] = set()
     for i, (b, label) in enumerate(zip(blocks, labels, strict=True)):
         if label != "content":
             continue
         norm = folded(b.text)
         words = " ".join(COPY_WORD.findall(norm))
-        if word_count(norm) >= COPY_MIN_WORDS and (
-            norm in seen or (b.role == "quote" and f" {words} " in " ".join(("", *kept_words, "")))
-        ):
+        if word_count(norm) >= COPY_MIN_WORDS and (norm in seen or (b.role == "quote" and f" {words} " in kept)):
             found.add(i)
         seen.add(norm)
-        kept_words.append(words)
+        kept += words + " "
     return frozenset(found)
 
 
