@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from boilerstrip import extract
 from boilerstrip.detectors.evidence import (
     EvidenceDetector,
     effective_length,
@@ -221,3 +222,54 @@ def test_quote_headers(text: str, role: str, heard: bool) -> None:
     assert ("evidence.quote-header" in got) is heard
     if heard:
         assert got["evidence.quote-header"] > 0
+
+
+TILES = (
+    "Ticketing Route every request to the right agent.Messaging Answer customers on the channels they use."
+    "Help center Publish answers that customers find themselves.Voice Take calls in the same workspace."
+)
+
+
+def tile_block(**kw: object) -> Block:
+    return Block(index=0, text=TILES, link_chars=len(TILES), links=4, **kw)  # type: ignore[arg-type]
+
+
+def test_a_grid_of_described_link_tiles_is_half_a_link_list() -> None:
+    """Linked tiles printed as one block (each link a title and its describing sentence) keep half the
+    link penalty; a menu of the same density, or the tiles in a nav or footer landmark, keep all of it."""
+    tiles = judge(tile_block())
+    assert "evidence.links" not in tiles
+    full = -0.6 - 1.4 * 1.0
+    assert tiles["evidence.described-links"] == pytest.approx(full / 2)
+    menu = "Ticketing Messaging Help center Voice Analytics Pricing"
+    assert judge(Block(index=0, text=menu, link_chars=len(menu), links=6))["evidence.links"] == pytest.approx(full)
+    for landmark in ("nav", "footer"):
+        got = judge(tile_block(landmarks=frozenset({landmark})))
+        assert got["evidence.links"] == pytest.approx(full)
+    # related headlines run together: long links, but no sentence ends between them
+    heads = "Council votes on the new harbour budget | Ferry crossings resume after the winter storms | Storm damage costs rise"
+    got = judge(Block(index=0, text=heads + ".", link_chars=len(heads), links=3))
+    assert "evidence.described-links" not in got
+
+
+TILE_PAGE = """<html><head><title>Customer service software</title></head><body>
+<header><nav><ul><li><a href="/a">Products</a></li><li><a href="/b">Pricing</a></li><li><a href="/c">Company</a></li></ul></nav></header>
+<main><h1>Customer service software</h1>
+<p>Bring every conversation with your customers into one place, so that your team can answer them quickly and
+keep the whole history of each request in view.</p>
+<h2>Explore service capabilities</h2>
+<div class="linkgroup"><a href="/t"><span>Ticketing</span><span>Route requests automatically.</span></a><a
+href="/m"><span>Messaging</span><span>Answer customers anywhere.</span></a><a href="/h"><span>Help center</span><span>Publish
+your helpful answers.</span></a></div>
+<h2>Quality service, made simple</h2>
+<p>Give your agents a single workspace with complete customer views and predefined responses, and give your
+managers the reports they need to see where the queue is growing.</p></main>
+<footer><p><a href="/p">Privacy</a> <a href="/t">Terms</a></p></footer></body></html>"""
+
+
+def test_a_service_page_keeps_its_grid_of_linked_tiles() -> None:
+    """The tiles between a service page's sections are its text (at the full link penalty they went); the
+    menu above them stays out."""
+    text = extract(TILE_PAGE).text
+    assert "Route requests automatically." in text and "Publish your helpful answers." in text
+    assert "Pricing" not in text
