@@ -844,10 +844,11 @@ TERM_FLOOR = -2.5
 
 
 #: what evidence says of a block's shape alone (its length, its punctuation, its function words):
-#: neither a boilerplate detector's mark nor the link density
+#: neither a boilerplate detector's mark nor the link density; nor is the weightless inline list, whose
+#: shape a shop's own list of its categories has too
 SHAPE_RULES = frozenset(
     {"evidence.short", "evidence.no-stopwords", "evidence.no-sentence", "evidence.stopwords", "evidence.sentence",
-     "evidence.medium", "evidence.long", "region.inside"}
+     "evidence.medium", "evidence.long", "region.inside", "navigation.inline-list"}
 )  # fmt: skip
 #: undecided plain blocks in a row that make a run
 PLAIN_RUN = 3
@@ -1513,7 +1514,7 @@ def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[i
     """Words of the blocks the sparse pass adds: (listed, own text).
 
     Listed: links by SPARSE_LINKED link density; a dump has no links, there the lines in
-    runs of headlines (SPARSE_LISTED_RULES) stand for them.
+    runs of headlines and inline link lists (SPARSE_LISTED_RULES) stand for them.
     """
     dump = not any(v.block.containers for v in before)
     linked = unlinked = 0
@@ -1531,7 +1532,9 @@ def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[i
 
 
 SPARSE_LINKED = 0.5
-SPARSE_LISTED_RULES = frozenset({"headlines.run"})
+#: a dump's stand-ins for links: runs of headlines, and link lists printed inline (a footer's columns
+#: "Help Centre, Returns & Refunds, ..."), which alone made a page of footer columns its own text
+SPARSE_LISTED_RULES = frozenset({"headlines.run", "navigation.inline-list"})
 #: on a declared article, what one listed word the structure pass adds is worth (_structure_pays): its lists
 #: must outweigh the body four times over. ScrapingHub: a news ticker beside a short story (three
 #: times its words) stays out, which half would have taken (F1 .961 -> .958)
