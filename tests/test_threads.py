@@ -238,3 +238,24 @@ def test_an_ad_managers_unit_between_posts_is_no_post() -> None:
     r = boilerstrip.extract(page, url=THREAD_URL)
     assert offer not in r.text
     assert "Moving into a house" in r.text and "How bright does it need to be" in r.text
+
+
+SIDE_COLUMN = [
+    "Linked",
+    "Which projector lens shift do I need for a ceiling mount?",
+    "Is a grey screen worth it in a room with no windows?",
+    "How far from the wall should a short throw projector sit?",
+    "Hot Network Questions",
+    "Why does my amplifier hum only when the projector is on?",
+    "Can a laser projector burn in like an old plasma panel?",
+]
+
+
+def test_a_dumps_lines_after_the_last_reply_prompt_are_not_the_thread() -> None:
+    """A Q&A dump: the posts, the reply box's login prompt, then the side column's similar questions, one short
+    line each; after the last prompt and the last post-long line they are the board's chrome, not posts."""
+    posts = "\n\n".join(f"{name}\n{text}" for name, text in POSTS)
+    dump = f"Which projector for a dark room?\n\n{posts}\n\nYou must log in to answer this question.\n\n"
+    r = boilerstrip.extract(dump + "\n".join(SIDE_COLUMN) + "\n", url=THREAD_URL, kind="text")
+    assert "Watch the fan noise" in r.text and "properly dark once the door is shut" in r.text
+    assert not any(line in r.text for line in SIDE_COLUMN)
