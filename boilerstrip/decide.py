@@ -646,8 +646,9 @@ BARRIER_RULES = frozenset(
 # Boilerplate set into the page's own text (a site-wide disclosure between a post's byline
 # and its first paragraph): still boilerplate, but the region and the neighbour vote look
 # through it, as if the page had been written without it. Weighed as a region edge, it
-# cut the headline above it off the article.
-TRANSPARENT_RULES = frozenset({"template.inserted"})
+# cut the headline above it off the article. So are a dumped Q&A page's stamped comments between
+# its answers (widgets._dump_stamped_comments): weighed as region edges, they parted the question from them.
+TRANSPARENT_RULES = frozenset({"template.inserted", "widgets.stamped-comment"})
 #: a block marked so names the page's author
 BYLINE_RULES = frozenset({"echo.byline"})
 #: a heading marked so repeats the page title: the context pass does not bring it back
