@@ -646,8 +646,9 @@ BARRIER_RULES = frozenset(
 # Boilerplate set into the page's own text (a site-wide disclosure between a post's byline
 # and its first paragraph): still boilerplate, but the region and the neighbour vote look
 # through it, as if the page had been written without it. Weighed as a region edge, it
-# cut the headline above it off the article.
-TRANSPARENT_RULES = frozenset({"template.inserted"})
+# cut the headline above it off the article. So are a dumped Q&A page's stamped comments between
+# its answers (widgets._dump_stamped_comments): weighed as region edges, they parted the question from them.
+TRANSPARENT_RULES = frozenset({"template.inserted", "widgets.stamped-comment"})
 #: a block marked so names the page's author
 BYLINE_RULES = frozenset({"echo.byline"})
 #: a heading marked so repeats the page title: the context pass does not bring it back
@@ -844,10 +845,11 @@ TERM_FLOOR = -2.5
 
 
 #: what evidence says of a block's shape alone (its length, its punctuation, its function words):
-#: neither a boilerplate detector's mark nor the link density
+#: neither a boilerplate detector's mark nor the link density; nor is the weightless inline list, whose
+#: shape a shop's own list of its categories has too
 SHAPE_RULES = frozenset(
     {"evidence.short", "evidence.no-stopwords", "evidence.no-sentence", "evidence.stopwords", "evidence.sentence",
-     "evidence.medium", "evidence.long", "region.inside"}
+     "evidence.medium", "evidence.long", "region.inside", "navigation.inline-list"}
 )  # fmt: skip
 #: undecided plain blocks in a row that make a run
 PLAIN_RUN = 3
@@ -1513,7 +1515,7 @@ def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[i
     """Words of the blocks the sparse pass adds: (listed, own text).
 
     Listed: links by SPARSE_LINKED link density; a dump has no links, there the lines in
-    runs of headlines (SPARSE_LISTED_RULES) stand for them.
+    runs of headlines and inline link lists (SPARSE_LISTED_RULES) stand for them.
     """
     dump = not any(v.block.containers for v in before)
     linked = unlinked = 0
@@ -1531,7 +1533,9 @@ def _added_words(before: Sequence[Verdict], after: Sequence[Verdict]) -> tuple[i
 
 
 SPARSE_LINKED = 0.5
-SPARSE_LISTED_RULES = frozenset({"headlines.run"})
+#: a dump's stand-ins for links: runs of headlines, and link lists printed inline (a footer's columns
+#: "Help Centre, Returns & Refunds, ..."), which alone made a page of footer columns its own text
+SPARSE_LISTED_RULES = frozenset({"headlines.run", "navigation.inline-list"})
 #: on a declared article, what one listed word the structure pass adds is worth (_structure_pays): its lists
 #: must outweigh the body four times over. ScrapingHub: a news ticker beside a short story (three
 #: times its words) stays out, which half would have taken (F1 .961 -> .958)

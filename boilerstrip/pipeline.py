@@ -98,7 +98,8 @@ THREAD_SCALE: dict[str, float] = {"headlines.summary": 0.0, "evidence.short": 0.
 #: evidence heard on threads only: off a thread the comment classes weigh enough (COMMENT_SCALE), and a
 #: docs page whose steps repeat per language tab looked like posts with comments under each
 THREAD_ONLY_SCALE: dict[str, float] = {"widgets.post-comments": 0.0, "evidence.post-body": 0.0,
-                                        "evidence.thread-tail": 0.0}
+                                        "evidence.thread-tail": 0.0, "widgets.thread-tail": 0.0,
+                                        "widgets.stamped-comment": 0.0}
 #: page types whose content is one container (an article, a thread of posts); elsewhere the main
 #: region may take sibling sections too (decide.html_regions)
 SINGLE_REGION_TYPES = frozenset({"article", "forum"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from detector_scoring import html_blocks, scorer
+from detector_scoring import by_index, html_blocks, scorer
 
 from boilerstrip.detectors.navigation import NavigationDetector
 from boilerstrip.model import PageInfo
@@ -15,6 +15,7 @@ PARAGRAPH = (
 
 
 scores = scorer(NavigationDetector)
+_weights, _rules = by_index(NavigationDetector)
 
 
 def html(body: str) -> dict[str, float]:
@@ -249,3 +250,34 @@ def test_mediawiki_chrome_classes_mark_notice_tagline_hatnote_and_categories() -
                    "This article is about the river.", "Retrieved from the wiki", "Rivers of the valley"):  # fmt: skip
         assert s[chrome] <= -0.9, chrome
     assert s[PARAGRAPH] == 0
+
+
+def _inline_listed(dump: str) -> list[str]:
+    blocks = segment_text(dump)
+    rules, weights = _rules(blocks, PageInfo(kind="text")), _weights(blocks, PageInfo(kind="text"))
+    assert all(weights[b.index] == 0 for b in blocks)  # weightless: only the sparse step counts it
+    return [b.text for b in blocks if "navigation.inline-list" in rules[b.index]]
+
+
+def test_dump_link_list_printed_inline_with_commas() -> None:
+    """Six or more menu-like entries joined by commas on one line are an inline link list."""
+    footer = "Help Centre, Returns & Refunds, Report Abuse, Accessibility, Transparency (EU), Recalls"
+    assert _inline_listed(f"Help\n{footer}\n{PARAGRAPH}\n") == [footer]
+
+
+def test_sentences_and_short_lists_are_not_inline_lists() -> None:
+    """Five entries, a sentence with commas, or lower-case entries (an ingredient list) are not one."""
+    dump = (
+        "Oslo, Bergen, Trondheim, Stavanger, Tromsø\n"
+        "We visited Oslo, Bergen, Trondheim, Stavanger, Tromsø and Bodø, then flew home.\n"
+        "Water, sugar, salt, yeast, olive oil, rosemary\n"
+    )
+    assert _inline_listed(dump) == []
+
+
+def test_dump_link_list_one_entry_a_line_between_separators() -> None:
+    """A WET dump prints each link on its own line with the commas between them as lines of their own."""
+    entries = ["Help Centre", "Returns & Refunds", "Report Abuse", "Accessibility", "Transparency", "Recalls"]
+    listed = _inline_listed("Help\n" + "\n,\n".join(entries) + f"\n{PARAGRAPH}\n")
+    assert listed == [e for entry in entries for e in (entry, ",")][:-1]
+    assert _inline_listed("\n,\n".join(entries[:5]) + "\n") == []

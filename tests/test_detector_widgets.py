@@ -750,3 +750,19 @@ def test_a_dumped_line_of_the_pages_own_markup() -> None:
     assert line(markup.strip()) <= -3.0
     assert line('Wrap the title in <h1 class="title">Bridge</h1> and the body in <p> tags.') == 0
     assert line(" ".join(["The council voted on Tuesday to close the old bridge to traffic again."] * 20)) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Reactions: Harbourmaster, tealfox and 4 others", True),
+        ("Reaktionen: Kranich und Bergfink", True),
+        ("Click to expand...", True),
+        ("Zum Vergrößern anklicken....", True),
+        ("Reactions to the new firmware were mixed, so I waited a week.", False),  # prose about reactions
+        ("#12", False),  # a post's bare number: a listing's ranks print the same
+    ],
+)
+def test_forum_post_chrome_lines_in_a_dump(text: str, chrome: bool) -> None:
+    """The reaction list and the quote expander forum software prints around each post are widgets in a dump."""
+    assert (line(text) <= -1.2) is chrome

@@ -469,3 +469,15 @@ def test_a_streamed_chunk_that_displaces_the_story_is_left_out() -> None:
     page = streamed_story("article", "".join(f"<p>{p}</p>" for p in LATER))
     text = Pipeline.default().with_detector(_Displacing()).extract(page).text
     assert all(p in text for p in STORY) and LATER[0] not in text
+
+
+FOOTER_COLUMNS = (
+    "Help\nHelp Centre, Returns & Refunds, Report Abuse, Accessibility, Transparency (EU), Recalls, Return Policy\n"
+    "International sites\nRussian, Portuguese, Spanish, French, German, Italian, Dutch, Turkish, Polish\n"
+    "Browse by category\nAll Popular, Product, Promotion, Low Price, Great Value, Reviews, Blog, Video\n"
+)
+
+
+def test_a_dump_of_footer_columns_alone_has_no_content() -> None:
+    """A dump whose page rendered only its footer (link columns printed inline): nothing is its text."""
+    assert boilerstrip.extract(FOOTER_COLUMNS, kind="text").text == ""

@@ -238,3 +238,52 @@ def test_an_ad_managers_unit_between_posts_is_no_post() -> None:
     r = boilerstrip.extract(page, url=THREAD_URL)
     assert offer not in r.text
     assert "Moving into a house" in r.text and "How bright does it need to be" in r.text
+
+
+SIDE_COLUMN = [
+    "Linked",
+    "Which projector lens shift do I need for a ceiling mount?",
+    "Is a grey screen worth it in a room with no windows?",
+    "How far from the wall should a short throw projector sit?",
+    "Hot Network Questions",
+    "Why does my amplifier hum only when the projector is on?",
+    "Can a laser projector burn in like an old plasma panel?",
+]
+
+
+def test_a_dumps_lines_after_the_last_reply_prompt_are_not_the_thread() -> None:
+    """A Q&A dump: the posts, the reply box's login prompt, then the side column's similar questions, one short
+    line each; after the last prompt and the last post-long line they are the board's chrome, not posts."""
+    posts = "\n\n".join(f"{name}\n{text}" for name, text in POSTS)
+    dump = f"Which projector for a dark room?\n\n{posts}\n\nYou must log in to answer this question.\n\n"
+    r = boilerstrip.extract(dump + "\n".join(SIDE_COLUMN) + "\n", url=THREAD_URL, kind="text")
+    assert "Watch the fan noise" in r.text and "properly dark once the door is shut" in r.text
+    assert not any(line in r.text for line in SIDE_COLUMN)
+
+
+QA_URL = "https://answers.example.net/questions/4417/which-projector-for-a-dark-room"
+COMMENTS = [
+    ("greyscale", "Does the room have a door you can close, or is it open to the stairs?"),
+    ("hushmode", "Worth checking whether the ceiling is high enough for a mount before buying anything."),
+]
+
+
+def _qa_dump(wet: bool) -> str:
+    """A Q&A page as a dump prints it: the question and each answer, each answer's comments under it, each comment
+    signed with its commenter and stamped ("Commented <date>"; a WET dump prints the word and the date apart)."""
+    out = ["Which projector for a dark room?"]
+    for k, (name, text) in enumerate(POSTS[:3] + POSTS[4:]):
+        out += [text, f"answered Mar {k + 1}, 2024 at 9:1{k}", name]
+        for who, comment in COMMENTS:
+            stamp = ["Commented", f"Mar {k + 2}, 2024 at 10:0{k}"] if wet else [f"Commented Mar {k + 2}, 2024 at 10:0{k}"]
+            out += [comment, who, f"2024-03-0{k + 2} 10:0{k}:00Z", *stamp]
+    return "\n".join(out) + "\n"
+
+
+def test_a_dumps_stamped_comments_under_answers_are_not_posts() -> None:
+    """Each comment under a Q&A page's answers, signed and stamped "Commented <date>", goes with its signature;
+    the answers stay, in an innerText dump and in a WET one alike."""
+    for wet in (False, True):
+        r = boilerstrip.extract(_qa_dump(wet), url=QA_URL, kind="text")
+        assert "Watch the fan noise" in r.text and "laser light source saves you" in r.text
+        assert not any(comment in r.text for _, comment in COMMENTS)

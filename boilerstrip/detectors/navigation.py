@@ -11,6 +11,10 @@ The structural checks here catch what no single block says on its own:
 - ``navigation.link-list``: several short links making up most of one block
   ("Docs API Blog", a tag cloud); ``navigation.lone-link``: a short link-only block
   outside a run.
+- ``navigation.inline-list``: a dump's link list printed inline, its entries joined by
+  commas on one line ("Help Centre, Returns & Refunds, ...") or one per line between
+  separator lines (",", "|"). Weightless: lists of names and ingredients have the same
+  shape and are content as often; decide's sparse step counts its words as listed.
 - ``navigation.landmark-*``: nav/menu landmarks; a header landmark only outside
   article/main (an article's own <header> holds its h1); aside, weaker.
 """
@@ -34,6 +38,10 @@ _FIRST_LETTER_LOWER = regex.compile(r"^\P{L}*\p{Ll}")
 _LETTER = regex.compile(r"\p{L}")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _ARTICLE = frozenset({"article", "main"})
+#: an inline list's entry: no sentence punctuation, no lowercase start
+_NOT_ENTRY = regex.compile(r"[.!?;:。！？；：]|^\P{L}*\p{Ll}")
+#: a line that only separates the entries of an inline list
+_SEPARATOR = regex.compile(r"^[,|·•/]$")
 
 
 class NavigationDetector(RuleDetector):
@@ -72,6 +80,8 @@ class NavigationDetector(RuleDetector):
         html = page.kind == "html"
         runs = list(self._runs(blocks, html))
         yield from runs
+        if not html:
+            yield from self._inline_lists(blocks)
         if html:
             yield from self._landmarks(blocks)
             yield from self._link_lists(blocks, {s.block for s in runs})
@@ -91,6 +101,31 @@ class NavigationDetector(RuleDetector):
                 for i in run:
                     yield Signal(i, weight, "navigation.menu-run", f"run of {len(run)} {unit}")
             run = []
+
+    def entry_like(self, text: str) -> bool:
+        """Whether ``text`` could be one entry of an inline list (a menu entry, parentheses allowed)."""
+        return (
+            0 < len(text) <= self.params["max_menu_chars"]
+            and text.count(" ") < self.params["max_menu_words"]
+            and _LETTER.search(text) is not None
+            and _NOT_ENTRY.search(text) is None
+        )
+
+    def _inline_lists(self, blocks: Sequence[Block]) -> Iterator[Signal]:
+        least = int(self.params["inline_list_min_entries"])
+        for b in blocks:
+            entries = [e.strip() for e in b.text.split(",")]
+            if b.role == "line" and len(entries) >= least and all(self.entry_like(e) for e in entries):
+                yield Signal(b.index, 0.0, "navigation.inline-list", f"{len(entries)} entries joined by commas")
+        run: list[int] = []
+        for line in (*blocks, None):
+            if line is not None and (_SEPARATOR.match(line.text) if len(run) % 2 else self.entry_like(line.text)):
+                run.append(line.index)
+                continue
+            if len(run) >= 2 * least - 1:
+                why = f"{(len(run) + 1) // 2} entries between separator lines"
+                yield from (Signal(i, 0.0, "navigation.inline-list", why) for i in run)
+            run = [line.index] if line is not None and self.entry_like(line.text) else []
 
     def _landmarks(self, blocks: Sequence[Block]) -> Iterator[Signal]:
         w = self.weights

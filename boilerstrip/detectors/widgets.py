@@ -15,6 +15,8 @@ around every post) is the page, not a widget. ``widgets.landmark-dialog``
 for modals (role="dialog"), ``widgets.landmark-comments`` for a comments landmark.
 ``widgets.post-comments`` for comments under posts (see _post_comments): unlike the comment
 classes, it still counts on a thread, where the posts themselves are content.
+``widgets.thread-tail`` (dumps) for the short lines after a thread's last reply prompt (see _dump_thread_tail),
+``widgets.stamped-comment`` (dumps) for a Q&A page's comments signed "Commented <date>" (_dump_stamped_comments).
 ``widgets.author-bio`` for the blocks of an author's bio box (see _in_author_bio), and (HTML and dumps)
 for a short paragraph that opens with the declared author's full name and a bio's verb.
 """
@@ -64,6 +66,10 @@ class WidgetsDetector(RuleDetector):
         yield from self.structural(blocks, page)
         if page.kind == "text" and profile:
             yield from _dump_signatures(blocks, frozenset(profile), self.weights["dump_signature"])
+        if page.kind == "text":
+            yield from _dump_stamped_comments(blocks, self.weights["dump_stamped_comment"])
+        if page.kind == "text" and prompts:
+            yield from _dump_thread_tail(blocks, max(prompts), self.weights["dump_thread_tail"])
         if page.kind == "html" and commented:
             weights = (self.weights["post_comments"], self.weights["post_comments_signed"])
             yield from _post_comments(blocks, frozenset(commented), frozenset(prompts), weights)
@@ -261,6 +267,59 @@ def _signed(blocks: Sequence[Block], i: int) -> bool:
     after = [x for x in blocks[i + 1 : i + 1 + SIGNER_LOOKAHEAD] if own in x.containers and len(x.text) <= SIGNER_CHARS]
     name = any(x.links == 1 and x.link_density >= POST_BODY_LINKS for x in after)
     return name and any(any(c.isdigit() for c in x.text) for x in after)
+
+
+#: a Q&A comment's stamp printed on a line of its own under it: the word, then its date ("Commented May 2, 2009
+#: at 0:53"); a post's stamp says "answered" or "asked" and stays
+_STAMP_WORD = r"(?:commented|kommentiert|commenté|comentado|commentato|gereageerd|прокомментировал\w*)"
+COMMENT_STAMP = regex.compile(rf"^{_STAMP_WORD}\s+(?=[^\n]*\d).{{3,40}}$", regex.IGNORECASE)
+COMMENT_STAMP_WORD = regex.compile(rf"^{_STAMP_WORD}$", regex.IGNORECASE)
+#: the stamp's date on its own line: short, with a digit
+STAMP_DATE = regex.compile(r"^(?=[^\n]*\d)[^\n]{3,40}$")
+#: the commenter's name and the raw time between a comment and its stamp: this many lines of at most SIGNER_CHARS
+STAMP_LOOKBACK = 4
+
+
+def _dump_stamped_comments(blocks: Sequence[Block], weight: float) -> Iterator[Signal]:
+    """In a text dump, the comments a Q&A page prints under its question and answers, each signed with a stamp.
+
+    The dump's counterpart of the signed comments _post_comments finds by their markup: a comment's text, then
+    its commenter's name (and the raw time) on short lines, then "Commented <date>". The stamp, the short lines
+    and the text line above them go. Heard on threads only (pipeline.THREAD_ONLY_SCALE), where comment markup
+    is silent and the posts' region takes the comments with it.
+    """
+    for b in blocks:
+        end = b.index
+        if COMMENT_STAMP_WORD.match(b.text) and end + 1 < len(blocks) and STAMP_DATE.match(blocks[end + 1].text):
+            end += 1  # a WET dump prints the word and its date on lines of their own
+        elif not COMMENT_STAMP.match(b.text):
+            continue
+        start = b.index
+        while start > 0 and b.index - start < STAMP_LOOKBACK and len(blocks[start - 1].text) <= SIGNER_CHARS:
+            start -= 1
+        if start > 0 and not COMMENT_STAMP.match(blocks[start - 1].text):
+            start -= 1  # the comment's text
+        for i in range(start, end + 1):
+            yield Signal(i, weight, "widgets.stamped-comment", "a Q&A comment, its signature and its stamp")
+
+
+#: a line this long after the last reply prompt is a post (the prompt sat above the replies): the tail starts after it
+DUMP_TAIL_POST_CHARS = 200
+
+
+def _dump_thread_tail(blocks: Sequence[Block], prompt: int, weight: float) -> Iterator[Signal]:
+    """In a text dump, the short lines after the last reply prompt: the board's chrome under the thread.
+
+    The prompt ("You must log in to answer this question.", "Post reply") is where the reply box
+    sits, under the last post; what a dump prints after it is the side column (similar questions,
+    the network's hot list, the site's blog) and the footer, all short lines the thread's region
+    takes with it. Heard on threads only (pipeline.THREAD_ONLY_SCALE), as the HTML path's
+    evidence.thread-tail: beside an article, the lines after "Leave a comment" are the comments.
+    """
+    after = blocks[prompt + 1 :]
+    posts = [k for k, b in enumerate(after) if len(b.text) >= DUMP_TAIL_POST_CHARS]
+    for b in after[posts[-1] + 1 if posts else 0 :]:
+        yield Signal(b.index, weight, "widgets.thread-tail", "after the thread's last reply prompt")
 
 
 #: a dump's signature is at most this many lines of at most this many characters...
