@@ -415,9 +415,10 @@ def text_cards(blocks: Sequence[Block]) -> dict[int, tuple[int, int, int]]:
     ANCHOR_MAX_CHARS at most) a few lines after the last card's. Such a line that recurs
     CARD_MIN_ITEMS times or more, each time 2 to CARD_MAX_BLOCKS lines after the last, marks a run of
     cards; each card starts where the anchor's lines most often hold a line of the item's own (a title
-    printed once on the page). The cards must be cards as card_lists reads them (_is_card) and hold such
-    a line of their own: a menu's repeated columns have none. Of runs that overlap, the one of more
-    cards stands.
+    printed once on the page). A card may list values after its fields (_listed_card: a job's places, an
+    item's sizes), and the run goes on over it. The cards must be cards as card_lists reads them (_is_card)
+    and hold such a line of their own: a menu's repeated columns have none. Of runs that overlap, the one
+    of more cards stands.
     """
     keys = [_skeleton(b.text) for b in blocks]
     counts: dict[str, int] = defaultdict(int)
@@ -432,7 +433,7 @@ def text_cards(blocks: Sequence[Block]) -> dict[int, tuple[int, int, int]]:
     for where in at.values():
         run = [where[0]]
         for i in where[1:]:
-            if 2 <= i - run[-1] <= CARD_MAX_BLOCKS:
+            if 2 <= i - run[-1] <= CARD_MAX_BLOCKS or _listed_card(blocks, run[-1], i):
                 run.append(i)
                 continue
             if len(run) >= CARD_MIN_ITEMS:
@@ -465,11 +466,30 @@ def _text_run_cards(blocks: Sequence[Block], run: Sequence[int], own: Sequence[b
     for start, end in zip(starts, ends, strict=True):
         card = list(range(start, end))
         fields = [blocks[i] for i in card]
-        if any(own[i] and _names_item(blocks[i]) for i in card) and _is_card(fields) and all(
+        # a card longer than a card's fields prints a list of values after them (see _listed_card)
+        shaped = fields if len(fields) <= CARD_MAX_BLOCKS or not _listed_card(blocks, start, end) else fields[:gap]
+        if any(own[i] and _names_item(blocks[i]) for i in card) and _is_card(shaped) and all(
             b.role in CARD_LINE_ROLES for b in fields
         ):
             cards.append(card)
     return cards
+
+
+def _listed_card(blocks: Sequence[Block], start: int, end: int) -> bool:
+    """Whether lines ``start`` to ``end`` may be one card that lists values after its fields: more than
+    CARD_MAX_BLOCKS lines, at most CARD_LIST_LINES, each a short value (ANCHOR_MAX_CHARS, no sentence's end)."""
+    if not CARD_MAX_BLOCKS < end - start <= CARD_LIST_LINES:
+        return False
+    return all(
+        len(b.text) <= ANCHOR_MAX_CHARS and SENTENCE_END.search(b.text) is None and b.role in CARD_LINE_ROLES
+        for b in blocks[start:end]
+    )
+
+
+#: a card's list of values (the places a job is open to, an item's sizes) is this many lines at most: a
+#: job board's card that names every country of a continent prints some 70 (WCXB-500 dumps, tuned third: at
+#: 60 lines a listing's cards stayed apart, .44 -> .48; at 120 and 200 .44 -> .72, no other page moves)
+CARD_LIST_LINES = 120
 
 
 def _names_item(b: Block) -> bool:
@@ -578,6 +598,7 @@ def trimmed_span(
     new_start = a if head < TRIM_SHARE * kept and a - start >= least else start
     new_end = b if tail < TRIM_SHARE * kept and end - b >= least else end
     return new_start, new_end
+
 
 
 #: an end of the region parted from its core by full-weight boilerplate goes when its content mass is

@@ -1356,6 +1356,25 @@ def test_text_cards_leaves_menus_and_commented_prose_alone() -> None:
         assert card_fields(lines(*texts)) == {}
 
 
+def test_text_cards_reads_on_over_a_card_that_lists_values() -> None:
+    """A job board's card may list every place the job is open to after its fields: the card is longer than
+    a card's fields, but it is one card of the list, and the cards after it are of the same list."""
+    places = ["Austria", "Belgium", "Croatia", "Denmark", "Estonia", "Finland", "France", "Greece", "Ireland",
+              "Italy", "Latvia", "Malta", "Norway", "Poland", "Portugal", "Spain", "Sweden", "Wales"]  # fmt: skip
+    jobs = ("Senior data engineer, payments", "Support team lead, nights", "Backend developer in Go",
+            "Product designer for mobile", "Site reliability engineer, cloud", "Technical writer for APIs")  # fmt: skip
+    firms = ("Northwind", "Bluefin Labs", "Quillworks") * 2
+    cards: list[str] = []
+    for i, (job, firm) in enumerate(zip(jobs, firms, strict=True)):
+        cards += [job, firm, "Full-Time", *(places if i == 2 else []), "View company profile"]
+    blocks = lines("Find jobs", "Post a job", *cards, "About us", "Privacy")
+    found = card_fields(blocks)
+    titles = [b.index for b in blocks if b.text in jobs]
+    assert all(found[i][2] == 6 for i in titles) and len({found[i][0] for i in titles}) == 1
+    assert all(b.index in found for b in blocks if b.text in places)
+    assert not {0, 1} & set(found)
+
+
 def test_a_dumped_listing_is_judged_by_its_cards() -> None:
     """Undeclared and without links, a dumped shop grid is the page: judged by structure, its cards'
     fields are lifted as a list of cards (on main a dump had none), and the site's frame stays out."""
