@@ -883,13 +883,14 @@ def plain_runs(
     line (a "Tags:" label) stays as it was; a run of them is the page's own structure.
     ScrapingHub: such runs held 702 truth words against 47 others. A dump has no region container: there
     a run counts inside its ``body`` (first to last content line), of lines that are neither another
-    story's headline nor a widget's counted entry (_plain_line).
+    story's headline nor a widget's counted entry (_plain_line); title-shaped lines count too when the story's
+    prose goes on right after them and no widget's label stands before them (_story_follows, FOLLOW_LINES).
     """
     out = list(labels)
     run: list[int] = []
     for i in range(len(blocks) + 1):
         plain = (
-            i < len(blocks) and (bool(blocks[i].containers) or _plain_line(blocks[i], body))
+            i < len(blocks) and (bool(blocks[i].containers) or _in_body(blocks[i], body))
             and abs(scores[i]) < t.undecided
             and any(s.rule == "region.inside" for s in per_block[i])
             and all(s.rule in SHAPE_RULES for s in per_block[i])
@@ -898,10 +899,68 @@ def plain_runs(
             run.append(i)
             continue
         if len(run) >= PLAIN_RUN:
-            for j in run:
-                out[j] = "content"
+            if not _named(per_block, run[0] - 1) and _story_follows(blocks, scores, labels, run[-1] + 1, t.undecided):
+                kept = [run]
+            else:
+                kept = _split(run, [bool(blocks[j].containers) or _plain_line(blocks[j], body) for j in run])
+            for part in kept:
+                if len(part) >= PLAIN_RUN:
+                    for j in part:
+                        out[j] = "content"
         run = []
     return out
+
+
+def _split(run: Sequence[int], plain: Sequence[bool]) -> list[list[int]]:
+    """The stretches of ``run`` whose blocks are all ``plain``."""
+    parts: list[list[int]] = [[]]
+    for j, ok in zip(run, plain, strict=True):
+        if ok:
+            parts[-1].append(j)
+        elif parts[-1]:
+            parts.append([])
+    return parts
+
+
+def _in_body(b: Block, body: tuple[int, int] | None) -> bool:
+    """A dump's line inside its body that ends in no count (an archive's or a filter's entry, never a run's)."""
+    return body is not None and body[0] < b.index < body[1] and not COUNTED.search(b.text)
+
+
+def _story_follows(
+    blocks: Sequence[Block], scores: Sequence[float], labels: Sequence[Label], start: int, undecided: float
+) -> bool:
+    """Whether the story's prose goes on within FOLLOW_LINES from ``start``: a paragraph of FOLLOW_WORDS
+    words or more that ends a sentence and is content on its own evidence."""
+    for j in range(start, min(len(blocks), start + FOLLOW_LINES)):
+        b = blocks[j]
+        if (
+            labels[j] == "content" and scores[j] >= undecided and word_count(b.text) >= FOLLOW_WORDS
+            and SENTENCE_END.search(b.text)
+        ):  # fmt: skip
+            return True
+    return False
+
+
+#: a run of title-shaped lines in a dump's body that the story's prose goes on after, within this many lines,
+#: is the story's own list (a roundup's "Services" or "What you'll learn" items under each entry, a guide's
+#: pros and cons), not other stories' headlines, which come after it or under a widget's label. WCXB-500 dumps
+#: a/b/c .8302/.8286/.8237 -> .8317/.8299/.8250 (every third up; forum -.0006), ScrapingHub dumps
+#: .9341/.9317/.9334 -> .9342/.9318/.9339
+FOLLOW_LINES = 8
+FOLLOW_WORDS = 18
+#: ...unless the line before the run is a widget's: a teaser box's label ("More from Sport"), a gallery's
+#: counter ("1 of 6", or its figure printed alone): then the run is its entries or captions, and the story
+#: goes on after the box (ScrapingHub dumps a/b: two stories lost .008/.024 to a box set into them)
+WIDGET_DETECTORS = frozenset({"teasers", "widgets"})
+WIDGET_RULES = frozenset({"echo.bare-value"})
+
+
+def _named(per_block: Sequence[Sequence[Signal]], i: int) -> bool:
+    """Whether block ``i`` is marked by a widget's rule (WIDGET_DETECTORS, WIDGET_RULES)."""
+    return i >= 0 and any(
+        s.weight < 0 and (s.detector in WIDGET_DETECTORS or s.rule in WIDGET_RULES) for s in per_block[i]
+    )
 
 
 SITE_MODEL_DETECTORS = ("template",)

@@ -1077,6 +1077,30 @@ def test_a_run_of_plain_lines_in_a_dumps_body_is_content() -> None:
     assert plain_runs(blocks, scores, labels, per_block, T, body=(5, len(rows))) == labels
 
 
+def test_a_run_of_title_shaped_lines_that_the_story_goes_on_after_is_content() -> None:
+    """In a dump's body, title-shaped lines the story's prose goes on after (within FOLLOW_LINES) are its own
+    list (an entry's "Services" items in a roundup), not other stories' headlines; unless a widget's label
+    or counter stands right before them ("More from Sport"): then they are its entries, whatever follows."""
+    items = ["Quiet brushless motors for every size", "Replacement blades shipped the same week",
+             "Free servicing for the first two years"]  # fmt: skip
+    prose = ("The second shop on our list has sold and serviced mowers in the valley for thirty years, and its "
+             "staff will come out to look at a lawn before they recommend anything.")  # fmt: skip
+    rows = ["Services", *items, prose]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(rows)]
+    per_block = [
+        [Signal(0, 0.4, "region.inside", "in"), Signal(0, -1.0, "echo.repeated", "label")],
+        *(_plain(i, "evidence.no-sentence") for i in range(1, 4)),
+        [Signal(4, 0.4, "region.inside", "in"), Signal(4, 1.6, "evidence.medium", "prose")],
+    ]
+    scores = [-0.6, -0.3, -0.3, -0.3, 2.0]
+    labels: list[Label] = ["boilerplate"] * 4 + ["content"]
+    out = plain_runs(blocks, scores, labels, per_block, T, body=(-1, len(rows)))
+    assert out == ["boilerplate"] + ["content"] * 4
+    per_block[0] = [Signal(0, 0.4, "region.inside", "in"), Signal(0, -1.2, "teasers.label", "label")]
+    assert plain_runs(blocks, scores, labels, per_block, T, body=(-1, len(rows))) == labels
+    assert plain_runs(blocks[:4], scores[:4], labels[:4], per_block[:4], T, body=(-1, 5)) == labels[:4]
+
+
 def test_an_articles_tour_dates_are_kept() -> None:
     """A schedule of short lines at the end of an article, before its share bar, is part of the article."""
     story = (
