@@ -1101,6 +1101,32 @@ def test_a_run_of_title_shaped_lines_that_the_story_goes_on_after_is_content() -
     assert plain_runs(blocks[:4], scores[:4], labels[:4], per_block[:4], T, body=(-1, 5)) == labels[:4]
 
 
+def test_a_headline_run_that_the_story_goes_on_after_is_its_own_list() -> None:
+    """Lines a headline run marked (headlines.run) are the story's own list when its prose goes on right after
+    them and the story goes on by GOES_ON_SHARE of what came before; near the story's end, before a last
+    paragraph (a promo kept on its own evidence), they stay headlines."""
+    prose = ("The second shop on our list has sold and serviced mowers in the valley for thirty years, and its "
+             "staff will come out to look at a lawn before they recommend anything.")  # fmt: skip
+    items = ["Quiet brushless motors for every size", "Replacement blades shipped the same week",
+             "Free servicing for the first two years"]  # fmt: skip
+
+    def kept(before: int) -> list[Label]:
+        rows = [*[prose] * before, *items, prose]
+        blocks = [Block(index=i, text=t) for i, t in enumerate(rows)]
+        per_block = [
+            [Signal(i, 0.4, "region.inside", "in"), Signal(i, 1.6, "evidence.medium", "prose")]
+            if t == prose
+            else [*_plain(i, "evidence.no-sentence"), Signal(i, -0.8, "headlines.run", "run")]
+            for i, t in enumerate(rows)
+        ]
+        scores = [2.0 if t == prose else -1.1 for t in rows]
+        labels: list[Label] = ["content" if t == prose else "boilerplate" for t in rows]
+        return plain_runs(blocks, scores, labels, per_block, T, body=(0, len(rows) - 1))
+
+    assert kept(before=1) == ["content"] * 5
+    assert kept(before=4) == ["content"] * 4 + ["boilerplate"] * 3 + ["content"]
+
+
 def test_an_articles_tour_dates_are_kept() -> None:
     """A schedule of short lines at the end of an article, before its share bar, is part of the article."""
     story = (
