@@ -509,6 +509,7 @@ NOT_CARDS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "p
 def text_region(
     blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, barriers: frozenset[int] = frozenset(),
     transparent: frozenset[int] = frozenset(), framed: frozenset[int] = frozenset(),
+    closing: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:  # fmt: skip
     """The [start, end) run of blocks with the highest mass sum (Kadane), or None.
 
@@ -516,13 +517,15 @@ def text_region(
     does not split the article into two regions. A barrier (the heading or count
     that opens a comment section) ends any run: in a dump nothing else marks
     where the article stops and the readers begin. A transparent block is
-    stepped over: it neither ends a run nor lengthens one.
+    stepped over: it neither ends a run nor lengthens one. A ``closing`` block (a
+    teaser box's label that closes a story, _closing) is a barrier once an
+    article's worth of prose came before it.
     """
     best, best_span = 0.0, None
     run, start = 0.0, 0
     factor, seen_prose = 1.0, 0.0
     for i, (b, s) in enumerate(zip(blocks, scores, strict=True)):
-        if i in barriers and not _opens_nothing(b):
+        if (i in barriers and not _opens_nothing(b)) or (i in closing and seen_prose >= AFTER_ARTICLE_PROSE):
             run, start = 0.0, i + 1
             # Readers follow the article: after a comment heading that follows real
             # prose, whatever comes is discounted.
@@ -640,6 +643,35 @@ def _opening(blocks: Sequence[Block], marked: frozenset[int]) -> frozenset[int]:
 BARRIER_MAX_REPEATS = 3
 
 
+#: on a dumped page that is one story, a teaser box's label ("Popular posts", "More from Sport") closes the
+#: story as a comment heading does, once an article's worth of prose stands before it (AFTER_ARTICLE_PROSE):
+#: the cards after it print a summary of two sentences each, prose that alone pulled the region on...
+CLOSING_RULES = frozenset({"teasers.label"})
+#: ...when the page holds under this share of the content mass before the label after it: a box set into the
+#: story ("Don't miss" three paragraphs before its end) has the story's end after it, and closing there cut
+#: that end off (ScrapingHub dump b, one story .95 -> .86 at TRIM_SHARE's .35). Nor does a label printed
+#: BARRIER_MAX_REPEATS times close anything: each section's "Read more:". WCXB-500 dumps a/b/c
+#: .8329/.8311/.8261 -> .8338/.8318/.8263 (no page down), ScrapingHub dumps .9342/.9318/.9339 ->
+#: .9361/.9321/.9339
+CLOSING_SHARE = 0.2
+
+
+def _closing(blocks: Sequence[Block], scores: Sequence[float], marked: frozenset[int]) -> frozenset[int]:
+    """The teaser labels (``marked``) that close the story (CLOSING_SHARE, BARRIER_MAX_REPEATS)."""
+    printed = Counter(folded(blocks[i].text) for i in marked)
+    marked = frozenset(i for i in marked if printed[folded(blocks[i].text)] < BARRIER_MAX_REPEATS)
+    if not marked:
+        return frozenset()
+    mass = [max(_mass(b, s), 0.0) for b, s in zip(blocks, scores, strict=True)]
+    total = sum(mass)
+    out, before = set(), 0.0
+    for i, m in enumerate(mass):
+        if i in marked and total - before - m < CLOSING_SHARE * before:
+            out.add(i)
+        before += m
+    return frozenset(out)
+
+
 BARRIER_RULES = frozenset(
     {"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt", "echo.comment-byline"}
 )
@@ -687,6 +719,7 @@ def region_signals(
     blocks: Sequence[Block], scores: Sequence[float], t: Tunables, barriers: frozenset[int] = frozenset(),
     transparent: frozenset[int] = frozenset(), section_scores: Sequence[float] | None = None,
     ceiling_scores: Sequence[float] | None = None, landmark: bool = True, single: bool = False,
+    closing: frozenset[int] = frozenset(),
 ) -> list[Signal]:  # fmt: skip
     """The region's signals; ``single``: the page is one story (an article, a page with a byline), whose
     dumped region ends where its text does (trimmed_span)."""
@@ -707,6 +740,7 @@ def region_signals(
         span = text_region(
             blocks, scores, t.region_penalty, barriers if not t.sequence else frozenset(),
             transparent, post_frames(blocks) if t.sequence else frozenset(),
+            _closing(blocks, scores, closing) if single and not t.sequence else frozenset(),
         )
         if span is None:
             return []
@@ -1063,7 +1097,7 @@ def decide(
     region = (
         region_signals(
             blocks, scores, t, barriers, transparent, section_scores, ceiling, landmark,
-            single=t.sections is False or not landmark,
+            single=t.sections is False or not landmark, closing=_with_rule(rules_of, CLOSING_RULES),
         )
         if weights.get("region", 1.0) else []
     )  # fmt: skip

@@ -1602,3 +1602,28 @@ def test_a_dumped_page_of_news_cards_keeps_them_beside_no_story() -> None:
     assert len(_CARD_SUMMARY) > 150 and sum(t in summarised for t in _NEWS_TITLES) >= 8
     beside = boilerstrip.extract(_news_dump(story=True), kind="text").text
     assert "reopen the river bridge" in beside and not any(t in beside for t in _NEWS_TITLES)
+
+
+def test_a_teaser_label_after_the_story_closes_a_dumps_region() -> None:
+    """On a page that is one story, a teaser box's label ("Popular posts") after which the page holds under
+    CLOSING_SHARE of the content before it ends the region, as a comment heading does: the cards' summaries
+    after it, prose on their own, no longer join the story. A label printed three times is each section's
+    field, and one the story goes on after is a box set into it; a page of sections is not closed so."""
+    para = "The ferry board met on Monday and agreed to restart the crossing in March. " * 3
+    summary = "A long summary of another story that reads like prose and is kept on its own. " * 2
+
+    def inside(texts: list[str], scores: list[float], single: bool = True) -> list[int]:
+        blocks = lines(*texts)
+        closing = frozenset(i for i, t in enumerate(texts) if t == "Popular posts")
+        signals = region_signals(blocks, scores, T, single=single, closing=closing)
+        return [s.block for s in signals if s.rule == "region.inside"]
+
+    story = [para] * 10
+    cards = ["Popular posts", "Another story", summary, "A third story", summary]
+    card_scores = [-1.2, -0.3, 1.0, -0.3, 1.0]
+    assert inside([*story, *cards], [1.0] * 10 + card_scores) == list(range(10))
+    assert inside([*story, *cards], [1.0] * 10 + card_scores, single=False)[-1] == 14
+    repeated = ["Popular posts", para, "Popular posts", para, "Popular posts"]
+    assert inside([*story, *repeated, *cards[1:]], [1.0] * 10 + [-1.2, 1.0] * 2 + card_scores)[-1] == 18
+    goes_on = [*story[:6], "Popular posts", *story[6:]]
+    assert inside(goes_on, [1.0] * 6 + [-1.2] + [1.0] * 4)[-1] == 10
