@@ -529,6 +529,7 @@ NOT_CARDS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "p
 def text_region(
     blocks: Sequence[Block], scores: Sequence[float], penalty: float = 1.0, barriers: frozenset[int] = frozenset(),
     transparent: frozenset[int] = frozenset(), framed: frozenset[int] = frozenset(),
+    closing: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:  # fmt: skip
     """The [start, end) run of blocks with the highest mass sum (Kadane), or None.
 
@@ -536,13 +537,15 @@ def text_region(
     does not split the article into two regions. A barrier (the heading or count
     that opens a comment section) ends any run: in a dump nothing else marks
     where the article stops and the readers begin. A transparent block is
-    stepped over: it neither ends a run nor lengthens one.
+    stepped over: it neither ends a run nor lengthens one. A ``closing`` block (a
+    teaser box's label that closes a story, _closing) is a barrier once an
+    article's worth of prose came before it.
     """
     best, best_span = 0.0, None
     run, start = 0.0, 0
     factor, seen_prose = 1.0, 0.0
     for i, (b, s) in enumerate(zip(blocks, scores, strict=True)):
-        if i in barriers and not _opens_nothing(b):
+        if (i in barriers and not _opens_nothing(b)) or (i in closing and seen_prose >= AFTER_ARTICLE_PROSE):
             run, start = 0.0, i + 1
             # Readers follow the article: after a comment heading that follows real
             # prose, whatever comes is discounted.
@@ -661,6 +664,35 @@ def _opening(blocks: Sequence[Block], marked: frozenset[int]) -> frozenset[int]:
 BARRIER_MAX_REPEATS = 3
 
 
+#: on a dumped page that is one story, a teaser box's label ("Popular posts", "More from Sport") closes the
+#: story as a comment heading does, once an article's worth of prose stands before it (AFTER_ARTICLE_PROSE):
+#: the cards after it print a summary of two sentences each, prose that alone pulled the region on...
+CLOSING_RULES = frozenset({"teasers.label"})
+#: ...when the page holds under this share of the content mass before the label after it: a box set into the
+#: story ("Don't miss" three paragraphs before its end) has the story's end after it, and closing there cut
+#: that end off (ScrapingHub dump b, one story .95 -> .86 at TRIM_SHARE's .35). Nor does a label printed
+#: BARRIER_MAX_REPEATS times close anything: each section's "Read more:". WCXB-500 dumps a/b/c
+#: .8329/.8311/.8261 -> .8338/.8318/.8263 (no page down), ScrapingHub dumps .9342/.9318/.9339 ->
+#: .9361/.9321/.9339
+CLOSING_SHARE = 0.2
+
+
+def _closing(blocks: Sequence[Block], scores: Sequence[float], marked: frozenset[int]) -> frozenset[int]:
+    """The teaser labels (``marked``) that close the story (CLOSING_SHARE, BARRIER_MAX_REPEATS)."""
+    printed = Counter(folded(blocks[i].text) for i in marked)
+    marked = frozenset(i for i in marked if printed[folded(blocks[i].text)] < BARRIER_MAX_REPEATS)
+    if not marked:
+        return frozenset()
+    mass = [max(_mass(b, s), 0.0) for b, s in zip(blocks, scores, strict=True)]
+    total = sum(mass)
+    out, before = set(), 0.0
+    for i, m in enumerate(mass):
+        if i in marked and total - before - m < CLOSING_SHARE * before:
+            out.add(i)
+        before += m
+    return frozenset(out)
+
+
 BARRIER_RULES = frozenset(
     {"widgets.comments-heading", "widgets.comment-count", "widgets.comment-prompt", "echo.comment-byline"}
 )
@@ -709,6 +741,7 @@ def region_signals(
     blocks: Sequence[Block], scores: Sequence[float], t: Tunables, barriers: frozenset[int] = frozenset(),
     transparent: frozenset[int] = frozenset(), section_scores: Sequence[float] | None = None,
     ceiling_scores: Sequence[float] | None = None, landmark: bool = True, single: bool = False,
+    closing: frozenset[int] = frozenset(),
 ) -> list[Signal]:  # fmt: skip
     """The region's signals; ``single``: the page is one story (an article, a page with a byline), whose
     dumped region ends where its text does (trimmed_span)."""
@@ -729,6 +762,7 @@ def region_signals(
         span = text_region(
             blocks, scores, t.region_penalty, barriers if not t.sequence else frozenset(),
             transparent, post_frames(blocks) if t.sequence else frozenset(),
+            _closing(blocks, scores, closing) if single and not t.sequence else frozenset(),
         )
         if span is None:
             return []
@@ -906,25 +940,120 @@ def plain_runs(
     line (a "Tags:" label) stays as it was; a run of them is the page's own structure.
     ScrapingHub: such runs held 702 truth words against 47 others. A dump has no region container: there
     a run counts inside its ``body`` (first to last content line), of lines that are neither another
-    story's headline nor a widget's counted entry (_plain_line).
+    story's headline nor a widget's counted entry (_plain_line); title-shaped lines count too when the story's
+    prose goes on right after them and no widget's label stands before them (_story_follows, FOLLOW_LINES),
+    and so do lines a headline run marked when the story also goes on after them (_story_goes_on).
     """
     out = list(labels)
     run: list[int] = []
+    listed: list[bool] = []
     for i in range(len(blocks) + 1):
+        # a dump's line that, besides its shape, only a headline run's shape speaks against (LISTED_RULES)
+        headline = sum(s.weight for s in per_block[i] if s.rule in LISTED_RULES) if i < len(blocks) else 0.0
         plain = (
-            i < len(blocks) and (bool(blocks[i].containers) or _plain_line(blocks[i], body))
-            and abs(scores[i]) < t.undecided
+            i < len(blocks) and (bool(blocks[i].containers) or _in_body(blocks[i], body))
+            and abs(scores[i] - headline) < t.undecided
             and any(s.rule == "region.inside" for s in per_block[i])
-            and all(s.rule in SHAPE_RULES for s in per_block[i])
+            and all(s.rule in SHAPE_RULES or s.rule in LISTED_RULES for s in per_block[i])
         )  # fmt: skip
         if plain:
             run.append(i)
+            listed.append(bool(headline))
             continue
         if len(run) >= PLAIN_RUN:
-            for j in run:
-                out[j] = "content"
-        run = []
+            if (
+                not _named(per_block, run[0] - 1) and _story_follows(blocks, scores, labels, run[-1] + 1, t.undecided)
+                and (not any(listed) or _story_goes_on(blocks, scores, labels, run, body, t.undecided))
+            ):  # fmt: skip
+                kept = [run]
+            else:
+                kept = _split(run, [
+                    not ls and (bool(blocks[j].containers) or _plain_line(blocks[j], body))
+                    for j, ls in zip(run, listed, strict=True)
+                ])  # fmt: skip
+            for part in kept:
+                if len(part) >= PLAIN_RUN:
+                    for j in part:
+                        out[j] = "content"
+        run, listed = [], []
     return out
+
+
+#: a run of title-shaped lines that a headline run marked (headlines.run: its titles share few words with the
+#: prose) is still the story's own list when the story goes on after it: pros and cons, a roundup's features
+#: under each entry. WCXB-500 dumps a/b/c .8317/.8299/.8250 -> .8329/.8311/.8261 (every third up)...
+LISTED_RULES = frozenset({"headlines.run"})
+#: ...by this share of the body's content before it: a related list after the story is followed by a few
+#: promos and teaser summaries kept on their own evidence (ScrapingHub dumps a/b: two stories -.013/-.017
+#: without this; with it unchanged)
+GOES_ON_SHARE = 0.35
+
+
+def _story_goes_on(
+    blocks: Sequence[Block], scores: Sequence[float], labels: Sequence[Label], run: Sequence[int],
+    body: tuple[int, int] | None, undecided: float,
+) -> bool:  # fmt: skip
+    """Whether the content after ``run`` in the body weighs GOES_ON_SHARE of the content before it."""
+    if body is None:
+        return True
+
+    def words(lo: int, hi: int) -> int:
+        return sum(
+            word_count(blocks[j].text) for j in range(lo, hi) if labels[j] == "content" and scores[j] >= undecided
+        )
+    return words(run[-1] + 1, body[1] + 1) >= GOES_ON_SHARE * words(body[0], run[0])
+
+
+def _split(run: Sequence[int], plain: Sequence[bool]) -> list[list[int]]:
+    """The stretches of ``run`` whose blocks are all ``plain``."""
+    parts: list[list[int]] = [[]]
+    for j, ok in zip(run, plain, strict=True):
+        if ok:
+            parts[-1].append(j)
+        elif parts[-1]:
+            parts.append([])
+    return parts
+
+
+def _in_body(b: Block, body: tuple[int, int] | None) -> bool:
+    """A dump's line inside its body that ends in no count (an archive's or a filter's entry, never a run's)."""
+    return body is not None and body[0] < b.index < body[1] and not COUNTED.search(b.text)
+
+
+def _story_follows(
+    blocks: Sequence[Block], scores: Sequence[float], labels: Sequence[Label], start: int, undecided: float
+) -> bool:
+    """Whether the story's prose goes on within FOLLOW_LINES from ``start``: a paragraph of FOLLOW_WORDS
+    words or more that ends a sentence and is content on its own evidence."""
+    for j in range(start, min(len(blocks), start + FOLLOW_LINES)):
+        b = blocks[j]
+        if (
+            labels[j] == "content" and scores[j] >= undecided and word_count(b.text) >= FOLLOW_WORDS
+            and SENTENCE_END.search(b.text)
+        ):  # fmt: skip
+            return True
+    return False
+
+
+#: a run of title-shaped lines in a dump's body that the story's prose goes on after, within this many lines,
+#: is the story's own list (a roundup's "Services" or "What you'll learn" items under each entry, a guide's
+#: pros and cons), not other stories' headlines, which come after it or under a widget's label. WCXB-500 dumps
+#: a/b/c .8302/.8286/.8237 -> .8317/.8299/.8250 (every third up; forum -.0006), ScrapingHub dumps
+#: .9341/.9317/.9334 -> .9342/.9318/.9339
+FOLLOW_LINES = 8
+FOLLOW_WORDS = 18
+#: ...unless the line before the run is a widget's: a teaser box's label ("More from Sport"), a gallery's
+#: counter ("1 of 6", or its figure printed alone): then the run is its entries or captions, and the story
+#: goes on after the box (ScrapingHub dumps a/b: two stories lost .008/.024 to a box set into them)
+WIDGET_DETECTORS = frozenset({"teasers", "widgets"})
+WIDGET_RULES = frozenset({"echo.bare-value"})
+
+
+def _named(per_block: Sequence[Sequence[Signal]], i: int) -> bool:
+    """Whether block ``i`` is marked by a widget's rule (WIDGET_DETECTORS, WIDGET_RULES)."""
+    return i >= 0 and any(
+        s.weight < 0 and (s.detector in WIDGET_DETECTORS or s.rule in WIDGET_RULES) for s in per_block[i]
+    )
 
 
 SITE_MODEL_DETECTORS = ("template",)
@@ -991,7 +1120,7 @@ def decide(
     region = (
         region_signals(
             blocks, scores, t, barriers, transparent, section_scores, ceiling, landmark,
-            single=t.sections is False or not landmark,
+            single=t.sections is False or not landmark, closing=_with_rule(rules_of, CLOSING_RULES),
         )
         if weights.get("region", 1.0) else []
     )  # fmt: skip

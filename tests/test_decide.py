@@ -1077,6 +1077,56 @@ def test_a_run_of_plain_lines_in_a_dumps_body_is_content() -> None:
     assert plain_runs(blocks, scores, labels, per_block, T, body=(5, len(rows))) == labels
 
 
+def test_a_run_of_title_shaped_lines_that_the_story_goes_on_after_is_content() -> None:
+    """In a dump's body, title-shaped lines the story's prose goes on after (within FOLLOW_LINES) are its own
+    list (an entry's "Services" items in a roundup), not other stories' headlines; unless a widget's label
+    or counter stands right before them ("More from Sport"): then they are its entries, whatever follows."""
+    items = ["Quiet brushless motors for every size", "Replacement blades shipped the same week",
+             "Free servicing for the first two years"]  # fmt: skip
+    prose = ("The second shop on our list has sold and serviced mowers in the valley for thirty years, and its "
+             "staff will come out to look at a lawn before they recommend anything.")  # fmt: skip
+    rows = ["Services", *items, prose]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(rows)]
+    per_block = [
+        [Signal(0, 0.4, "region.inside", "in"), Signal(0, -1.0, "echo.repeated", "label")],
+        *(_plain(i, "evidence.no-sentence") for i in range(1, 4)),
+        [Signal(4, 0.4, "region.inside", "in"), Signal(4, 1.6, "evidence.medium", "prose")],
+    ]
+    scores = [-0.6, -0.3, -0.3, -0.3, 2.0]
+    labels: list[Label] = ["boilerplate"] * 4 + ["content"]
+    out = plain_runs(blocks, scores, labels, per_block, T, body=(-1, len(rows)))
+    assert out == ["boilerplate"] + ["content"] * 4
+    per_block[0] = [Signal(0, 0.4, "region.inside", "in"), Signal(0, -1.2, "teasers.label", "label")]
+    assert plain_runs(blocks, scores, labels, per_block, T, body=(-1, len(rows))) == labels
+    assert plain_runs(blocks[:4], scores[:4], labels[:4], per_block[:4], T, body=(-1, 5)) == labels[:4]
+
+
+def test_a_headline_run_that_the_story_goes_on_after_is_its_own_list() -> None:
+    """Lines a headline run marked (headlines.run) are the story's own list when its prose goes on right after
+    them and the story goes on by GOES_ON_SHARE of what came before; near the story's end, before a last
+    paragraph (a promo kept on its own evidence), they stay headlines."""
+    prose = ("The second shop on our list has sold and serviced mowers in the valley for thirty years, and its "
+             "staff will come out to look at a lawn before they recommend anything.")  # fmt: skip
+    items = ["Quiet brushless motors for every size", "Replacement blades shipped the same week",
+             "Free servicing for the first two years"]  # fmt: skip
+
+    def kept(before: int) -> list[Label]:
+        rows = [*[prose] * before, *items, prose]
+        blocks = [Block(index=i, text=t) for i, t in enumerate(rows)]
+        per_block = [
+            [Signal(i, 0.4, "region.inside", "in"), Signal(i, 1.6, "evidence.medium", "prose")]
+            if t == prose
+            else [*_plain(i, "evidence.no-sentence"), Signal(i, -0.8, "headlines.run", "run")]
+            for i, t in enumerate(rows)
+        ]
+        scores = [2.0 if t == prose else -1.1 for t in rows]
+        labels: list[Label] = ["content" if t == prose else "boilerplate" for t in rows]
+        return plain_runs(blocks, scores, labels, per_block, T, body=(0, len(rows) - 1))
+
+    assert kept(before=1) == ["content"] * 5
+    assert kept(before=4) == ["content"] * 4 + ["boilerplate"] * 3 + ["content"]
+
+
 def test_an_articles_tour_dates_are_kept() -> None:
     """A schedule of short lines at the end of an article, before its share bar, is part of the article."""
     story = (
@@ -1571,3 +1621,28 @@ def test_a_dumped_page_of_news_cards_keeps_them_beside_no_story() -> None:
     assert len(_CARD_SUMMARY) > 150 and sum(t in summarised for t in _NEWS_TITLES) >= 8
     beside = boilerstrip.extract(_news_dump(story=True), kind="text").text
     assert "reopen the river bridge" in beside and not any(t in beside for t in _NEWS_TITLES)
+
+
+def test_a_teaser_label_after_the_story_closes_a_dumps_region() -> None:
+    """On a page that is one story, a teaser box's label ("Popular posts") after which the page holds under
+    CLOSING_SHARE of the content before it ends the region, as a comment heading does: the cards' summaries
+    after it, prose on their own, no longer join the story. A label printed three times is each section's
+    field, and one the story goes on after is a box set into it; a page of sections is not closed so."""
+    para = "The ferry board met on Monday and agreed to restart the crossing in March. " * 3
+    summary = "A long summary of another story that reads like prose and is kept on its own. " * 2
+
+    def inside(texts: list[str], scores: list[float], single: bool = True) -> list[int]:
+        blocks = lines(*texts)
+        closing = frozenset(i for i, t in enumerate(texts) if t == "Popular posts")
+        signals = region_signals(blocks, scores, T, single=single, closing=closing)
+        return [s.block for s in signals if s.rule == "region.inside"]
+
+    story = [para] * 10
+    cards = ["Popular posts", "Another story", summary, "A third story", summary]
+    card_scores = [-1.2, -0.3, 1.0, -0.3, 1.0]
+    assert inside([*story, *cards], [1.0] * 10 + card_scores) == list(range(10))
+    assert inside([*story, *cards], [1.0] * 10 + card_scores, single=False)[-1] == 14
+    repeated = ["Popular posts", para, "Popular posts", para, "Popular posts"]
+    assert inside([*story, *repeated, *cards[1:]], [1.0] * 10 + [-1.2, 1.0] * 2 + card_scores)[-1] == 18
+    goes_on = [*story[:6], "Popular posts", *story[6:]]
+    assert inside(goes_on, [1.0] * 6 + [-1.2] + [1.0] * 4)[-1] == 10

@@ -142,7 +142,8 @@ def test_related_cards_under_a_label_take_their_blurbs() -> None:
 def test_multilingual_labels() -> None:
     """Labels in German, French, Spanish, Portuguese, Italian, Dutch, Russian, Chinese and Japanese."""
     labels = ["Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Lee también", "Leia também", "Leggi anche",
-              "Lees ook", "Читайте также", "相关阅读", "推荐阅读", "関連記事", "You may also like", "Trending"]  # fmt: skip
+              "Lees ook", "Читайте также", "相关阅读", "推荐阅读", "関連記事", "You may also like", "Trending",
+              "Popular posts", "Popular articles"]  # fmt: skip
     blocks = segment_text("\n".join(labels) + "\n")
     w = _weights(blocks, _page())
     assert all(w[b.index] <= -1.0 for b in blocks), w

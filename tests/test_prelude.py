@@ -339,3 +339,18 @@ def test_quoted_paragraphs_end_a_wet_dumps_run_of_labels() -> None:
     blocks = segment_text(_LABELS + _QUOTED + _LABELS + "\n" + comments)
     end = prelude_end(blocks)
     assert end <= next(i for i, b in enumerate(blocks) if b.text.startswith("“Graduates"))
+
+
+def test_a_paragraph_printed_in_pieces_is_a_prose_line_that_ends_the_prelude() -> None:
+    """A WET-like dump prints a paragraph a piece per link; joined, the block keeps the line breaks, and it is
+    still a prose line: two of them end the prelude, though lower-case labels and paths (values by shape) come
+    after them. Read as no prose, they let the change point run on past them (here so far that it failed its
+    checks and the dump had no prelude; on a docs page, over its first half)."""
+    para = ("The ferry board met on Monday and agreed, after a long debate with the\nharbour\n"
+            "committee, to restart the service in March on the old timetable.\n")  # fmt: skip
+    labels = "".join(f"/etc/ferry/route-{n}.conf\nroute {n}\nharbour {n}\n" for n in range(12))
+    dump = PRELUDE + para + para.replace("Monday", "Friday") + labels + para.replace("board", "council")
+    blocks = segment_text(dump)
+    first = next(i for i, b in enumerate(blocks) if b.text.startswith("The ferry board met on Monday"))
+    assert "\n" in blocks[first].text
+    assert prelude_end(blocks) == first

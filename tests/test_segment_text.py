@@ -244,3 +244,21 @@ def test_a_label_with_its_count_in_brackets_is_no_call() -> None:
     rules may name; a call with its arguments stays code."""
     blocks = segment_text("Comments (3)\nNovembro (113)\nItems (1,204)\nrender(3)\nparse_args (argv)\n")
     assert [b.role for b in blocks] == ["line", "line", "line", "code", "code"]
+
+
+def test_a_sentence_whose_full_stop_is_its_own_piece_is_one_block() -> None:
+    """A sentence that ends on an inline code span prints its full stop as the next text node: the lone stop
+    finishes the chain, and an inline span that reads as a call ("mount(8)") is a piece like a link's text."""
+    blocks = segment_text(
+        "The tool is documented in\n"
+        "mount(8)\n"
+        "and its table of entries in\n"
+        "fstab(5)\n"
+        ".\n"
+        "Next steps\n"
+    )
+    assert [b.text.replace("\n", " ") for b in blocks] == [
+        "The tool is documented in mount(8) and its table of entries in fstab(5) .",
+        "Next steps",
+    ]
+    assert len(segment_text("Opening hours\nMon\n.\nTue\n")) == 4  # a stop after no piece that goes on ends nothing

@@ -41,7 +41,8 @@ STRONG_VALUE = regex.compile(
 # A paragraph that opens with a quote ("“There's a dreary mood,” said ...") or ends on a bracket (an
 # elided quote's "[...]") is prose too: read as no prose line, it let a WET-like dump's run of quoted
 # paragraphs pass under a prelude of repeated labels.
-PROSE_LINE = regex.compile(r"^(?=.{80,})[\"“„«‘'(\[]?\p{Lu}.*[.!?…\"”’»)\]]$")
+# A block that joins a sentence's pieces (segment.text._joined) keeps their line breaks: the dot spans them.
+PROSE_LINE = regex.compile(r"^(?=.{80,})[\"“„«‘'(\[]?\p{Lu}.*[.!?…\"”’»)\]]$", regex.DOTALL)
 
 
 def is_value_line(text: str) -> bool:

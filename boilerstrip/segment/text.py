@@ -55,6 +55,12 @@ FRAGMENT_MAX_WORDS = 4  # a link's text between two pieces of one sentence
 GOES_ON = regex.compile(r"^(?:\p{Ll}|[,.;)\]]\s*\p{Ll})")
 #: ...and a chain of pieces ends a sentence (a colon ends a label: "Office hours" / ": Room 3, 4-5")
 SENTENCE_ENDED = regex.compile(r"\p{L}\p{L}[.!?。！？]['\"”’»)\]]*$")
+#: ...or by a piece that is only its stop: an inline code span or link ends the sentence and its full stop
+#: is the next text node ("is equivalent to" / "home.mount" / "."); a lone stop ends nothing else
+LONE_STOP = regex.compile(r"^[)\]’”»]*[.!?。！？]['\"”’»)\]]*$")
+#: an inline code span printed alone is one token that CODE_LINE may read as code ("systemctl(1)",
+#: "$HOME/.config"); in a sentence's pieces it is a piece like a link's text
+SPAN_MAX_CHARS = 40
 #: a sentence printed in pieces is finished within this many lines (_sentence_chain)
 CHAIN_MAX_LINES = 24
 #: ...in a dump with at most this many blank lines (a WET record; a prelude's one): a dump that sets its
@@ -219,8 +225,10 @@ def _sentence_chain(blocks: Sequence[Block], i: int, first: str) -> int:
     goes_on, fragment = False, " " not in first  # a one-word line is a label: a menu item or a link
     for j in range(i, min(len(blocks), i + CHAIN_MAX_LINES)):
         b = blocks[j]
-        if b.role != "line" or b.after_gap:
+        if not _piece(b) or b.after_gap:
             return 0
+        if goes_on and LONE_STOP.match(b.text):
+            return j - i + 1
         if GOES_ON.match(b.text) or (goes_on and CONTINUES.match(b.text)):
             goes_on, fragment = True, False
         elif b.text.count(" ") >= FRAGMENT_MAX_WORDS or fragment:
@@ -232,6 +240,11 @@ def _sentence_chain(blocks: Sequence[Block], i: int, first: str) -> int:
     return 0
 
 
+def _piece(b: Block) -> bool:
+    """A line, or a one-token code span printed on its own line (SPAN_MAX_CHARS)."""
+    return b.role == "line" or (b.role == "code" and len(b.text) <= SPAN_MAX_CHARS and " " not in b.text.strip())
+
+
 def _joined(blocks: list[Block], chains: bool = True) -> list[Block]:
     """Lines that are pieces of one sentence, joined into one block; the source line breaks are kept.
 
@@ -241,7 +254,7 @@ def _joined(blocks: list[Block], chains: bool = True) -> list[Block]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if out and b.role == "line" and not b.after_gap and out[-1].role == "line":
+        if out and _piece(b) and not b.after_gap and out[-1].role == "line":
             prev = out[-1].text
             if not ENDED.search(prev):
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
