@@ -157,8 +157,8 @@ class PageInfo:
     lowered: tuple[str, ...] = ()
     words: tuple[tuple[str, ...], ...] = ()
     #: per block: which strings of ``vocabulary`` (those that set off the detectors' text rules) its
-    #: lower-cased text holds, found in one pass for all detectors; None for a block with characters
-    #: other than ASCII or too long (each detector then looks itself)
+    #: lower-cased text holds, found in one pass for all detectors; None for a block too long, or with
+    #: characters that match ASCII ones case-insensitively (rules.index.plain_text; each detector then looks itself)
     present: tuple[frozenset[str] | None, ...] = ()
     vocabulary: frozenset[str] = frozenset()
 

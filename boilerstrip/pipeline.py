@@ -40,7 +40,7 @@ from .metadata.html import html_metadata
 from .metadata.text import text_metadata
 from .model import Block, Kind, Metadata, PageInfo, Result, Signal, Verdict
 from .pagetype import page_type
-from .rules.index import WORDS, WORDS_MAX_CHARS, Literals, RuleIndex, shared_literals
+from .rules.index import WORDS, WORDS_MAX_CHARS, Literals, RuleIndex, plain_text, shared_literals
 from .segment.html import segment_html, segment_html_streamed
 from .segment.prelude import mark_prelude
 from .segment.text import segment_text
@@ -485,7 +485,7 @@ def _page_info(kind: Kind, metadata: Metadata, blocks: Sequence[Block], literals
         if row is None:
             low = b.text.lower()
             short = len(low) <= WORDS_MAX_CHARS
-            found = literals.present(low) if short and b.text.isascii() else None
+            found = literals.present(low) if short and (b.text.isascii() or plain_text(b.text)) else None
             row = seen[b.text] = (low, tuple(WORDS.findall(low)) if short else (), found)
         lowered.append(row[0])
         words.append(row[1])

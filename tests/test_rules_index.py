@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from boilerstrip.detectors import default_detectors
 from boilerstrip.model import Block, PageInfo
 from boilerstrip.rules import compile_rules
-from boilerstrip.rules.index import Literals, RuleIndex, pattern_needs
+from boilerstrip.rules.index import Literals, RuleIndex, pattern_needs, plain_text
 
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
 
@@ -127,3 +127,42 @@ def test_gated_pattern_rules_match_through_the_shared_pass() -> None:
     own = [index.text_hits(b) for b in blocks]
     assert own == [{0: "View all photos"}, {2: "Next »"}, {}, {1: "共有する"}]
     assert [index.text_hits(b, _page(index, blocks, frozenset({"view", "ext"}))) for b in blocks] == own
+
+
+OTHER_PIECES = [*PIECES, "é", "ü", "ß", "ç", "—", "’", "“", "»", "€", "ſ", "K", "İ", "ı", "٣", "ñ", "Ö"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OTHER_PIECES), max_size=6), st.sampled_from(range(len(PATTERNS))), st.booleans())
+def test_a_shipped_pattern_never_matches_plain_text_without_its_needs(
+    parts: list[str], which: int, upper: bool
+) -> None:
+    """The prefilter of blocks with characters other than ASCII is sound too: whenever a pattern matches a
+    plain_text text, one of its needs_any occurs; "ſ", "İ", "ı", the Kelvin sign and "٣" make a text not plain."""
+    text = "".join(parts)
+    text = text.upper() if upper else text.title()
+    pattern = PATTERNS[which]
+    found = pattern_needs(pattern, ascii_text=False)
+    if found is None or not plain_text(text) or pattern.search(text) is None:
+        return
+    assert any(s in text.lower() for s in found)
+
+
+def test_characters_that_match_ascii_ones_are_not_plain() -> None:
+    """Every character other than ASCII that a case-insensitive ASCII letter or ``\\d`` matches is found."""
+    others = "".join(chr(c) for c in range(128, 0x30000) if not 0xD800 <= c < 0xE000)
+    alike = {c for a in "abcdefghijklmnopqrstuvwxyz0" for c in regex.findall(rf"[{a}]" if a != "0" else r"\d", others, FLAGS)}
+    assert alike and not any(plain_text(c) for c in alike)
+    assert plain_text("Zurück — “quoted” €5")
+
+
+def test_plain_blocks_with_other_characters_match_as_without_the_prefilter() -> None:
+    """A block with characters other than ASCII matches the same rules through the prefilter."""
+    rules = compile_rules("x", [
+        {"id": "x.next", "patterns": [r"^(?:next|weiter|suivant)\W*$"], "max_chars": 80},
+        {"id": "x.back", "patterns": [r"^(?:zurück|back)\W*$"], "max_chars": 80},
+        {"id": "x.photo", "phrases": ["fotogalerie"], "max_chars": 80},
+    ])  # fmt: skip
+    index = RuleIndex.build(rules)
+    blocks = [Block(0, "Next »"), Block(1, "Zurück »"), Block(2, "Fotogalerie öffnen"), Block(3, "Suivant »"), Block(4, "Neẋt »")]
+    assert [index.text_hits(b) for b in blocks] == [{0: "Next »"}, {1: "Zurück »"}, {2: "fotogalerie"}, {0: "Suivant »"}, {}]

@@ -50,12 +50,15 @@ def effective_length(text: str) -> int:
 def guess_language(blocks: Sequence[Block], limit: int = 4000) -> str | None:
     """The stoplist language with most hits over the page's first ``limit`` words."""
     sample = " ".join(b.text for b in blocks[:400])[: limit * 7]
-    cjk = CJK.findall(sample[:20000])
-    if len(cjk) > 200:
-        if len(KANA.findall(sample[:20000])) > len(cjk) * 0.15:
-            return "ja"
-        return "ko" if len(HANGUL.findall(sample[:20000])) > len(cjk) * 0.5 else "zh"
-    words = Counter(w.lower() for w in WORD.findall(sample)[:limit])
+    if sample.isascii():  # no CJK to count, and ASCII_WORD finds WORD's words in the lower-cased text
+        words = Counter(ASCII_WORD.findall(sample.lower())[:limit])
+    else:
+        cjk = CJK.findall(sample[:20000])
+        if len(cjk) > 200:
+            if len(KANA.findall(sample[:20000])) > len(cjk) * 0.15:
+                return "ja"
+            return "ko" if len(HANGUL.findall(sample[:20000])) > len(cjk) * 0.5 else "zh"
+        words = Counter(map(str.lower, WORD.findall(sample)[:limit]))
     hits = dict.fromkeys(STOPWORDS, 0)
     for w, n in words.items():
         for lang in _STOPWORD_LANGUAGES.get(w, ()):

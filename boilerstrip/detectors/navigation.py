@@ -67,7 +67,8 @@ class NavigationDetector(RuleDetector):
             )
         if b.role not in ("line", "item"):
             return False
-        limit = self.params["max_menu_cjk_chars"] if _CJK.search(text) else self.params["max_menu_chars"]
+        cjk = not text.isascii() and _CJK.search(text) is not None
+        limit = self.params["max_menu_cjk_chars"] if cjk else self.params["max_menu_chars"]
         return (
             len(text) <= limit
             and text.count(" ") < self.params["max_menu_words"]

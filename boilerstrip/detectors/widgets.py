@@ -123,19 +123,22 @@ class WidgetsDetector(RuleDetector):
         ..." or "Ann is ..."). Where several do (a team page's members), those are the page's text."""
         declared = [b for b in blocks if self._opens_bio(b, names)]
         seen = {b.index for b in declared}
-        headed = [b for b in blocks if b.index not in seen and self._opens_headed_bio(blocks, b)]
+        # the name lines first: most lines have none above them, and the bio's verb is then not searched
+        heads = {k: m.group(1).lower() for k, h in enumerate(blocks) if len(h.text) <= BIO_HEAD_CHARS
+                 and (m := BIO_HEAD.fullmatch(h.text.strip())) is not None}  # fmt: skip
+        headed = [b for b in blocks if b.index not in seen and self._opens_headed_bio(heads, b)]
         return declared + headed if len(headed) == 1 else declared
 
-    def _opens_headed_bio(self, blocks: Sequence[Block], b: Block) -> bool:
-        """Whether a short paragraph opens as a bio of a name printed alone within BIO_HEAD_BLOCKS above it;
-        by the first name alone only when it speaks of its person as "he" or "she"."""
-        if len(b.text) > self.bio_max or BIO_TAIL.search(b.text) is None:
+    def _opens_headed_bio(self, heads: Mapping[int, str], b: Block) -> bool:
+        """Whether a short paragraph opens as a bio of a name printed alone within BIO_HEAD_BLOCKS above it
+        (``heads``: by position, the lower-cased names that lines print alone); by the first name alone only
+        when it speaks of its person as "he" or "she"."""
+        if len(b.text) > self.bio_max:
             return False
-        for head in blocks[max(0, b.index - BIO_HEAD_BLOCKS) : b.index]:
-            m = BIO_HEAD.fullmatch(head.text.strip()) if len(head.text) <= BIO_HEAD_CHARS else None
-            if m is None:
-                continue
-            full = m.group(1).lower()
+        above = [heads[k] for k in range(max(0, b.index - BIO_HEAD_BLOCKS), b.index) if k in heads]
+        if not above or BIO_TAIL.search(b.text) is None:
+            return False
+        for full in above:
             if self._opens_bio(b, (full,)):
                 return True
             if BIO_PRONOUN.search(b.text) and self._opens_bio(b, (full.split()[0],)):

@@ -10,7 +10,9 @@ without spaces (CJK) are plain substring tests; true regular expressions (the
 limits, and on ASCII blocks only when they hold one of the literal strings that
 every match of the pattern holds (see pattern_needs). Which of those strings an
 ASCII block holds is found in one pass for all rule detectors at once (Literals,
-PageInfo.present), and a detector tries only the rules that its strings set off.
+PageInfo.present), and a detector tries only the rules that its strings set off. A block with other
+characters is prefiltered alike, by the rules whose strings are all ASCII, unless it holds one of
+the few characters that match an ASCII one (see plain_text).
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ WORDS = re.compile(r"\w+")
 WORDS_MAX_CHARS = 600
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 SENTENCE_MIN_CHARS = 25
+#: characters other than ASCII that a case-insensitive ASCII literal or ``\d`` matches (İ, ı, ſ and
+#: the Kelvin sign for i, s and k in the regex module; digits of other scripts): a text without them
+#: matches an ASCII literal only where its lower-cased copy spells it
+_ASCII_LIKE = regex.compile(r"[\u0130\u0131\u017f\u212a]|(?![0-9])\d", regex.V0)
 #: literal text: "Reply" or "print" on a line of code is data, not a label
 LITERAL_ROLES = frozenset({"code"})
 #: weight of a class/id match by how many classed elements up it sits (0: the block's own)
@@ -114,6 +120,10 @@ class _Bucket:
     always: tuple[int, ...]
     #: the finder of the strings its rules test, for blocks the page's shared pass left out (PageInfo.present)
     literals: Literals
+    #: as ``triggers`` and ``always``, for blocks with characters other than ASCII that are plain_text:
+    #: a rule with a substring or gate string other than ASCII, or a pattern without needs_any, is always tried
+    other_triggers: Mapping[str, tuple[int, ...]]
+    other_always: tuple[int, ...]
     #: positions of the word-sequence rules that apply to some roles only or skip sentence-shaped
     #: blocks: their word matches are checked after the fact (``literal`` checks its own first)
     limited: frozenset[int]
@@ -150,21 +160,17 @@ class RuleIndex:
         for n in (0, *bounds):  # each bucket's shortest length stands for all of it
             fit = [(i, r) for i, r in text if _fits(r, n)]
             literal = tuple(entries[i] for i, _ in fit if i in entries)
-            triggers: dict[str, list[int]] = defaultdict(list)
-            always = []
-            for k, entry in enumerate(literal):
-                keys = _trigger_strings(entry)
-                if keys is None:
-                    always.append(k)
-                for key in keys or ():
-                    triggers[key].append(k)
+            triggers, always = _triggers(literal, ascii_text=True)
+            other_triggers, other_always = _triggers(literal, ascii_text=False)
             buckets.append(
                 _Bucket(
                     words=_index([(i, s) for i, r in fit for s in r.words]),
                     literal=literal,
-                    triggers={key: tuple(ks) for key, ks in triggers.items()},
-                    always=tuple(always),
+                    triggers=triggers,
+                    always=always,
                     literals=Literals.build(key for entry in literal for key in _tested_strings(entry)),
+                    other_triggers=other_triggers,
+                    other_always=other_always,
                     limited=frozenset(i for i, r in fit if r.words and (r.roles or r.skip_sentences)),
                 )
             )
@@ -249,18 +255,25 @@ class RuleIndex:
             _find(words if words is not None else WORDS.findall(lower), bucket.words, found)
         role = block.role
         if bucket.literal:
-            if text.isascii():  # nine in ten blocks: only the rules its strings set off are tried
-                present = page.present[i] if page_present and shared and page is not None else None
-                if present is None:
-                    present = bucket.literals.present(lower)
-                hits = []
-                if bucket.always or not bucket.triggers.keys().isdisjoint(present):  # seldom: decided in C
-                    chosen = {*bucket.always}
-                    for key in present:
-                        chosen.update(bucket.triggers.get(key, ()))
-                    hits = _literal_hits([bucket.literal[k] for k in chosen], text, lower, role, found, present)
+            # nine in ten blocks are ASCII, most others plain_text: only the rules its strings set off are tried
+            ascii_text = text.isascii()
+            present = page.present[i] if page_present and shared and page is not None else None
+            if present is None and (ascii_text or plain_text(text)):
+                present = bucket.literals.present(lower)
+            hits = []
+            if present is None:
+                hits = _literal_hits(bucket.literal, text, lower, role, found, None, None)
             else:
-                hits = _literal_hits(bucket.literal, text, lower, role, found, None)
+                always, triggers = (bucket.always, bucket.triggers) if ascii_text else (bucket.other_always, bucket.other_triggers)
+                if always or not triggers.keys().isdisjoint(present):  # seldom: decided in C
+                    chosen = {*always}
+                    for key in present:
+                        chosen.update(triggers.get(key, ()))
+                    entries = [bucket.literal[k] for k in chosen]
+                    if ascii_text:
+                        hits = _literal_hits(entries, text, lower, role, found, present, None)
+                    else:
+                        hits = _literal_hits(entries, text, lower, role, found, None, present)
             if hits:
                 hits.sort()  # in rule order, as one loop over all would find them
                 found.update(hits)
@@ -313,10 +326,11 @@ _Search = Callable[[str], "regex.Match[str] | None"]
 #: a text rule that needs a substring test or a regex: (position, roles, skip_sentences, substrings,
 #: the ASCII ones among them, gate, its ASCII substrings, the pattern's search or None, the strings of
 #: which an ASCII block must hold one (lower-cased) for the pattern to match it, see pattern_needs,
-#: or None), read without attribute look-ups in the per-block loop
+#: or None, and the same for any plain_text block, or None), read without attribute look-ups in the
+#: per-block loop
 _Literal = tuple[
     int, frozenset[str], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], _Search | None,
-    frozenset[str] | None,
+    frozenset[str] | None, frozenset[str] | None,
 ]
 #: a class/id match: (rule position, weight scaled by level, evidence)
 _AttrHit = tuple[int, float, str]
@@ -324,17 +338,36 @@ _AttrHit = tuple[int, float, str]
 
 def _entry(i: int, rule: Rule) -> _Literal:
     needs = pattern_needs(rule.pattern) if rule.pattern else None
+    needs_any = pattern_needs(rule.pattern, ascii_text=False) if rule.pattern else None
     return (
         i, rule.roles, rule.skip_sentences, rule.substrings, tuple(x for x in rule.substrings if x.isascii()),
         rule.gate, tuple(g for g in rule.gate if g.isascii()), rule.pattern.search if rule.pattern else None,
         None if needs is not None and "" in needs else needs,
+        None if needs_any is not None and "" in needs_any else needs_any,
     )  # fmt: skip
 
 
-def _trigger_strings(entry: _Literal) -> frozenset[str] | None:
-    """Strings of which an ASCII block must hold one for ``entry`` to match it (None: no such strings,
-    the rule is tried on every block)."""
-    _, _, _, _, ascii_subs, gate, ascii_gate, search, needs = entry
+def _triggers(entries: Sequence[_Literal], ascii_text: bool) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Positions in ``entries`` by the strings that can set them off, and those always tried (_Bucket.triggers)."""
+    triggers: dict[str, list[int]] = defaultdict(list)
+    always = []
+    for k, entry in enumerate(entries):
+        keys = _trigger_strings(entry, ascii_text)
+        if keys is None:
+            always.append(k)
+        for key in keys or ():
+            triggers[key].append(k)
+    return {key: tuple(ks) for key, ks in triggers.items()}, tuple(always)
+
+
+def _trigger_strings(entry: _Literal, ascii_text: bool = True) -> frozenset[str] | None:
+    """Strings of which an ASCII block (``ascii_text``, else a plain_text one) must hold one for
+    ``entry`` to match it (None: no such strings, the rule is tried on every block)."""
+    _, _, _, subs, ascii_subs, gate, ascii_gate, search, needs, needs_any = entry
+    if not ascii_text:
+        if len(ascii_subs) < len(subs) or len(ascii_gate) < len(gate):
+            return None  # a string other than ASCII: the automaton does not look for it
+        needs = needs_any
     keys = frozenset(ascii_subs)
     if search is None:
         return keys
@@ -344,19 +377,28 @@ def _trigger_strings(entry: _Literal) -> frozenset[str] | None:
 
 
 def _tested_strings(entry: _Literal) -> frozenset[str]:
-    """The strings whose presence in an ASCII block ``entry`` tests: substrings, gate, needed strings."""
-    _, _, _, _, ascii_subs, _, ascii_gate, _, needs = entry
+    """The strings whose presence in an ASCII block ``entry`` tests: substrings, gate, needed strings
+    (those of a plain_text block, needs_any, are among them)."""
+    _, _, _, _, ascii_subs, _, ascii_gate, _, needs, _ = entry
     return frozenset(ascii_subs) | frozenset(ascii_gate) | (needs or frozenset())
 
 
+def plain_text(text: str) -> bool:
+    """Whether ``text`` holds none of the characters other than ASCII that match an ASCII literal
+    case-insensitively or ``\\d``: then a pattern matches it only where it holds one of the pattern's
+    needs_any, as its lower-cased copy spells them."""
+    return _ASCII_LIKE.search(text) is None
+
+
 def _literal_hits(entries: Iterable[_Literal], text: str, lower: str, role: str, found: Mapping[int, str],
-                  present: frozenset[str] | None) -> list[tuple[int, str]]:  # fmt: skip
+                  present: frozenset[str] | None, other: frozenset[str] | None) -> list[tuple[int, str]]:  # fmt: skip
     """The substring and pattern rules among ``entries`` that match the block. ``present``: for an
-    ASCII block, which of the index's strings it holds (see Literals), tested in place of its text."""
+    ASCII block, which of the index's strings it holds (see Literals), tested in place of its text;
+    ``other``: the same for a plain_text block with other characters, tested for needs_any only."""
     hits: list[tuple[int, str]] = []
     has = lower.__contains__ if present is None else present.__contains__
     sentence: bool | None = None
-    for j, roles, skip_sentences, substrings, ascii_subs, gate, ascii_gate, search, needs in entries:
+    for j, roles, skip_sentences, substrings, ascii_subs, gate, ascii_gate, search, needs, needs_any in entries:
         if (roles and role not in roles) or j in found:
             continue
         if skip_sentences:
@@ -371,6 +413,8 @@ def _literal_hits(entries: Iterable[_Literal], text: str, lower: str, role: str,
             if search is None or (gate and not any(map(has, gate if present is None else ascii_gate))):
                 continue
             if present is not None and needs is not None and present.isdisjoint(needs):
+                continue
+            if other is not None and needs_any is not None and other.isdisjoint(needs_any):
                 continue
             m = search(text)
             if m is not None:
@@ -604,10 +648,11 @@ class _Reader:
         return _EMPTY if zero_width else inner
 
 
-def pattern_needs(pattern: regex.Pattern[str]) -> frozenset[str] | None:
+def pattern_needs(pattern: regex.Pattern[str], ascii_text: bool = True) -> frozenset[str] | None:
     """Lower-case strings of which every match of ``pattern`` in an ASCII text holds one, as
     ``text.lower()`` spells them; ``frozenset()`` if it cannot match ASCII text at all, None if
-    nothing is known (the pattern must always be searched)."""
+    nothing is known (the pattern must always be searched). Not ``ascii_text``: the same for any
+    plain_text text, None when one of the strings is not ASCII."""
     if pattern.flags & (regex.VERBOSE | regex.FULLCASE | regex.V1 | regex.LOCALE):
         return None
     reader = _Reader(pattern.pattern)
@@ -620,6 +665,8 @@ def pattern_needs(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     needs = _better(lit.needs, lit.exact)
     if not needs:
         return None
+    if not ascii_text:
+        return frozenset(s.lower() for s in needs) if all(s.isascii() for s in needs) else None
     out = set()
     for s in needs:  # as the pattern spells them
         if s.isascii():

@@ -183,6 +183,8 @@ def _row_shape(blocks: Sequence[Block], cell: Sequence[bool], figure: Sequence[b
     """(cells a row, rows) of the widest table printed one cell a line from ``blocks[i]`` on, or (0, 0)."""
     best = (0, 0)
     lo, hi = CELL_ROWS_CELLS
+    if not all(cell[i : i + lo]) or sum(figure[i : i + hi]) < CELL_ROW_MIN_FIGURES:
+        return best  # most lines: no row of any width starts here
     for width in range(lo, hi + 1):
         shape = figure[i : i + width]
         if len(shape) < width or not CELL_ROW_MIN_FIGURES <= sum(shape) < width or _repeats(shape):
