@@ -519,3 +519,30 @@ def test_a_menu_printed_twice_is_no_table_of_contents() -> None:
     blurbs = ["Four crossings a day all summer.", "Fridays get a late boat.", "Same price as last year."]
     got = dump_rules([b.text for b in _dumped_contents(sections, blurbs)])
     assert {i for i, r in got.items() if "echo.repeat" in r} == {4, 6, 8}
+
+
+def test_a_post_the_replies_quote_is_the_original_in_a_dump() -> None:
+    """In a dumped thread a reply quotes a post under "<name> said:": the post's line is printed three times
+    (the post and two quotes), so it passes for a repeated label; its copy under no quote header is the post
+    (echo.quoted), the quoted copies stay repeats. A line also printed outside a quote is no such post."""
+    post = "Took the early ferry again today and the crossing was smooth all the way over."
+    lines = [
+        "harbourwatcher",
+        post,
+        "Old Salt said:",
+        post,
+        "Glad to hear it, the winter crossings were rough.",
+        "Jo Smith said:",
+        post,
+        "Same for me on Tuesday morning.",
+        "Please log in to reply to this thread now.",
+        "Please log in to reply to this thread now.",
+        "Please log in to reply to this thread now.",
+    ]
+    got = dump_rules(lines)
+    assert "echo.quoted" in got[1] and "echo.repeated" not in got[1]
+    assert "echo.repeated" in got[3] and "echo.repeated" in got[6]
+    assert not any("echo.quoted" in got.get(i, set()) for i in (3, 6, 8, 9, 10))
+    # HTML has quote boxes: the rule is the dump's
+    html = {s.rule for s in ECHO.detect(blocks(*lines), PageInfo(kind="html", metadata=Metadata()))}
+    assert "echo.quoted" not in html
