@@ -1755,6 +1755,34 @@ def _structure_pays(before: Sequence[Verdict], sparse: Sequence[Verdict], metada
     return linked + unlinked >= SPARSE_WIDE_GAIN * kept and unlinked >= linked
 
 
+#: what marks a dump line as a menu's (navigation.menu_run)
+MENU_RUN_RULE = "navigation.menu-run"
+SPARSE_MENU_RULE = "fallback.sparse-menu"
+#: a story's start: one of the first SPARSE_MENU_LEAD kept lines holds SPARSE_MENU_PROSE words
+SPARSE_MENU_PROSE = 25
+SPARSE_MENU_LEAD = 2
+
+
+def _menus_before_text_out(first: Sequence[Verdict], sparse: Sequence[Verdict]) -> list[Verdict]:
+    """A dump's structure-pass verdicts with the menu lines above the first pass's first kept line decided out.
+
+    A dump whose text is a table printed one cell a line (WET) keeps too little the first time, and the
+    structure pass then brings back the site's mega-menu above the story along with the table: the menu
+    runs before the text the first pass found are the site's, not the page's.
+    """
+    kept = [v.block for v in first if v.kept]
+    # Only where the first pass found a story: prose among its first lines (a grid's first pass keeps an item).
+    if not any(word_count(b.text) >= SPARSE_MENU_PROSE for b in kept[:SPARSE_MENU_LEAD]):
+        return list(sparse)
+    start = kept[0].index
+    why = {
+        v.block.index: "a menu run above the text the first pass found"
+        for v in sparse[:start]
+        if v.kept and any(s.rule == MENU_RUN_RULE for s in v.signals)
+    }
+    return _decided_out(sparse, SPARSE_MENU_RULE, why) if why else list(sparse)
+
+
 def fallback(
     blocks: Sequence[Block], signals: Sequence[Signal], verdicts: list[Verdict], metadata: Metadata,
     weights: Mapping[str, float], t: Tunables,
@@ -1806,6 +1834,8 @@ def fallback(
             if plain is not verdicts or t.carousels:
                 sparse = _structure_pass(blocks, signals, weights, t)
             verdicts = marked(sparse, "fallback.sparse", "judged by structure")
+            if is_dump(blocks):
+                verdicts = _menus_before_text_out(plain, verdicts)
             judged = True
     if metadata.page_type != "article":
         # A declared article's cards are its own (a roundup's picks and their "Buy now" links): its text.

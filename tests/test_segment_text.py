@@ -262,3 +262,36 @@ def test_a_sentence_whose_full_stop_is_its_own_piece_is_one_block() -> None:
         "Next steps",
     ]
     assert len(segment_text("Opening hours\nMon\n.\nTue\n")) == 4  # a stop after no piece that goes on ends nothing
+
+
+def test_a_line_of_the_pages_own_html_is_no_code_and_no_source_of_concatenations() -> None:
+    # A WET dump prints a "Republish this story" box's textarea: the story's HTML on one long line.
+    paras = [
+        "The harbour board met on Tuesday to weigh the dredging plan, and members said the channel must be "
+        "deepened before the autumn storms arrive, or the ferries will have to stop again for several weeks. "
+        "The fishing fleet asked for the work to start at the northern quay, where silt builds up fastest. "
+        "The board chair said the old crane on the quay will go first, so the barges can moor there all winter.",
+        "Engineers told the meeting that two barges could clear most of the channel within a month, though "
+        "a third would be needed if the weather turned early. Their estimate rose by a fifth since spring, "
+        "mostly because fuel and crew wages have gone up along the whole coast this year.",
+        "Several residents objected that the spoil would be dumped too close to the beach, where families "
+        "swim in summer and where the dunes already lose ground each winter. The board promised a survey of "
+        "the seabed before any barge sails, and a public hearing once the results are known.",
+        "Ferry operators welcomed the vote but warned that timetables will stay thin until the dredging "
+        "ends, since their larger boats cannot enter at low tide. They expect the full service to return "
+        "before Christmas if the autumn storms hold off and the barges keep to the plan.",
+    ]
+    def linked(p: str) -> str:  # its links' markup parts the story's words: no one text holds a paragraph
+        for w in ("dredging", "autumn", "crane"):
+            p = p.replace(w, f'<a target="_blank" href="https://example.org/{w}">{w}</a>')
+        return p
+
+    markup = " ".join(
+        f'<p class="body">{linked(p)}</p> <br />' for p in paras
+    ) + " &lt;script src=&quot;/pixel.js&quot;&gt;&lt;/script&gt;"  # its tracking script ends it on a ';'
+    dump = "\n".join(["Harbour board backs dredging", *paras, "Republish this story", markup, "Copy to Clipboard"]) + "\n"
+    line = next(b for b in segment_text(dump) if b.text.startswith("<p"))
+    assert line.role == "line"
+    r = boilerstrip.extract(dump, kind="text")
+    assert "<p" not in r.text
+    assert all(p in r.text for p in paras)

@@ -26,6 +26,7 @@ from typing import ClassVar
 import regex
 
 from ..model import Block, PageInfo, Signal
+from ..segment.text import markup_line
 from .base import RuleDetector
 from .evidence import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
 
@@ -162,9 +163,12 @@ class EchoDetector(RuleDetector):
         # Owners are counted over distinct texts: a paragraph printed twice is no concatenation (its
         # copy is no other text), but an articleBody that a WET-like dump prints twice, hidden and
         # visible, still concatenates the paragraphs it copies.
+        # A dump's line of the page's own HTML (a republish box's copy of the story) is no other text either:
+        # its tags part every paragraph it copies, so none is its near twin, and each was a concatenation.
         distinct: dict[str, set[int]] = {}
-        for n, s in zip(norms, shingles, strict=True):
-            distinct.setdefault(n, s)
+        for b, n, s in zip(blocks, norms, shingles, strict=True):
+            if not markup_line(b.text):
+                distinct.setdefault(n, s)
         owners = Counter(chain.from_iterable(distinct.values()))
         for b, s, n in zip(blocks, shingles, norms, strict=True):
             # A code listing that joins the snippets shown before it is a tutorial's whole file, not a copy.

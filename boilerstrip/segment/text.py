@@ -42,6 +42,12 @@ CODE_OPERATOR = re.compile(r"=>|:=|->|==|!=|\+=|&&|\|\|")
 #: (Optional)", a widget's "Comments (3)", an archive's "Novembro (113)". Read as code, such a line was
 #: literal text that no phrase rule could name.
 FIELD_LABEL = regex.compile(r"^\p{L}[\p{L} ]{0,30}(?:\(\p{Lu}\p{Ll}+\)| \(\d[\d.,]*\))$")
+#: ...nor is a page's own HTML printed on one long line (a "Republish this story" box's textarea holding the
+#: story's markup): a dump prints a code sample a few tags a line, and read as code that copy of the story
+#: was literal text that widgets.markup-text could not hear
+MARKUP_LINE_CHARS = 1000
+MARKUP_LINE_TAGS = 20
+MARKUP_TAG = re.compile(r"</?(?:p|h[1-6]|a|br|img|strong|em|b|i|div|span|figure|blockquote|ul|ol|li)\b[^<>]{0,300}>")
 PROSE = regex.compile(r"\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}.*[.!?]$")
 # A dump that prints every text node on its own line (WET-like) splits a paragraph at each
 # link or emphasis: "... given the source is" / "Kuo" / ", we would not rule out ...". A line
@@ -114,7 +120,10 @@ def segment_text(text: str) -> list[Block]:
             line, role = " | ".join(cells), "row"
         elif bullet and bullet.end() < len(line):
             line, role = line[bullet.end() :], "item"
-        elif (CODE_LINE.match(raw) or CODE_OPERATOR.search(raw)) and not PROSE.match(line) and not FIELD_LABEL.match(line):
+        elif (
+            (CODE_LINE.match(raw) or CODE_OPERATOR.search(raw))
+            and not PROSE.match(line) and not FIELD_LABEL.match(line) and not markup_line(line)
+        ):  # fmt: skip
             line, role = raw.rstrip(), "code"
         else:
             mark = HEADING_MARK.match(line)
@@ -128,6 +137,13 @@ def segment_text(text: str) -> list[Block]:
         )  # fmt: skip
         gap = False
     return _joined(_data_rows(_cell_rows(blocks)), chains=group <= CHAIN_MAX_GAPS)
+
+
+def markup_line(line: str) -> bool:
+    """Whether a line is a page's HTML printed as text (MARKUP_LINE_TAGS tags in MARKUP_LINE_CHARS or more)."""
+    if len(line) < MARKUP_LINE_CHARS or line.count("<") < MARKUP_LINE_TAGS:
+        return False
+    return sum(1 for _ in zip(range(MARKUP_LINE_TAGS), MARKUP_TAG.finditer(line), strict=False)) == MARKUP_LINE_TAGS
 
 
 def _is_data_row(b: Block) -> bool:
