@@ -287,3 +287,27 @@ def test_a_dumps_stamped_comments_under_answers_are_not_posts() -> None:
         r = boilerstrip.extract(_qa_dump(wet), url=QA_URL, kind="text")
         assert "Watch the fan noise" in r.text and "laser light source saves you" in r.text
         assert not any(comment in r.text for _, comment in COMMENTS)
+
+
+
+SITE_FOOTER = [
+    "Related threads",
+    "Which screen gain suits a room with no windows?",
+    "Projector fan noise in eco mode",
+    "This community is a place for home cinema fans to talk about projectors, screens, sound systems and the rooms "
+    "they build around them, from their first setups in a spare bedroom to dedicated theatres with acoustic panels.",
+    "Terms of Use",
+    "When you buy through links on this site we may earn a commission, which helps pay for the servers and keeps the "
+    "forum free to read for everyone who drops by with a question about their own room and their own projector.",
+]
+
+
+def test_a_dumps_side_column_after_the_reply_prompt_goes_though_it_holds_long_lines() -> None:
+    """After the last reply prompt a board's related-threads box, its blurb and its footer's disclaimer follow: the
+    long lines after the side column's label are the footer, not replies, so the tail still starts at the prompt."""
+    posts = "\n\n".join(f"{name}\n{text}" for name, text in POSTS)
+    dump = f"Which projector for a dark room?\n\n{posts}\n\nPost Reply\n\n" + "\n".join(SITE_FOOTER) + "\n"
+    r = boilerstrip.extract(dump, url=THREAD_URL, kind="text")
+    assert "Watch the fan noise" in r.text and "properly dark once the door is shut" in r.text
+    tail = [v.block.text for v in r.blocks if any(s.rule == "widgets.thread-tail" for s in v.signals)]
+    assert tail == SITE_FOOTER

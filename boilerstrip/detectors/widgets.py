@@ -50,6 +50,8 @@ class WidgetsDetector(RuleDetector):
         self.writer = regex.compile("|".join(bio["writer_words"]))
         self.bio_levels = int(bio["levels"])
         self.bio_max = int(bio["bio_max_chars"])
+        labels = load_table(self.name)["thread_tail"]["side_labels"]
+        self.side_label = regex.compile(rf"^\W{{0,2}}(?:{'|'.join(map(regex.escape, labels))})\W{{0,2}}$", regex.IGNORECASE)
 
     def detect(self, blocks: Sequence[Block], page: PageInfo) -> Iterator[Signal]:
         commented: set[int] = set()
@@ -69,7 +71,7 @@ class WidgetsDetector(RuleDetector):
         if page.kind == "text":
             yield from _dump_stamped_comments(blocks, self.weights["dump_stamped_comment"])
         if page.kind == "text" and prompts:
-            yield from _dump_thread_tail(blocks, max(prompts), self.weights["dump_thread_tail"])
+            yield from _dump_thread_tail(blocks, max(prompts), self.side_label, self.weights["dump_thread_tail"])
         if page.kind == "html" and commented:
             weights = (self.weights["post_comments"], self.weights["post_comments_signed"])
             yield from _post_comments(blocks, frozenset(commented), frozenset(prompts), weights)
@@ -310,7 +312,8 @@ def _dump_stamped_comments(blocks: Sequence[Block], weight: float) -> Iterator[S
 DUMP_TAIL_POST_CHARS = 200
 
 
-def _dump_thread_tail(blocks: Sequence[Block], prompt: int, weight: float) -> Iterator[Signal]:
+def _dump_thread_tail(blocks: Sequence[Block], prompt: int, side_label: regex.Pattern[str],
+                      weight: float) -> Iterator[Signal]:  # fmt: skip
     """In a text dump, the short lines after the last reply prompt: the board's chrome under the thread.
 
     The prompt ("You must log in to answer this question.", "Post reply") is where the reply box
@@ -318,9 +321,12 @@ def _dump_thread_tail(blocks: Sequence[Block], prompt: int, weight: float) -> It
     the network's hot list, the site's blog) and the footer, all short lines the thread's region
     takes with it. Heard on threads only (pipeline.THREAD_ONLY_SCALE), as the HTML path's
     evidence.thread-tail: beside an article, the lines after "Leave a comment" are the comments.
+    A long line after the prompt is a reply (the prompt sat above the replies) unless a side-column label
+    ("Related threads") came before it: then it is the site's blurb or its disclaimer in the footer.
     """
     after = blocks[prompt + 1 :]
-    posts = [k for k, b in enumerate(after) if len(b.text) >= DUMP_TAIL_POST_CHARS]
+    side = next((k for k, b in enumerate(after) if side_label.match(b.text)), len(after))
+    posts = [k for k, b in enumerate(after[:side]) if len(b.text) >= DUMP_TAIL_POST_CHARS]
     for b in after[posts[-1] + 1 if posts else 0 :]:
         yield Signal(b.index, weight, "widgets.thread-tail", "after the thread's last reply prompt")
 
