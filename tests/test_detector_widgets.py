@@ -795,3 +795,16 @@ def test_a_dumps_donation_appeal_and_republish_box_after_the_story_go() -> None:
     result = boilerstrip.extract("\n\n".join([*STORY, *APPEAL]) + "\n", kind="text")
     assert all(p in result.text for p in STORY)
     assert not any(a in result.text for a in APPEAL)
+
+
+def test_a_dumps_membership_badges_are_boilerplate_but_a_quote_or_an_obituary_is_not() -> None:
+    """A site's membership lines printed by a dump ('I'm proud to be a member of ...', 'Proud member of ...') are
+    badges; a quoted speaker's pride and an obituary's past tense are the story's."""
+    for text in ("I'm proud to be a member of the Regional Guild of Portrait Photographers.",
+                 "Proud member of the Lakeside Chamber of Commerce", "We are proud partners of the river trust.",
+                 "Stolzes Mitglied im Verband der Fotografen", "Fier membre de l'association des guides"):
+        assert line(text) <= -2.0, text
+    assert line("“I'm proud to be a member of this team,” the coach said after the final.") == 0
+    assert line("He was a proud member of the volunteer fire brigade for forty years.") == 0
+    assert html("<article><p>I'm proud to be a member of the guild.</p></article>").get(
+        "I'm proud to be a member of the guild.", 0.0) == 0
