@@ -766,3 +766,45 @@ def test_a_dumped_line_of_the_pages_own_markup() -> None:
 def test_forum_post_chrome_lines_in_a_dump(text: str, chrome: bool) -> None:
     """The reaction list and the quote expander forum software prints around each post are widgets in a dump."""
     assert (line(text) <= -1.2) is chrome
+
+
+STORY = [
+    "The county opened three new reading rooms this spring, and librarians say attendance has doubled since March.",
+    "Volunteers from the high school run the evening sessions, which draw parents as well as children.",
+    "The council will decide in June whether to fund a fourth room on the east side of town.",
+]
+APPEAL = [
+    "Since you read to the end, we have a small favor to ask.",
+    "Every dollar you give before December 31 will be matched, so please consider what you can spare.",
+    "Donate today",
+    "Republish this story",
+    "Republish our articles for free, online or in print, under a Creative Commons license.",
+    "This work is licensed under a Creative Commons Attribution-NoDerivatives 4.0 International License.",
+]
+
+
+def test_a_dumps_donation_appeal_and_republish_box_after_the_story_go() -> None:
+    """In a dump, a newsroom's fundraising appeal and its "Republish this story" licence box after the story are
+    sentence-shaped lines the region would carry on with; they go, the story stays. A story about a charity's
+    donations, a photo credited 'via Creative Commons' and HTML paragraphs are untouched."""
+    for text in APPEAL:
+        assert line(text) <= -3.0, text
+    assert line("The charity said donations rose by a third after the flood appeal in the spring.") == 0
+    assert line("A photo of the old mill, via Creative Commons, hangs in the town hall.") == 0
+    assert html(f"<article><p>{APPEAL[0]}</p></article>").get(APPEAL[0], 0.0) == 0
+    result = boilerstrip.extract("\n\n".join([*STORY, *APPEAL]) + "\n", kind="text")
+    assert all(p in result.text for p in STORY)
+    assert not any(a in result.text for a in APPEAL)
+
+
+def test_a_dumps_membership_badges_are_boilerplate_but_a_quote_or_an_obituary_is_not() -> None:
+    """A site's membership lines printed by a dump ('I'm proud to be a member of ...', 'Proud member of ...') are
+    badges; a quoted speaker's pride and an obituary's past tense are the story's."""
+    for text in ("I'm proud to be a member of the Regional Guild of Portrait Photographers.",
+                 "Proud member of the Lakeside Chamber of Commerce", "We are proud partners of the river trust.",
+                 "Stolzes Mitglied im Verband der Fotografen", "Fier membre de l'association des guides"):
+        assert line(text) <= -2.0, text
+    assert line("“I'm proud to be a member of this team,” the coach said after the final.") == 0
+    assert line("He was a proud member of the volunteer fire brigade for forty years.") == 0
+    assert html("<article><p>I'm proud to be a member of the guild.</p></article>").get(
+        "I'm proud to be a member of the guild.", 0.0) == 0
