@@ -603,7 +603,6 @@ def trimmed_span(
     return new_start, new_end
 
 
-
 #: an end of the region parted from its core by full-weight boilerplate goes when its content mass is
 #: under this share of the core's
 TRIM_SHARE = 0.35
@@ -918,11 +917,9 @@ def _plain_line(b: Block, body: tuple[int, int] | None) -> bool:
     """A dump's line inside its body that is no other page's headline and no entry of a link widget: a field
     ("Network: 10 Gbps"), a cell, a figure, or a line that does not open like a title (capital first, three
     words or more), and that does not end in a count ("March (113)", "Red (5)": an archive's or a filter's entry)."""
-    if body is None or not body[0] < b.index < body[1]:
+    if not _in_body(b, body):
         return False
     text = b.text
-    if COUNTED.search(text):
-        return False
     return bool(LABELLED_VALUE.match(text)) or text.count(" ") < 2 or not (text[0].isupper() or text[0].isdigit())
 
 

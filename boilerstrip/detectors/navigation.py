@@ -38,8 +38,8 @@ _FIRST_LETTER_LOWER = regex.compile(r"^\P{L}*\p{Ll}")
 _LETTER = regex.compile(r"\p{L}")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _ARTICLE = frozenset({"article", "main"})
-#: an inline list's entry: no sentence punctuation, no lowercase start
-_NOT_ENTRY = regex.compile(r"[.!?;:。！？；：]|^\P{L}*\p{Ll}")
+#: what an inline list's entry does not hold: sentence punctuation (parentheses, digits and commas it may)
+_NOT_ENTRY = regex.compile(r"[.!?;:。！？；：]")
 #: a line that only separates the entries of an inline list
 _SEPARATOR = regex.compile(r"^[,|·•/]$")
 
@@ -68,11 +68,15 @@ class NavigationDetector(RuleDetector):
         if b.role not in ("line", "item"):
             return False
         cjk = not text.isascii() and _CJK.search(text) is not None
-        limit = self.params["max_menu_cjk_chars"] if cjk else self.params["max_menu_chars"]
+        return self._entry_shaped(text, self.params["max_menu_cjk_chars"] if cjk else self.params["max_menu_chars"], _NOT_MENU)
+
+    def _entry_shaped(self, text: str, limit: int, marks: regex.Pattern[str]) -> bool:
+        """Whether a dump's line could be an entry of a menu or an inline list: short, a few words, letters,
+        none of ``marks``, and no lower-case start."""
         return (
             len(text) <= limit
             and text.count(" ") < self.params["max_menu_words"]
-            and _NOT_MENU.search(text) is None
+            and marks.search(text) is None
             and _LETTER.search(text) is not None
             and _FIRST_LETTER_LOWER.match(text) is None
         )
@@ -103,30 +107,27 @@ class NavigationDetector(RuleDetector):
                     yield Signal(i, weight, "navigation.menu-run", f"run of {len(run)} {unit}")
             run = []
 
-    def entry_like(self, text: str) -> bool:
+    def _entry_like(self, text: str) -> bool:
         """Whether ``text`` could be one entry of an inline list (a menu entry, parentheses allowed)."""
-        return (
-            0 < len(text) <= self.params["max_menu_chars"]
-            and text.count(" ") < self.params["max_menu_words"]
-            and _LETTER.search(text) is not None
-            and _NOT_ENTRY.search(text) is None
-        )
+        return self._entry_shaped(text, self.params["max_menu_chars"], _NOT_ENTRY)
 
     def _inline_lists(self, blocks: Sequence[Block]) -> Iterator[Signal]:
         least = int(self.params["inline_list_min_entries"])
         for b in blocks:
+            if b.role != "line" or b.text.count(",") < least - 1:  # most lines: too few entries to split
+                continue
             entries = [e.strip() for e in b.text.split(",")]
-            if b.role == "line" and len(entries) >= least and all(self.entry_like(e) for e in entries):
+            if all(self._entry_like(e) for e in entries):
                 yield Signal(b.index, 0.0, "navigation.inline-list", f"{len(entries)} entries joined by commas")
         run: list[int] = []
         for line in (*blocks, None):
-            if line is not None and (_SEPARATOR.match(line.text) if len(run) % 2 else self.entry_like(line.text)):
+            if line is not None and (_SEPARATOR.match(line.text) if len(run) % 2 else self._entry_like(line.text)):
                 run.append(line.index)
                 continue
             if len(run) >= 2 * least - 1:
                 why = f"{(len(run) + 1) // 2} entries between separator lines"
                 yield from (Signal(i, 0.0, "navigation.inline-list", why) for i in run)
-            run = [line.index] if line is not None and self.entry_like(line.text) else []
+            run = [line.index] if line is not None and self._entry_like(line.text) else []
 
     def _landmarks(self, blocks: Sequence[Block]) -> Iterator[Signal]:
         w = self.weights
